@@ -1,0 +1,64 @@
+"""The one error tree of hearing-docs.
+
+Every error the library raises on purpose is a ``HearingDocsError``; only the
+command line turns it into text for a person. A ``Problem`` is one finding with
+its place (file, line, column) and the field it concerns, so that a message
+always says where to look.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding: where it is and what is wrong."""
+
+    file: Path | str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        place = str(self.file)
+        if self.line is not None:
+            place += f":{self.line}"
+            if self.column is not None:
+                place += f":{self.column}"
+        where = f"{self.field}: " if self.field else ""
+        return f"{place}: {where}{self.message}"
+
+
+class HearingDocsError(Exception):
+    """Base of every error hearing-docs raises on purpose.
+
+    It holds one or more problems; ``str()`` gives the first one, so a single
+    line always describes the error.
+    """
+
+    def __init__(self, problems: list[Problem] | Problem) -> None:
+        self.problems = problems if isinstance(problems, list) else [problems]
+        super().__init__(str(self.problems[0]))
+
+    def one_line(self) -> str:
+        """The first problem, with a count of the others when there are more."""
+        text = str(self.problems[0])
+        more = len(self.problems) - 1
+        if more:
+            text += f" (and {more} more problem{'s' if more > 1 else ''})"
+        return text
+
+
+class ContentError(HearingDocsError):
+    """The content file cannot be read or does not describe a hearing."""
+
+
+class TemplateError(HearingDocsError):
+    """A template set, its theme or one of its assets is broken."""
+
+
+class RenderError(HearingDocsError):
+    """A renderer failed on content and templates that were valid."""

@@ -1,0 +1,107 @@
+"""HTML stage: a hearing and its template set in, one HTML page out.
+
+In: a ``Hearing``, the ``TemplateSet`` it asks for, and its ``Assets``
+(emblem and signature images, already checked).
+Out: an HTML string, self-contained (CSS inline, images as data URLs), that is
+both the HTML output and what WeasyPrint lays out for the PDF.
+
+The templates run in Jinja's sandbox with ``StrictUndefined`` and autoescape:
+content is always text (``<b>`` in YAML prints as ``<b>``), a misspelt variable
+fails instead of printing nothing, and template errors name file and line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from babel.dates import format_date
+from jinja2.sandbox import SandboxedEnvironment
+
+from hearing_docs import markup
+from hearing_docs.assets import Assets
+from hearing_docs.content import shown_path
+from hearing_docs.errors import Problem, TemplateError
+from hearing_docs.model import Hearing
+from hearing_docs.templateset import TemplateSet
+
+ENTRY_TEMPLATE = "base.html"
+
+
+def long_date(value: dt.date, language: str = "en") -> str:
+    """A date as correspondence writes it: "22 July 2016" (day, month name, year)."""
+    return format_date(value, "d MMMM y", locale=language.replace("-", "_"))
+
+
+def environment(template_set: TemplateSet) -> SandboxedEnvironment:
+    """The Jinja environment of a set: its folders first, then ``SET/FILE`` names."""
+    loader = jinja2.ChoiceLoader(
+        [
+            jinja2.FileSystemLoader([str(f) for f in template_set.folders]),
+            jinja2.FileSystemLoader([str(r) for r in template_set.roots]),
+        ]
+    )
+    env = SandboxedEnvironment(
+        loader=loader,
+        autoescape=jinja2.select_autoescape(["html"], default_for_string=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["inline"] = markup.to_html
+    env.filters["plain"] = markup.plain
+    env.filters["longdate"] = long_date
+    return env
+
+
+def context(hearing: Hearing, template_set: TemplateSet, assets: Assets) -> dict[str, Any]:
+    """What every template receives (docs/templates.md lists it)."""
+    return {
+        "hearing": hearing,
+        "letter": hearing.letter,
+        "summary": hearing.summary,
+        "language": hearing.language,
+        "title": hearing.summary.title_text,
+        "theme": template_set.theme,
+        "emblem": assets.emblem,
+        "signature": assets.signature,
+    }
+
+
+def render(hearing: Hearing, template_set: TemplateSet, assets: Assets) -> str:
+    """The document as one HTML page."""
+    env = environment(template_set)
+    try:
+        return env.get_template(ENTRY_TEMPLATE).render(context(hearing, template_set, assets))
+    except jinja2.TemplateSyntaxError as error:
+        raise TemplateError(_problem(error, error.filename, error.lineno, error.message)) from None
+    except jinja2.TemplateNotFound as error:
+        raise TemplateError(
+            Problem(template_set.name, f"template '{error.name}' not found in the set")
+        ) from None
+    except jinja2.TemplateError as error:
+        filename, line = _template_frame(error)
+        raise TemplateError(_problem(error, filename, line, error.message)) from None
+
+
+def _problem(
+    error: Exception, filename: str | None, line: int | None, message: str | None
+) -> Problem:
+    shown = shown_path(Path(filename)) if filename else "template"
+    return Problem(shown, message or type(error).__name__, line)
+
+
+def _template_frame(error: BaseException) -> tuple[str | None, int | None]:
+    """File and line of the innermost template frame of a render-time error."""
+    found: tuple[str | None, int | None] = (None, None)
+    traceback = error.__traceback__
+    while traceback is not None:
+        frame = traceback.tb_frame
+        if "__jinja_template__" in frame.f_globals:
+            template = frame.f_globals["__jinja_template__"]
+            found = (template.filename, template.get_corresponding_lineno(traceback.tb_lineno))
+        traceback = traceback.tb_next
+    return found

@@ -1,0 +1,110 @@
+"""Template sets: a set name in, the folders, theme and Jinja environment out.
+
+In: the name a hearing asks for (``template: un-pga``) and the template roots
+to search, most specific first: a ``--templates`` folder, the ``templates/``
+folder beside the content (or beside its folder), then the packaged sets.
+Out: a ``TemplateSet``: its folders (a file found earlier wins, so a user
+overrides the packaged set file by file), its ``Theme``, and a sandboxed
+Jinja environment over those folders.
+
+A set whose theme.yaml says ``extends: OTHER`` searches OTHER's folders after
+its own, so it may hold only the files (or theme values) it changes; its
+templates can extend OTHER's by name, e.g. ``{% extends "un-pga/summary.html" %}``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from hearing_docs import yamlsource
+from hearing_docs.content import shown_path
+from hearing_docs.errors import Problem, TemplateError
+from hearing_docs.theme import Theme, merge
+from hearing_docs.validation import validate
+
+THEME_FILE = "theme.yaml"
+DEFAULT_SET = "un-pga"
+
+
+def packaged_root() -> Path:
+    """The template sets that ship with hearing-docs (inside the wheel, or the source tree)."""
+    inside = Path(str(resources.files("hearing_docs"))) / "templates"
+    if inside.is_dir():
+        return inside
+    return Path(__file__).resolve().parents[2] / "templates"
+
+
+def roots_for(content_file: Path, extra: list[Path] | None = None) -> list[Path]:
+    """Where to look for template sets for one content file, most specific first."""
+    folder = content_file.resolve().parent
+    candidates = [*(extra or []), folder / "templates", folder.parent / "templates"]
+    roots: list[Path] = []
+    for root in [*candidates, packaged_root()]:
+        resolved = root.resolve()
+        if resolved.is_dir() and resolved not in roots:
+            roots.append(resolved)
+    return roots
+
+
+@dataclass(frozen=True)
+class TemplateSet:
+    name: str
+    folders: tuple[Path, ...]
+    """Every folder of the set and the sets it extends, searched in this order."""
+    roots: tuple[Path, ...]
+    theme: Theme
+    theme_files: tuple[Path, ...]
+
+    def find(self, relative: str) -> Path | None:
+        """The first file named ``relative`` in the set's folders."""
+        for folder in self.folders:
+            if (folder / relative).is_file():
+                return folder
+        return None
+
+
+def resolve(name: str, roots: list[Path]) -> TemplateSet:
+    """Find set ``name`` and the sets it extends, and read their themes."""
+    folders: list[Path] = []
+    theme_data: list[dict] = []
+    theme_files: list[Path] = []
+    chain: list[str] = []
+    current: str | None = name
+    while current is not None:
+        if current in chain:
+            raise TemplateError(
+                Problem(shown_path(theme_files[-1]), f"'extends: {current}' makes a loop", 1)
+            )
+        chain.append(current)
+        own = [root / current for root in roots if (root / current).is_dir()]
+        if not own:
+            looked = ", ".join(shown_path(root) for root in roots)
+            raise TemplateError(
+                Problem("template", f"no template set named '{current}' (looked in {looked})")
+            )
+        folders += own
+        theme_file = next((f / THEME_FILE for f in own if (f / THEME_FILE).is_file()), None)
+        if theme_file is None:
+            raise TemplateError(Problem(shown_path(own[0]), f"the set has no {THEME_FILE}"))
+        data, current = _read_theme(theme_file)
+        theme_data.insert(0, data)
+        theme_files.append(theme_file)
+    merged: dict = {}
+    for data in theme_data:
+        merged = merge(merged, data)
+    merged.pop("extends", None)
+    theme = Theme.model_validate(merged)
+    return TemplateSet(name, tuple(folders), tuple(roots), theme, tuple(theme_files))
+
+
+def _read_theme(path: Path) -> tuple[dict, str | None]:
+    """One theme file, checked on its own so that errors name its lines."""
+    shown = shown_path(path)
+    try:
+        source = yamlsource.load(path, shown)
+    except yamlsource.YamlProblems as error:
+        raise TemplateError(error.problems) from None
+    theme = validate(source, Theme, shown, TemplateError)
+    return source.data, theme.extends

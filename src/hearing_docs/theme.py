@@ -1,0 +1,138 @@
+"""Theme stage: a template set's theme.yaml in, a typed ``Theme`` out.
+
+In: the folders of a template set, most specific first (see ``templateset.py``).
+Out: ``Theme``: paper, margins, fonts, sizes, spacing, letterhead, page
+numbers. It is the one source of typography: style.css is rendered from it and
+``word_styles.py`` defines the Word styles from it.
+
+A set's theme.yaml may start with ``extends: OTHER-SET``; its values are then
+laid over the other set's theme key by key, so a derived set names only what
+it changes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
+
+_LENGTH = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(pt|in|cm|mm)\s*$")
+_POINTS_PER = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4}
+PAPER_SIZES = {"letter": (612.0, 792.0), "a4": (595.28, 841.89)}
+
+
+def _points(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise ValueError("expected a length such as 1in, 2.5cm or 12pt")
+    if isinstance(value, int | float):
+        raise ValueError(
+            f"'{value}' needs a unit: write {value}pt, {value}in, {value}cm or {value}mm"
+        )
+    match = _LENGTH.match(value)
+    if not match:
+        raise ValueError(f"'{value}' is not a length such as 1in, 2.5cm or 12pt")
+    return round(float(match.group(1)) * _POINTS_PER[match.group(2)], 3)
+
+
+Length = Annotated[float, BeforeValidator(_points), PlainSerializer(lambda v: f"{v}pt")]
+"""A length in points, written in theme.yaml with a unit (pt, in, cm, mm)."""
+
+Align = Literal["left", "center", "right"]
+
+
+class _Group(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Page(_Group):
+    size: Literal["letter", "a4"] = "letter"
+    margin_top: Length = 72.0
+    margin_bottom: Length = 72.0
+    margin_left: Length = 72.0
+    margin_right: Length = 72.0
+
+    @property
+    def width(self) -> float:
+        return PAPER_SIZES[self.size][0]
+
+    @property
+    def height(self) -> float:
+        return PAPER_SIZES[self.size][1]
+
+    @property
+    def text_width(self) -> float:
+        return self.width - self.margin_left - self.margin_right
+
+    @property
+    def text_height(self) -> float:
+        return self.height - self.margin_top - self.margin_bottom
+
+
+class Text(_Group):
+    fonts: list[str] = Field(default=["Times New Roman", "Liberation Serif"], min_length=1)
+    size: Length = 12.0
+    line_height: Length = 13.8
+    paragraph_space: Length = 13.8
+
+    @property
+    def font(self) -> str:
+        """The face Word is told to use; the others are the fall-backs of the CSS."""
+        return self.fonts[0]
+
+
+class Letterhead(_Group):
+    lines: list[str] = ["THE PRESIDENT", "OF THE", "GENERAL ASSEMBLY"]
+    size: Length = 12.0
+    emblem: str | None = None
+    emblem_alt: str = "Emblem"
+    emblem_width: Length = 50.4
+    space_after: Length = 13.8
+
+
+class LetterLayout(_Group):
+    date_align: Align = "right"
+    signature_indent: Length = 234.0
+    signature_height: Length = 39.6
+
+
+class SummaryLayout(_Group):
+    title_align: Align = "center"
+    justify: bool = True
+    numbered_paragraphs: bool = False
+
+
+class PageNumbers(_Group):
+    position: Literal["bottom-center", "bottom-right", "top-center", "top-right", "none"] = (
+        "bottom-center"
+    )
+    size: Length = 10.0
+
+    @property
+    def vertical(self) -> str:
+        return self.position.split("-")[0]
+
+    @property
+    def horizontal(self) -> str:
+        return self.position.split("-")[-1]
+
+
+class Theme(_Group):
+    extends: str | None = None
+    page: Page = Page()
+    text: Text = Text()
+    letterhead: Letterhead = Letterhead()
+    letter: LetterLayout = LetterLayout()
+    summary: SummaryLayout = SummaryLayout()
+    page_numbers: PageNumbers = PageNumbers()
+
+
+def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    """``override`` laid over ``base``, group by group."""
+    result = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(result.get(key), dict):
+            result[key] = merge(result[key], value)
+        else:
+            result[key] = value
+    return result

@@ -1,0 +1,154 @@
+"""Validation: plain data with positions in, a typed model out.
+
+In: a ``yamlsource.Source`` and a pydantic model class (``Hearing``, ``Theme``).
+Out: the validated model, or a ``HearingDocsError`` subclass that lists every
+problem at once, each as ``FILE:LINE:COL: field: message`` with the message a
+person can act on (did-you-mean for unknown keys, the date format, ...).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from hearing_docs import yamlsource
+from hearing_docs.errors import ContentError, HearingDocsError, Problem
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate(
+    source: yamlsource.Source,
+    model: type[M],
+    shown: str,
+    error_class: type[HearingDocsError] = ContentError,
+) -> M:
+    """Validate ``source.data`` against ``model``, mapping every error to its line."""
+    if not isinstance(source.data, dict):
+        raise error_class(
+            Problem(
+                shown, "the file must be a mapping of fields (key: value), not a single value", 1, 1
+            )
+        )
+    problems = list(source.problems)
+    try:
+        result = model.model_validate(source.data)
+    except ValidationError as error:
+        reported = {(p.line, p.column) for p in problems}
+        problems += [
+            p for p in _problems(error, source, model, shown) if (p.line, p.column) not in reported
+        ]
+        result = None
+    if problems or result is None:
+        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+        raise error_class(problems)
+    return result
+
+
+def _problems(
+    error: ValidationError, source: yamlsource.Source, model: type[BaseModel], shown: str
+) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: set[tuple[Any, ...]] = set()
+    details = error.errors(include_url=False)
+    deeper = {tuple(p for p in d["loc"] if not _is_union_member(p))[:-1] for d in details}
+    for detail in details:
+        where = tuple(part for part in detail["loc"] if not _is_union_member(part))
+        kind = detail["type"]
+        if kind == "string_type" and isinstance(detail.get("input"), dict) and where in deeper:
+            continue  # a paragraph given as fields: the errors inside say more
+        if kind == "value_error" and ": " in (text := str(detail["ctx"]["error"])):
+            name, _, rest = text.partition(": ")
+            if name.isidentifier():  # a model check that names its own field
+                where, detail = (*where, name), {**detail, "ctx": {"error": rest}}
+        if (where, kind in ("missing", "extra_forbidden")) in seen:
+            continue  # one message per place, even when several union members complained
+        seen.add((where, kind in ("missing", "extra_forbidden")))
+        message = _message(detail, where, model)
+        line, column = source.position(where, key=kind == "extra_forbidden")
+        field_name = yamlsource.dotted(where)
+        problems.append(Problem(shown, message, line, column, field_name))
+    return problems
+
+
+def _is_union_member(part: str | int) -> bool:
+    # pydantic names the member of a union it tried, e.g. "function-after[...]" or "BulletList"
+    return isinstance(part, str) and ("[" in part or part[:1].isupper() or part == "str")
+
+
+def _message(detail: Any, where: Sequence[str | int], model: type[BaseModel]) -> str:
+    kind = detail["type"]
+    value = detail.get("input")
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        known = _known_fields(model, where[:-1])
+        text = f"unknown field '{where[-1]}'"
+        close = difflib.get_close_matches(str(where[-1]), known, n=1, cutoff=0.6)
+        if close:
+            return f"{text}; did you mean '{close[0]}'?"
+        return f"{text}; expected one of: {', '.join(known)}" if known else text
+    if kind.startswith("date"):
+        return f"{_show(value)} is not a date: write it as YYYY-MM-DD, e.g. 2016-07-22"
+    if kind == "string_type":
+        return f"expected text, got {_describe(value)}; put it in quotes if it is text"
+    if kind == "list_type":
+        return f"expected a list (lines starting with '- '), got {_describe(value)}"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"expected a group of fields (key: value), got {_describe(value)}"
+    if kind == "too_short":
+        return "must have at least one entry"
+    if kind == "string_pattern_mismatch":
+        return f"{_show(value)} is not a template set name (letters, digits, '.', '_', '-')"
+    if kind == "value_error":
+        return str(detail["ctx"]["error"])
+    return detail["msg"]
+
+
+def _known_fields(model: type[BaseModel], where: Sequence[str | int]) -> list[str]:
+    current: Any = model
+    for part in where:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if _is_model(current) else None
+        if field is None:
+            return []
+        current = _model_in(field.annotation)
+    return list(current.model_fields) if _is_model(current) else []
+
+
+def _is_model(value: Any) -> bool:
+    return isinstance(value, type) and issubclass(value, BaseModel)
+
+
+def _model_in(annotation: Any) -> Any:
+    """The first model class inside an annotation such as ``list[Section] | None``."""
+    if _is_model(annotation):
+        return annotation
+    for argument in getattr(annotation, "__args__", ()):
+        found = _model_in(argument)
+        if found is not None:
+            return found
+    return None
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"true/false ({_show(value)})"
+    if isinstance(value, int | float):
+        return f"a number ({value})"
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, list):
+        return "a list"
+    return _show(value)
+
+
+def _show(value: Any) -> str:
+    text = str(value).lower() if isinstance(value, bool) else str(value)
+    return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"

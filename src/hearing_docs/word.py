@@ -1,0 +1,221 @@
+"""Word stage: a hearing in, an editable DOCX out, through python-docx.
+
+In: a ``Hearing``, its ``TemplateSet`` (for the theme) and its ``Assets``.
+Out: the DOCX as bytes, built from the model (not converted from HTML).
+
+Two sections, as the PDF has two parts: the letter, whose first-page header
+holds the letterhead and whose first-page footer holds the addressee block;
+then the summary on a new page, with PAGE fields in the header or footer the
+theme names. Every paragraph has a named style from ``word_styles.py``; runs
+carry only the character styles Emphasis and Strong. No text boxes, and no
+tables for layout.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import docx
+from docx.document import Document
+from docx.enum.section import WD_SECTION
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from docx.text.paragraph import Paragraph
+
+from hearing_docs import markup, reproducible, word_styles
+from hearing_docs.assets import Assets
+from hearing_docs.model import BulletList, Hearing
+from hearing_docs.render_html import long_date
+from hearing_docs.templateset import TemplateSet
+from hearing_docs.theme import Theme
+
+_MAX_TITLE = 255  # Word refuses longer core-property titles
+
+
+def render(hearing: Hearing, template_set: TemplateSet, assets: Assets) -> bytes:
+    """The document as DOCX bytes, the same for the same content."""
+    theme = template_set.theme
+    document = docx.Document()
+    word_styles.define(document, theme, hearing.language)
+    _page(document, theme)
+    _letter(document, hearing, theme, assets)
+    _summary(document, hearing, theme)
+    _properties(document, hearing)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return reproducible.zip_bytes(buffer.getvalue(), _timestamp(hearing))
+
+
+def _page(document: Document, theme: Theme) -> None:
+    section = document.sections[0]
+    page = theme.page
+    section.page_width, section.page_height = Pt(page.width), Pt(page.height)
+    section.top_margin, section.bottom_margin = Pt(page.margin_top), Pt(page.margin_bottom)
+    section.left_margin, section.right_margin = Pt(page.margin_left), Pt(page.margin_right)
+    section.gutter = Pt(0)
+
+
+def _add(container, text: str, style: str) -> Paragraph:  # type: ignore[no-untyped-def]
+    """A paragraph of ``style`` whose runs follow the inline markup of ``text``."""
+    paragraph = container.add_paragraph(style=style)
+    for run in markup.runs(text):
+        added = paragraph.add_run(run.text)
+        if run.bold:
+            added.style = "Strong"
+        elif run.italic:
+            added.style = "Emphasis"
+    return paragraph
+
+
+def _letter(document: Document, hearing: Hearing, theme: Theme, assets: Assets) -> None:
+    letter = hearing.letter
+    _letter_header(document, theme, assets)
+    _add(document, long_date(letter.date, hearing.language), "Date")
+    _add(document, letter.salutation, "Salutation")
+    for paragraph in letter.body:
+        _add(document, paragraph, "Body Text")
+    _add(document, letter.closing, "Closing")
+    signature = document.add_paragraph(style="Signature")
+    if assets.signature is not None:
+        height = theme.letter.signature_height
+        signature.add_run().add_picture(
+            io.BytesIO(assets.signature.data),
+            height=Pt(height),
+            width=Pt(height / assets.signature.aspect),
+        )
+        _alt_text(signature, letter.signatory.signature_alt or "")
+    signatory = _add(document, letter.signatory.name, "Signatory")
+    # The letter's section ends in its last paragraph, not in an extra empty one.
+    document.add_section(WD_SECTION.NEW_PAGE)
+    holder = document.paragraphs[-1]._p
+    section_properties = holder.pPr.sectPr
+    signatory._p.get_or_add_pPr().append(section_properties)
+    holder.getparent().remove(holder)
+
+    letter_section = document.sections[0]
+    letter_section.different_first_page_header_footer = True
+    footer = letter_section.first_page_footer
+    footer.is_linked_to_previous = False
+    footer.paragraphs[0].style = document.styles["Addressee"]
+    first, *rest = letter.addressees
+    footer.paragraphs[0].add_run(first)
+    for line in rest:
+        footer.add_paragraph(line, style="Addressee")
+    letter_section.footer_distance = Pt(theme.page.margin_bottom)
+    letter_section.header_distance = Pt(theme.page.margin_top)
+
+
+def _letter_header(document: Document, theme: Theme, assets: Assets) -> None:
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    header = section.first_page_header
+    header.is_linked_to_previous = False
+    paragraphs = []
+    if assets.emblem is not None:
+        width = theme.letterhead.emblem_width
+        emblem = header.paragraphs[0]
+        emblem.style = document.styles["Emblem"]
+        emblem.add_run().add_picture(
+            io.BytesIO(assets.emblem.data), width=Pt(width), height=Pt(width * assets.emblem.aspect)
+        )
+        _alt_text(emblem, theme.letterhead.emblem_alt)
+        paragraphs.append(emblem)
+    for index, line in enumerate(theme.letterhead.lines):
+        if index == 0 and not paragraphs:
+            paragraph = header.paragraphs[0]
+            paragraph.style = document.styles["Letterhead"]
+            paragraph.add_run(line)
+        else:
+            paragraph = header.add_paragraph(line, style="Letterhead")
+        paragraphs.append(paragraph)
+
+
+def _summary(document: Document, hearing: Hearing, theme: Theme) -> None:
+    summary = hearing.summary
+    title = document.add_paragraph(style="Title")
+    for index, line in enumerate(summary.title_lines):
+        if index:
+            title.add_run().add_break()
+        for run in markup.runs(line):
+            added = title.add_run(run.text)
+            if run.italic:
+                added.style = "Emphasis"
+    _add(document, long_date(summary.date, hearing.language), "Meeting Date")
+    venue = document.add_paragraph(style="Venue")
+    for index, line in enumerate(summary.venue):
+        if index:
+            venue.add_run().add_break()
+        venue.add_run(line)
+    for section in summary.sections:
+        _add(document, section.heading, "Heading 1")
+        for paragraph in section.paragraphs:
+            if isinstance(paragraph, BulletList):
+                for item in paragraph.bullets:
+                    _add(document, item, "List Bullet")
+            else:
+                _add(document, paragraph, "Summary Text")
+    _page_numbers(document, theme)
+
+
+def _page_numbers(document: Document, theme: Theme) -> None:
+    section = document.sections[-1]
+    section.different_first_page_header_footer = False
+    section.header.is_linked_to_previous = False
+    section.footer.is_linked_to_previous = False
+    section.header_distance = Pt(theme.page.margin_top / 2)
+    section.footer_distance = Pt(theme.page.margin_bottom / 2)
+    if theme.page_numbers.position == "none":
+        return
+    part = section.header if theme.page_numbers.vertical == "top" else section.footer
+    paragraph = part.paragraphs[0]
+    paragraph.style = document.styles["Page Number"]
+    _page_field(paragraph)
+
+
+def _page_field(paragraph: Paragraph) -> None:
+    """A PAGE field that Word and LibreOffice update: begin, instruction, separate, result, end."""
+    for kind, text in (("begin", None), ("instr", " PAGE "), ("separate", None), ("text", "1")):
+        run = paragraph.add_run()
+        if kind == "instr":
+            instruction = OxmlElement("w:instrText")
+            instruction.set(qn("xml:space"), "preserve")
+            instruction.text = text
+            run._r.append(instruction)
+        elif kind == "text":
+            run.text = text
+        else:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    paragraph.add_run()._r.append(end)
+
+
+def _alt_text(paragraph: Paragraph, text: str) -> None:
+    """Alternative text of the last picture in ``paragraph`` (wp:docPr/@descr)."""
+    for properties in paragraph._p.iter(qn("wp:docPr")):
+        properties.set("descr", text)
+
+
+def _properties(document: Document, hearing: Hearing) -> None:
+    properties = document.core_properties
+    title = hearing.summary.title_text
+    properties.title = title if len(title) <= _MAX_TITLE else title[: _MAX_TITLE - 1] + "…"
+    properties.author = hearing.letter.signatory.name
+    properties.last_modified_by = hearing.letter.signatory.name
+    properties.subject = f"Letter of {long_date(hearing.letter.date)} and summary of the hearing"
+    properties.language = hearing.language
+    properties.keywords = "General Assembly; hearing; summary"
+    properties.comments = ""
+    properties.revision = 1
+    moment = _timestamp(hearing)
+    properties.created = moment
+    properties.modified = moment
+    properties.last_printed = moment
+
+
+def _timestamp(hearing: Hearing) -> dt.datetime:
+    return reproducible.moment(hearing.letter.date)

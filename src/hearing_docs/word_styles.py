@@ -1,0 +1,187 @@
+"""Word styles: a theme in, the named styles of a DOCX out.
+
+In: a python-docx ``Document`` and the template set's ``Theme``.
+Out: the document's default font, size and language, and one named style for
+every kind of paragraph (``STYLES``), all defined from the theme's values: the
+same ones style.css is rendered from, so a theme change moves the PDF and the
+DOCX together. ``word.py`` only ever chooses a style name.
+
+Styles inherit: every paragraph style is based on Body Text or on Normal and
+sets only what differs, so an editor who changes Body Text's font in Word
+changes every paragraph that reads as body text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
+from docx.styles.style import BaseStyle
+
+from hearing_docs.theme import Theme
+
+ALIGN = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
+
+
+@dataclass(frozen=True)
+class StyleSpec:
+    """What a paragraph style changes from the style it is based on."""
+
+    based_on: str = "Body Text"
+    bold: bool | None = None
+    size: float | None = None
+    align: str | None = None
+    space_before: float | None = None
+    space_after: float | None = None
+    left_indent: float | None = None
+    keep_with_next: bool | None = None
+    line_exact: float | None = None
+    """At least this line height (for a line holding a picture)."""
+    line_single: bool = False
+    """Line height from the tallest thing on the line, so a picture is never clipped."""
+
+
+def specs(theme: Theme) -> dict[str, StyleSpec]:
+    """Every paragraph style of the document, from the theme."""
+    _text, letter, summary = theme.text, theme.letter, theme.summary
+    justify = "justify" if summary.justify else "left"
+    return {
+        "Letterhead": StyleSpec(
+            align="center", size=theme.letterhead.size, space_after=0, keep_with_next=True
+        ),
+        "Emblem": StyleSpec(based_on="Letterhead", line_single=True, space_after=6),
+        "Date": StyleSpec(align=letter.date_align, space_before=theme.letterhead.space_after),
+        "Salutation": StyleSpec(),
+        "Closing": StyleSpec(),
+        "Signature": StyleSpec(
+            left_indent=letter.signature_indent, space_after=0, line_exact=letter.signature_height
+        ),
+        "Signatory": StyleSpec(left_indent=letter.signature_indent, space_after=0),
+        "Addressee": StyleSpec(space_after=0),
+        "Title": StyleSpec(bold=True, align=summary.title_align, keep_with_next=True),
+        "Meeting Date": StyleSpec(align=summary.title_align, keep_with_next=True),
+        "Venue": StyleSpec(bold=True, align=summary.title_align, keep_with_next=True),
+        "Heading 1": StyleSpec(bold=True, keep_with_next=True),
+        "Summary Text": StyleSpec(align=justify),
+        "List Bullet": StyleSpec(based_on="Summary Text", left_indent=36),
+        "Page Number": StyleSpec(
+            based_on="Normal",
+            size=theme.page_numbers.size,
+            align=theme.page_numbers.horizontal,
+            space_after=0,
+        ),
+    }
+
+
+def define(document: Document, theme: Theme, language: str) -> None:
+    """Set the document defaults and define every style of ``specs``."""
+    _defaults(document, theme, language)
+    styles = document.styles
+    body = _style(document, "Body Text")
+    body.base_style = styles["Normal"]
+    _paragraph_format(body, theme, StyleSpec(space_after=theme.text.paragraph_space))
+    for name, spec in specs(theme).items():
+        style = _style(document, name)
+        style.base_style = styles[spec.based_on]
+        _paragraph_format(style, theme, spec)
+        if spec.bold is not None:
+            style.font.bold = spec.bold
+        if spec.size is not None:
+            style.font.size = Pt(spec.size)
+    for name, bold, italic in (("Strong", True, None), ("Emphasis", None, True)):
+        character = _style(document, name, WD_STYLE_TYPE.CHARACTER)
+        character.font.bold, character.font.italic = bold, italic
+    if "List Bullet" in styles:
+        # The bullet comes from the numbering the template ties to List Bullet.
+        styles["List Bullet"].paragraph_format.first_line_indent = Pt(-18)
+
+
+def _style(
+    document: Document, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH
+) -> BaseStyle:
+    styles = document.styles
+    style = styles[name] if name in styles else styles.add_style(name, kind)
+    style.hidden = False
+    style.quick_style = True
+    _drop_theme_fonts(style)
+    return style
+
+
+def _drop_theme_fonts(style: BaseStyle) -> None:
+    """Remove theme fonts and colours, which would override the theme's face in Word."""
+    rpr = style.element.rPr
+    if rpr is None:
+        return
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is not None:
+        rpr.remove(fonts)
+    for tag in ("w:color", "w:sz", "w:szCs", "w:i", "w:iCs", "w:b", "w:bCs", "w:spacing", "w:kern"):
+        element = rpr.find(qn(tag))
+        if element is not None:
+            rpr.remove(element)
+    ppr = style.element.pPr
+    if ppr is not None:
+        for tag in ("w:pBdr", "w:spacing", "w:contextualSpacing"):
+            element = ppr.find(qn(tag))
+            if element is not None:
+                ppr.remove(element)
+
+
+def _paragraph_format(style: BaseStyle, theme: Theme, spec: StyleSpec) -> None:
+    form = style.paragraph_format
+    if spec.align is not None:
+        form.alignment = ALIGN[spec.align]
+    if spec.space_before is not None:
+        form.space_before = Pt(spec.space_before)
+    if spec.space_after is not None:
+        form.space_after = Pt(spec.space_after)
+    if spec.left_indent is not None:
+        form.left_indent = Pt(spec.left_indent)
+    if spec.keep_with_next is not None:
+        form.keep_with_next = spec.keep_with_next
+    if spec.line_exact is not None:
+        form.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
+        form.line_spacing = Pt(spec.line_exact)
+    if spec.line_single:
+        form.line_spacing_rule = WD_LINE_SPACING.SINGLE
+
+
+def _defaults(document: Document, theme: Theme, language: str) -> None:
+    """Document-wide font, size, colour, line pitch and language (w:docDefaults)."""
+    normal = document.styles["Normal"]
+    _drop_theme_fonts(normal)
+    normal.font.name = theme.text.font
+    normal.font.size = Pt(theme.text.size)
+    normal.font.color.rgb = RGBColor(0, 0, 0)
+    form = normal.paragraph_format
+    form.space_before = Pt(0)
+    form.space_after = Pt(0)
+    form.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    form.line_spacing = Pt(theme.text.line_height)
+    form.widow_control = True
+    fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), theme.text.font)
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    for old in rpr.findall(qn("w:lang")) + rpr.findall(qn("w:rFonts")):
+        rpr.remove(old)
+    default_fonts = OxmlElement("w:rFonts")
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        default_fonts.set(qn(attribute), theme.text.font)
+    rpr.insert(0, default_fonts)
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), language)
+    lang.set(qn("w:eastAsia"), language)
+    lang.set(qn("w:bidi"), language)
+    rpr.append(lang)

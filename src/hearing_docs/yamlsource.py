@@ -1,0 +1,234 @@
+"""Safe YAML reading that remembers where every value came from.
+
+In: a path to a YAML file (content or theme).
+Out: a ``Source``: the plain data (dicts, lists, strings, numbers, dates) and a
+map from each value's path, such as ``("letter", "body", 0)``, to its line and
+column, so that later checks can name the place of a problem.
+
+PyYAML alone would accept duplicate keys (the last silently wins), build
+Python objects from tags, and expand aliases without limit. This reader
+composes the node tree and walks it itself: duplicate keys, aliases and
+non-standard tags are errors, and files that are too large, binary or not
+UTF-8 are refused before parsing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from hearing_docs.errors import Problem
+
+MAX_BYTES = 5 * 1024 * 1024
+_ALLOWED_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
+
+FieldPath = tuple[str | int, ...]
+
+
+@dataclass
+class Source:
+    """Data read from one YAML file, with the position of every value."""
+
+    path: Path
+    data: Any
+    positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    """Problems with single values (an impossible date, a tag); the rest of the data is usable."""
+
+    def position(self, where: FieldPath, *, key: bool = False) -> tuple[int, int]:
+        """Line and column of the value at ``where`` (or of its key, with ``key``).
+
+        A path with no position of its own (a missing field) gets the position
+        of its nearest ancestor.
+        """
+        if key and where in self.key_positions:
+            return self.key_positions[where]
+        while where not in self.positions and where:
+            where = where[:-1]
+        return self.positions.get(where, (1, 1))
+
+
+def dotted(where: FieldPath) -> str | None:
+    """A field path as people read it: ``summary.sections[2].heading``."""
+    text = ""
+    for part in where:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or None
+
+
+class YamlProblems(Exception):
+    """Raised with every problem found while reading the file."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(str(problems[0]))
+        self.problems = problems
+
+
+def read_text(path: Path, shown: str, limit: int = MAX_BYTES) -> str:
+    """Read a UTF-8 text file, refusing what cannot be content."""
+
+    def fail(message: str, line: int | None = None, column: int | None = None) -> YamlProblems:
+        return YamlProblems([Problem(shown, message, line, column)])
+
+    if path.is_dir():
+        raise fail("is a folder, not a file: give the path of a .yaml file")
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise fail(f"file is {size / 1048576:.1f} MB; the limit is {limit // 1048576} MB")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise fail("no such file") from None
+    except PermissionError:
+        raise fail("permission denied: the file cannot be read") from None
+    except OSError as error:
+        raise fail(f"cannot be read: {error.strerror}") from None
+    if b"\0" in raw:
+        line = raw.count(b"\n", 0, raw.index(b"\0")) + 1
+        raise fail("is a binary file (it holds NUL bytes), not YAML text", line)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise fail(
+            f"is not UTF-8 text (byte 0x{raw[error.start]:02x}); save it as UTF-8",
+            line,
+            column,
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def load(path: Path, shown: str | None = None) -> Source:
+    """Read and parse ``path``.
+
+    Raises ``YamlProblems`` when the file cannot be parsed at all; problems with
+    single values are left in ``Source.problems`` so that validation can add its
+    own and every problem is reported at once.
+    """
+    shown = shown if shown is not None else str(path)
+    text = read_text(path, shown)
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        raise YamlProblems([_syntax_problem(error, shown)]) from None
+    except yaml.YAMLError as error:  # ReaderError: a character YAML does not allow
+        raise YamlProblems([_reader_problem(error, text, shown)]) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise YamlProblems([Problem(shown, "the file is empty: it must describe a hearing", 1, 1)])
+    source = Source(path, None)
+    walker = _Walker(source, shown, loader)
+    source.data = walker.value(node, ())
+    source.problems = walker.problems
+    return source
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, shown: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    problem = error.problem or "invalid YAML"
+    if "'\\t'" in problem:
+        problem = "a tab character: YAML indents with spaces only"
+    message = f"YAML syntax error: {problem}"
+    if error.context and "'\\t'" not in (error.problem or ""):
+        message += f" ({error.context})"
+    line = mark.line + 1 if mark else None
+    column = mark.column + 1 if mark else None
+    return Problem(shown, message, line, column)
+
+
+def _reader_problem(error: yaml.YAMLError, text: str, shown: str) -> Problem:
+    position = getattr(error, "position", None)
+    character = getattr(error, "character", None)
+    line = column = None
+    if isinstance(position, int):
+        line = text.count("\n", 0, position) + 1
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
+    what = f"U+{ord(character):04X}" if isinstance(character, str) else "a character"
+    message = f"{what} is a control character that YAML and documents cannot hold; remove it"
+    return Problem(shown, message, line, column)
+
+
+class _Walker:
+    """Builds plain data from a composed node tree, checking it on the way."""
+
+    def __init__(self, source: Source, shown: str, loader: yaml.SafeLoader) -> None:
+        self.source = source
+        self.shown = shown
+        self.loader = loader
+        self.problems: list[Problem] = []
+        self.seen: set[int] = set()
+
+    def problem(self, node: yaml.Node, where: FieldPath, message: str) -> None:
+        field_name = dotted(where)
+        mark = node.start_mark
+        self.problems.append(
+            Problem(self.shown, message, mark.line + 1, mark.column + 1, field_name)
+        )
+
+    def value(self, node: yaml.Node, where: FieldPath) -> Any:
+        self.source.positions[where] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if id(node) in self.seen:
+            self.problem(
+                node, where, "YAML aliases (*name) are not allowed in content; write it out"
+            )
+            return None
+        if node.tag not in _ALLOWED_TAGS:
+            self.problem(node, where, f"YAML tag {node.tag} is not allowed; content is plain text")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            self.seen.add(id(node))
+            return self.mapping(node, where)
+        if isinstance(node, yaml.SequenceNode):
+            self.seen.add(id(node))
+            return [self.value(item, (*where, index)) for index, item in enumerate(node.value)]
+        return self.scalar(node, where)
+
+    def mapping(self, node: yaml.MappingNode, where: FieldPath) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if (
+                not isinstance(key_node, yaml.ScalarNode)
+                or key_node.tag == "tag:yaml.org,2002:merge"
+            ):
+                self.problem(key_node, where, "keys must be plain names")
+                continue
+            key = key_node.value
+            if key in result:
+                first = self.source.key_positions[(*where, key)][0]
+                self.problem(
+                    key_node,
+                    (*where, key),
+                    f"duplicate key: '{key}' is already given on line {first}",
+                )
+                continue
+            key_mark = key_node.start_mark
+            self.source.key_positions[(*where, key)] = (key_mark.line + 1, key_mark.column + 1)
+            result[key] = self.value(value_node, (*where, key))
+        return result
+
+    def scalar(self, node: yaml.ScalarNode, where: FieldPath) -> Any:
+        try:
+            value = self.loader.construct_object(node, deep=True)
+        except (ValueError, yaml.constructor.ConstructorError):
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                self.problem(node, where, f"'{node.value}' is not a date that exists")
+            else:
+                self.problem(node, where, f"'{node.value}' cannot be read")
+            return None
+        return value
