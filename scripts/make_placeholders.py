@@ -22,12 +22,22 @@ def emblem(path: Path, size: int = 300) -> None:
     ink = (40, 40, 40, 255)
     width = 5 * SCALE
     centre, radius = big / 2, big * 0.46
-    draw.ellipse([centre - radius, centre - radius, centre + radius, centre + radius], outline=ink, width=width)
+    draw.ellipse(
+        [centre - radius, centre - radius, centre + radius, centre + radius],
+        outline=ink,
+        width=width,
+    )
     inner = radius * 0.78
-    draw.ellipse([centre - inner, centre - inner, centre + inner, centre + inner], outline=ink, width=width)
+    draw.ellipse(
+        [centre - inner, centre - inner, centre + inner, centre + inner], outline=ink, width=width
+    )
     for fraction in (0.35, 0.7):  # meridians
         half = inner * fraction
-        draw.ellipse([centre - half, centre - inner, centre + half, centre + inner], outline=ink, width=width // 2)
+        draw.ellipse(
+            [centre - half, centre - inner, centre + half, centre + inner],
+            outline=ink,
+            width=width // 2,
+        )
     draw.line([centre, centre - inner, centre, centre + inner], fill=ink, width=width // 2)
     for fraction in (-0.5, 0.0, 0.5):  # parallels
         y = centre + inner * fraction
@@ -43,10 +53,18 @@ def signature(path: Path, width: int = 600, height: int = 160) -> None:
     for step in range(900):
         t = step / 900
         x = 20 + t * (width - 60)
-        y = height / 2 + 38 * math.sin(t * 31) * math.exp(-((t - 0.35) ** 2) * 3) + 12 * math.sin(t * 7)
+        y = (
+            height / 2
+            + 38 * math.sin(t * 31) * math.exp(-((t - 0.35) ** 2) * 3)
+            + 12 * math.sin(t * 7)
+        )
         points.append((x * SCALE, y * SCALE))
     draw.line(points, fill=(10, 10, 10, 255), width=3 * SCALE, joint="curve")
-    draw.line([(60 * SCALE, 125 * SCALE), (430 * SCALE, 112 * SCALE)], fill=(10, 10, 10, 255), width=2 * SCALE)
+    draw.line(
+        [(60 * SCALE, 125 * SCALE), (430 * SCALE, 112 * SCALE)],
+        fill=(10, 10, 10, 255),
+        width=2 * SCALE,
+    )
     image.resize((width, height), Image.LANCZOS).save(path, optimize=True)
 
 

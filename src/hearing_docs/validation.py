@@ -43,7 +43,7 @@ def validate(
         ]
         result = None
     if problems or result is None:
-        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+        problems.sort(key=lambda p: (p.line or 0, p.column or 0, "required" in p.message))
         raise error_class(problems)
     return result
 
@@ -68,7 +68,10 @@ def _problems(
             continue  # one message per place, even when several union members complained
         seen.add((where, kind in ("missing", "extra_forbidden")))
         message = _message(detail, where, model)
-        line, column = source.position(where, key=kind == "extra_forbidden")
+        if kind == "missing":  # point at the key of the group that lacks the field
+            line, column = source.position(where[:-1], key=True) if len(where) > 1 else (1, 1)
+        else:
+            line, column = source.position(where, key=kind == "extra_forbidden")
         field_name = yamlsource.dotted(where)
         problems.append(Problem(shown, message, line, column, field_name))
     return problems

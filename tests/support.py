@@ -1,0 +1,182 @@
+"""Helpers for the tests: real readers of PDF and DOCX, and word comparison.
+
+Text is read back the way a person's tools read it: pdftotext (poppler) for
+the PDF, python-docx for the DOCX, LibreOffice to turn the DOCX into a PDF.
+A missing tool fails the test with the command that installs it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import os
+import re
+import shutil
+import signal
+import subprocess
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEED_CONTENT = ROOT / "content" / "2016-07-18-refugees-and-migrants.yaml"
+SEED_TEXT = FIXTURES / "seed-2016-07-22.txt"
+SIGNATURE_LINE = "A handwritten signature in black ink"
+
+# The last words on each page of the original that ends mid-sentence (DESIGN.md).
+ORIGINAL_BREAKS = (
+    "She also welcomed the global campaign",
+    "ending detention of migrants, in particular children,",
+    "the prohibition against refoulement under",
+    "to States is inaccurate and marginalizes",
+    "Concerns were also expressed with",
+)
+
+
+def require(tool: str, package: str) -> str:
+    """The path of ``tool``, or a failure that says how to install it."""
+    found = shutil.which(tool)
+    if found is None:
+        pytest.fail(
+            f"{tool} not found: install the Debian package {package} "
+            f"(apt-get install --no-install-recommends {package}), or run ./dev.sh test as root",
+            pytrace=False,
+        )
+    return found
+
+
+def words(text: str) -> list[str]:
+    """Words as a reader sees them: NFKC, hyphens at line ends joined, punctuation dropped."""
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    text = re.sub(r"(\w)-\s*\n\s*(\w)", r"\1-\2", text)
+    return re.findall(r"[\w'\u2018\u2019]+(?:[-\u2013][\w'\u2018\u2019]+)*", text)
+
+
+def seed_words() -> list[str]:
+    """The words of the original letter and summary, without the signature's description."""
+    lines = SEED_TEXT.read_text(encoding="utf-8").splitlines()
+    text = "\n".join(line for line in lines if not line.startswith(SIGNATURE_LINE))
+    return words(text.replace("**", ""))
+
+
+def pdf_pages(pdf: Path) -> list[str]:
+    """The text of every page, read by pdftotext."""
+    tool = require("pdftotext", "poppler-utils")
+    info = subprocess.run(
+        [require("pdfinfo", "poppler-utils"), str(pdf)], capture_output=True, text=True, check=True
+    )
+    count = int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))
+    return [
+        subprocess.run(
+            [tool, "-f", str(n), "-l", str(n), str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for n in range(1, count + 1)
+    ]
+
+
+def without_page_numbers(page_text: str) -> str:
+    """A page's text without the running page number (a line holding only digits)."""
+    return "\n".join(line for line in page_text.splitlines() if not line.strip().isdigit())
+
+
+def compare(expected: list[str], actual: list[str]) -> tuple[float, str]:
+    """Similarity of two word sequences, and a description of their first difference."""
+    matcher = difflib.SequenceMatcher(None, expected, actual, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            context = " ".join(expected[max(0, i1 - 5) : i1])
+            first = (
+                f"first difference after '...{context}': expected {expected[i1:i2][:8]}, "
+                f"got {actual[j1:j2][:8]}"
+            )
+            return matcher.ratio(), first
+    return matcher.ratio(), "no difference"
+
+
+@dataclass(frozen=True)
+class Pagination:
+    pages: int
+    distances: list[int | None]
+    """For each original break: words between it and the nearest page break here."""
+
+
+def _count_words(text: str) -> list[str]:
+    """Words as counted for page-break distances: every run of letters and digits."""
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "").replace("\u2010", "-")
+    text = re.sub(r"-\s*\n\s*", "", text).replace("-", "")
+    return re.findall(r"\w+", text)
+
+
+def pagination(pdf: Path) -> Pagination:
+    """Where the PDF breaks its pages, against the original's five breaks."""
+    tokens: list[str] = []
+    bounds: list[int] = []
+    pages = pdf_pages(pdf)
+    for text in pages:
+        tokens += _count_words(without_page_numbers(text))
+        bounds.append(len(tokens))
+    distances: list[int | None] = []
+    for phrase in ORIGINAL_BREAKS:
+        wanted = _count_words(phrase)
+        at = next(
+            (i + len(wanted) for i in range(len(tokens)) if tokens[i : i + len(wanted)] == wanted),
+            None,
+        )
+        distances.append(None if at is None else min(abs(at - b) for b in bounds[:-1]))
+    return Pagination(len(pages), distances)
+
+
+def word_boxes(pdf: Path, page: int) -> list[tuple[str, float, float, float, float]]:
+    """(word, x0, y0, x1, y1) of every word on ``page``, in points from the top left."""
+    tool = require("pdftotext", "poppler-utils")
+    html = subprocess.run(
+        [tool, "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    found = re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
+        html,
+    )
+    return [(w, float(a), float(b), float(c), float(d)) for a, b, c, d, w in found]
+
+
+def libreoffice_pdf(docx_file: Path, out_dir: Path) -> Path:
+    """Convert a DOCX to PDF with headless LibreOffice, in its own profile, and clean up."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        require("soffice", "libreoffice-writer-nogui")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
+        command = [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out_dir),
+            str(docx_file),
+        ]
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+        )
+        try:
+            _, stderr = process.communicate(timeout=180)
+        finally:
+            # LibreOffice leaves helper processes behind: end the whole group.
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+    result = out_dir / (docx_file.stem + ".pdf")
+    if not result.is_file():
+        pytest.fail(f"LibreOffice did not convert {docx_file.name}: {stderr.decode()[-500:]}")
+    return result

@@ -1,0 +1,86 @@
+"""The seed hearing's DOCX, reopened with python-docx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+
+from support import compare, seed_words, words
+
+FONT_PROPERTIES = ("w:rFonts", "w:sz", "w:szCs", "w:b", "w:i", "w:color", "w:u")
+
+
+def _all_paragraphs(document):
+    for section in document.sections:
+        for part in (section.first_page_header, section.first_page_footer):
+            if not part.is_linked_to_previous:
+                yield from part.paragraphs
+    yield from document.paragraphs
+
+
+def _text(document) -> str:
+    letter = document.sections[0]
+    header = [p.text for p in letter.first_page_header.paragraphs]
+    footer = [p.text for p in letter.first_page_footer.paragraphs]
+    body = [p.text for p in document.paragraphs]
+    # Reading order of the page: letterhead, letter, addressees (foot of page 1), summary.
+    signatory = next(i for i, p in enumerate(document.paragraphs) if p.style.name == "Signatory")
+    return "\n".join(header + body[: signatory + 1] + footer + body[signatory + 1 :])
+
+
+def test_docx_has_the_seed_words_in_order(seed_outputs: dict[str, Path]) -> None:
+    document = docx.Document(str(seed_outputs["docx"]))
+    ratio, first_difference = compare(seed_words(), words(_text(document)))
+    assert ratio >= 0.995, f"similarity {ratio:.4f}; {first_difference}"
+
+
+def test_every_paragraph_has_a_named_style_and_no_direct_font(seed_outputs) -> None:
+    document = docx.Document(str(seed_outputs["docx"]))
+    for paragraph in _all_paragraphs(document):
+        assert paragraph.style is not None and paragraph.style.name != "Normal", paragraph.text
+        for run in paragraph._p.iter(qn("w:r")):
+            properties = run.find(qn("w:rPr"))
+            if properties is None:
+                continue
+            direct = [tag for tag in FONT_PROPERTIES if properties.find(qn(tag)) is not None]
+            assert not direct, f"direct formatting {direct} in '{paragraph.text[:40]}'"
+
+
+def test_styles_of_the_letter_and_summary(seed_outputs) -> None:
+    document = docx.Document(str(seed_outputs["docx"]))
+    styles = [p.style.name for p in document.paragraphs]
+    assert styles[:7] == [
+        "Date",
+        "Salutation",
+        "Body Text",
+        "Body Text",
+        "Closing",
+        "Signature",
+        "Signatory",
+    ]
+    assert styles[7:10] == ["Title", "Meeting Date", "Venue"]
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings[0] == "Overview" and headings[-1] == "Closing segment" and len(headings) == 7
+    letterhead = [p.text for p in document.sections[0].first_page_header.paragraphs]
+    assert letterhead == ["", "THE PRESIDENT", "OF THE", "GENERAL ASSEMBLY"]
+    addressees = [p.text for p in document.sections[0].first_page_footer.paragraphs]
+    assert addressees == [
+        "To all Permanent Representatives",
+        "And Permanent Observers to the United Nations",
+        "New York",
+    ]
+
+
+def test_letter_and_summary_are_separate_sections(seed_outputs) -> None:
+    document = docx.Document(str(seed_outputs["docx"]))
+    assert len(document.sections) == 2
+    styles = [p.style.name for p in document.paragraphs]
+    signatory = styles.index("Signatory")
+    assert document.paragraphs[signatory]._p.pPr.sectPr is not None, "letter ends at signatory"
+    assert styles[signatory + 1] == "Title"
+    assert not any(
+        p._p.pPr is not None and p._p.pPr.sectPr is not None
+        for p in document.paragraphs[signatory + 1 :]
+    )
