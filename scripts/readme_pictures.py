@@ -30,8 +30,10 @@ def main() -> int:
         for page in (1, 2):
             prefix = IMAGES / f"page-{page}"
             subprocess.run(
-                ["pdftoppm", "-png", "-r", "60", "-f", str(page), "-l", str(page)]
-                + ["-singlefile", str(pdf), str(prefix)],
+                [
+                    *("pdftoppm", "-png", "-r", "60", "-f", str(page), "-l", str(page)),
+                    *("-singlefile", str(pdf), str(prefix)),
+                ],
                 check=True,
             )
             print(f"wrote {prefix.with_suffix('.png').relative_to(ROOT)}")
