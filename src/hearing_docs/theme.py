@@ -74,6 +74,8 @@ class Text(_Group):
     size: Length = 12.0
     line_height: Length = 13.8
     paragraph_space: Length = 13.8
+    kerning: bool = False
+    ligatures: bool = False
 
     @property
     def font(self) -> str:
