@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -141,13 +142,17 @@ def render(html: str, base: Path, allowed: list[Path], options: PdfOptions) -> b
                         relationship="Source",
                     )
                 )
-            pdf = document.write_pdf(
-                pdf_variant=variant.weasyprint if variant else None,
-                pdf_tags=True,
-                pdf_identifier=options.identifier,
-                custom_metadata=False,  # other <meta> names (viewport) are not PDF metadata
-                attachments=attachments,
-            )
+            with warnings.catch_warnings():
+                # WeasyPrint 70 opens the sRGB profile of PDF/A and never closes it; the
+                # file is read whole and garbage-collected at once, so nothing leaks.
+                warnings.simplefilter("ignore", ResourceWarning)
+                pdf = document.write_pdf(
+                    pdf_variant=variant.weasyprint if variant else None,
+                    pdf_tags=True,
+                    pdf_identifier=options.identifier,
+                    custom_metadata=False,  # other <meta> names (viewport) are not PDF metadata
+                    attachments=attachments,
+                )
         except Exception as error:  # WeasyPrint raises many kinds; all mean the same here
             raise RenderError(Problem("PDF", f"WeasyPrint failed: {error}")) from error
     for message in collector.messages:
