@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from hearing_docs import assets, content, render_html, reproducible, templateset
+from hearing_docs import assets, content, glyphs, render_html, reproducible, templateset
 from hearing_docs.errors import Problem, RenderError
 
 FORMATS = ("pdf", "docx", "html")
@@ -50,6 +50,7 @@ def render_all(content_path: Path, options: BuildOptions) -> list[tuple[str, byt
     roots = templateset.roots_for(content_path, list(options.template_dirs))
     template_set = templateset.resolve(hearing.template, roots)
     images = assets.load(hearing, source, template_set)
+    glyphs.check(hearing, source, template_set.theme)
     renderers: dict[str, Callable[[], bytes]] = {}
     html = ""
     if "html" in options.formats or "pdf" in options.formats:

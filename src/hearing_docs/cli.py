@@ -19,6 +19,8 @@ from hearing_docs import __version__
 from hearing_docs.build import FORMATS, BuildOptions, build
 from hearing_docs.content import shown_path
 from hearing_docs.errors import HearingDocsError
+from hearing_docs.pdf import DEFAULT_VARIANT as DEFAULT_PDF_VARIANT
+from hearing_docs.pdf import VARIANTS as PDF_VARIANTS
 
 CONTENT_DIR = Path("content")
 OUTPUT_DIR = Path("output")
@@ -107,12 +109,21 @@ def main() -> None:
     help="Fail when WeasyPrint warns (a font or image it could not use), instead of "
     "printing the warning.",
 )
+@click.option(
+    "--pdf-variant",
+    type=click.Choice(list(PDF_VARIANTS)),
+    default=DEFAULT_PDF_VARIANT,
+    show_default=True,
+    help="PDF profile. Every variant is tagged for screen readers; pdf/a-3b and "
+    "pdf/a-3b+ua-1 are for archiving and carry the content file as an attachment.",
+)
 def build_command(
     content: tuple[Path, ...],
     out_dir: Path,
     formats: tuple[str, ...],
     template_dirs: tuple[Path, ...],
     strict: bool,
+    pdf_variant: str,
 ) -> None:
     """Build CONTENT files (default: every content/*.yaml) into PDF, DOCX and HTML.
 
@@ -120,7 +131,13 @@ def build_command(
     problem is reported on one line and nothing is written for it; the other
     files are still built.
     """
-    options = BuildOptions(formats=formats, template_dirs=template_dirs, strict=strict)
+    options = BuildOptions(
+        formats=formats,
+        template_dirs=template_dirs,
+        strict=strict,
+        pdf_variant=pdf_variant,
+        attach_source=pdf_variant.startswith("pdf/a-3"),
+    )
     failed = 0
     for path in _content_files(content):
         try:

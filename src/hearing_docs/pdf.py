@@ -9,25 +9,61 @@ a PDF). Every warning it logs is collected; with ``strict`` the build fails on
 the first one, otherwise they are passed on to our own logger. WeasyPrint is
 imported here only, and only when a PDF is asked for: the import costs more
 than half of a one-page render.
+
+Variants (``VARIANTS``): every one is a tagged PDF (structure tree, language,
+title shown by the viewer, outline). ``pdf/ua-1`` is the default;
+``pdf/a-3b`` adds the PDF/A-3b archival profile (sRGB output intent, XMP
+``pdfaid``, attachments with an ``AFRelationship``); ``pdf/a-3b+ua-1`` claims
+both. WeasyPrint takes one variant at a time, so the combination is written
+as pdf/a-3b with tags switched on and ``pdfuaid:part=1`` added to the same XMP
+description as ``pdfaid:part`` (UA-1 asks nothing else of the file that
+WeasyPrint does not already do for a tagged PDF).
+
+Dates: the document's creation and modification dates come from the HTML's
+``dcterms.created`` / ``dcterms.modified`` (the letter's date) and become
+``reproducible.moment`` of that date, which ``SOURCE_DATE_EPOCH`` overrides;
+the attached source file carries the same moment, never the clock.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from hearing_docs import reproducible
 from hearing_docs.errors import Problem, RenderError
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
+class Variant:
+    """How one ``--pdf-variant`` is asked of WeasyPrint."""
+
+    weasyprint: str
+    claims_ua1: bool = False
+    """Add the PDF/UA-1 identification to a variant WeasyPrint writes as PDF/A."""
+
+
+VARIANTS = {
+    "pdf/ua-1": Variant("pdf/ua-1"),
+    "pdf/ua-2": Variant("pdf/ua-2"),
+    "pdf/a-3b": Variant("pdf/a-3b"),
+    "pdf/a-3b+ua-1": Variant("pdf/a-3b", claims_ua1=True),
+}
+DEFAULT_VARIANT = "pdf/ua-1"
+
+
+@dataclass(frozen=True)
 class PdfOptions:
-    variant: str | None = "pdf/ua-1"
+    variant: str | None = DEFAULT_VARIANT
+    """A key of ``VARIANTS``; ``None`` gives a plain tagged PDF."""
     identifier: bytes | None = None
     strict: bool = False
     attachment: Path | None = None
@@ -82,11 +118,18 @@ def render(html: str, base: Path, allowed: list[Path], options: PdfOptions) -> b
     """Lay out ``html`` and return the PDF."""
     import weasyprint
 
+    variant = VARIANTS.get(options.variant or "")
+    if options.variant is not None and variant is None:
+        choices = ", ".join(VARIANTS)
+        raise RenderError(Problem("PDF", f"unknown PDF variant '{options.variant}': {choices}"))
     with _collect_weasyprint_warnings() as collector:
         try:
             document = weasyprint.HTML(
                 string=html, base_url=str(base) + "/", url_fetcher=fetcher(allowed)
-            )
+            ).render()
+            when = _fix_dates(document.metadata)
+            if variant is not None and variant.claims_ua1:
+                _claim_ua1(document.metadata)
             attachments = []
             if options.attachment is not None:
                 attachments.append(
@@ -94,15 +137,22 @@ def render(html: str, base: Path, allowed: list[Path], options: PdfOptions) -> b
                         string=options.attachment.read_bytes(),
                         name=options.attachment.name,
                         description="Source of this document (hearing-docs content)",
+                        created=when,
+                        modified=when,
                         relationship="Source",
                     )
                 )
-            pdf = document.write_pdf(
-                pdf_variant=options.variant,
-                pdf_identifier=options.identifier,
-                custom_metadata=True,
-                attachments=attachments,
-            )
+            with warnings.catch_warnings():
+                # WeasyPrint 70 opens the sRGB profile of PDF/A and never closes it; the
+                # file is read whole and garbage-collected at once, so nothing leaks.
+                warnings.simplefilter("ignore", ResourceWarning)
+                pdf = document.write_pdf(
+                    pdf_variant=variant.weasyprint if variant else None,
+                    pdf_tags=True,
+                    pdf_identifier=options.identifier,
+                    custom_metadata=False,  # other <meta> names (viewport) are not PDF metadata
+                    attachments=attachments,
+                )
         except Exception as error:  # WeasyPrint raises many kinds; all mean the same here
             raise RenderError(Problem("PDF", f"WeasyPrint failed: {error}")) from error
     for message in collector.messages:
@@ -110,3 +160,33 @@ def render(html: str, base: Path, allowed: list[Path], options: PdfOptions) -> b
             raise RenderError(Problem("PDF", f"WeasyPrint warned: {message}"))
         log.warning("WeasyPrint: %s", message)
     return pdf
+
+
+def _fix_dates(metadata) -> dt.datetime:  # type: ignore[no-untyped-def]
+    """Turn the document's dates into one moment; return it (for the attachment)."""
+    try:
+        date = dt.date.fromisoformat((metadata.created or "")[:10])
+    except ValueError:
+        # A template without dcterms.created: only SOURCE_DATE_EPOCH, else a fixed day,
+        # so that the file still never carries the clock.
+        date = dt.date(1980, 1, 1)
+    when = reproducible.moment(date)
+    metadata.created = metadata.modified = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return when
+
+
+def _claim_ua1(metadata) -> None:  # type: ignore[no-untyped-def]
+    """Make ``metadata`` write ``pdfuaid:part="1"`` beside the ``pdfaid`` identification."""
+    from xml.etree.ElementTree import fromstring, tostring
+
+    from weasyprint.pdf.metadata import NS, DocumentMetadata
+
+    class _PdfAAndUa1(DocumentMetadata):
+        def generate_rdf_metadata(self, variant, version, conformance):  # type: ignore[no-untyped-def]
+            rdf = fromstring(super().generate_rdf_metadata(variant, version, conformance))
+            identification = rdf.find(f"{{{NS['rdf']}}}Description")
+            assert identification is not None  # WeasyPrint writes it first for every PDF/A
+            identification.set(f"{{{NS['pdfuaid']}}}part", "1")
+            return tostring(rdf, encoding="utf-8")
+
+    metadata.__class__ = _PdfAAndUa1

@@ -1,0 +1,160 @@
+"""Glyph check: every character of the content must be drawable in the theme's fonts.
+
+In: a ``Hearing``, the ``Source`` it was read from (for line numbers) and the
+``Theme`` (its ``text.fonts``).
+Out: nothing when every character has a glyph; otherwise a ``ContentError``
+with one problem per character and field, naming the character, its code
+point, the field and its line and column in the content file.
+
+WeasyPrint only logs a missing glyph and Pango quietly borrows it from any
+other font on the machine (or draws an empty box), so the PDF would not look
+like the theme says. The fonts are found the way WeasyPrint finds them: each
+name is asked of fontconfig (``fc-match``), which also applies its aliases
+(Times New Roman is Liberation Serif on a Linux machine without it), and the
+character map of each matched file is read with fontTools. Bold and italic
+text is checked against the bold and italic faces.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import unicodedata
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+from hearing_docs import markup
+from hearing_docs.content import shown_path
+from hearing_docs.errors import ContentError, Problem, RenderError
+from hearing_docs.model import BulletList, Hearing
+from hearing_docs.theme import Theme
+from hearing_docs.yamlsource import FieldPath, Source, dotted
+
+Style = tuple[bool, bool]
+"""(bold, italic)."""
+
+_STYLE_NAMES = {
+    (False, False): "",
+    (True, False): " (bold)",
+    (False, True): " (italic)",
+    (True, True): " (bold italic)",
+}
+
+
+def check(hearing: Hearing, source: Source, theme: Theme) -> None:
+    """Raise a ``ContentError`` for every character the theme's fonts cannot draw."""
+    fonts = theme.text.fonts
+    problems: list[Problem] = []
+    text = source.path.read_text(encoding="utf-8")
+    for where, value, runs in _fields(hearing):
+        seen: set[tuple[str, Style]] = set()
+        for run_text, style in runs:
+            for character in run_text:
+                if (character, style) in seen or _needs_no_glyph(character):
+                    continue
+                seen.add((character, style))
+                if not any(ord(character) in _coverage(font, style) for font in fonts):
+                    line, column = _position(text, source, where, value, character)
+                    message = (
+                        f"character '{character}' (U+{ord(character):04X}) has no glyph in "
+                        f"{', '.join(fonts)}{_STYLE_NAMES[style]}"
+                    )
+                    problems.append(
+                        Problem(shown_path(source.path), message, line, column, dotted(where))
+                    )
+    if problems:
+        raise ContentError(problems)
+
+
+def _needs_no_glyph(character: str) -> bool:
+    # Spaces and line ends are laid out, not drawn; format characters (soft
+    # hyphen, joiners) are handled by the shaper.
+    return character.isspace() or unicodedata.category(character) in {"Cc", "Cf"}
+
+
+def _fields(hearing: Hearing) -> Iterator[tuple[FieldPath, str, list[tuple[str, Style]]]]:
+    """Each text field as printed: its path, its value and its runs with their style."""
+
+    def plain(value: str, bold: bool = False) -> list[tuple[str, Style]]:
+        return [(value, (bold, False))]
+
+    def marked(value: str, bold: bool = False) -> list[tuple[str, Style]]:
+        return [(run.text, (run.bold or bold, run.italic)) for run in markup.runs(value)]
+
+    letter, summary = hearing.letter, hearing.summary
+    yield ("letter", "salutation"), letter.salutation, plain(letter.salutation)
+    for index, paragraph in enumerate(letter.body):
+        yield ("letter", "body", index), paragraph, marked(paragraph)
+    yield ("letter", "closing"), letter.closing, marked(letter.closing)
+    name = letter.signatory.name
+    yield ("letter", "signatory", "name"), name, plain(name)
+    for index, line in enumerate(letter.addressees):
+        yield ("letter", "addressees", index), line, plain(line)
+    yield ("summary", "title"), summary.title, marked(summary.title, bold=True)
+    for index, line in enumerate(summary.venue):
+        yield ("summary", "venue", index), line, plain(line, bold=True)
+    for number, section in enumerate(summary.sections):
+        where: FieldPath = ("summary", "sections", number)
+        yield (*where, "heading"), section.heading, marked(section.heading, bold=True)
+        for index, paragraph in enumerate(section.paragraphs):
+            if isinstance(paragraph, BulletList):
+                for item_index, item in enumerate(paragraph.bullets):
+                    path = (*where, "paragraphs", index, "bullets", item_index)
+                    yield path, item, marked(item)
+            else:
+                yield (*where, "paragraphs", index), paragraph, marked(paragraph)
+
+
+def _position(
+    text: str, source: Source, where: FieldPath, value: str, character: str
+) -> tuple[int, int]:
+    """Line and column of ``character`` in the field's text in the file.
+
+    The field's value starts at its node; a block scalar (``>-``) starts on the
+    next line. The first occurrence of the character from there is the one
+    meant, unless the YAML writes it as an escape: then the field's start.
+    """
+    line, column = source.position(where)
+    lines = text.splitlines(keepends=True)
+    start = sum(len(earlier) for earlier in lines[: line - 1]) + column - 1
+    found = text.find(character, start)
+    if found < 0 or found > start + 4 * len(value) + 200:
+        return line, column
+    found_line = text.count("\n", 0, found) + 1
+    return found_line, found - (text.rfind("\n", 0, found) + 1) + 1
+
+
+@cache
+def _coverage(family: str, style: Style) -> frozenset[int]:
+    """The code points the face of ``family`` in ``style`` has glyphs for."""
+    from fontTools.ttLib import TTFont
+
+    found = _match(family, style)
+    if found is None:
+        return frozenset()
+    path, index = found
+    with TTFont(path, fontNumber=index, lazy=True) as font:
+        return frozenset(font.getBestCmap() or {})
+
+
+def _match(family: str, style: Style) -> tuple[Path, int] | None:
+    """The font file (and face index) fontconfig gives for ``family`` in ``style``."""
+    tool = shutil.which("fc-match")
+    if tool is None:
+        raise RenderError(
+            Problem("fonts", "fc-match not found: install fontconfig, which WeasyPrint needs too")
+        )
+    bold, italic = style
+    name = "".join("\\" + c if c in "\\-:," else c for c in family)
+    pattern = f"{name}:weight={200 if bold else 80}:slant={100 if italic else 0}"
+    result = subprocess.run(
+        [tool, "--format=%{file}\n%{index}", pattern],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    file, _, index = result.stdout.partition("\n")
+    if result.returncode != 0 or not file:
+        return None
+    return Path(file), int(index or 0)
