@@ -12,6 +12,7 @@ cd "$(dirname "$0")"
 
 SYSTEM_PACKAGES=(
   fonts-liberation2          # Liberation Serif: the metrics of Times New Roman
+  fontconfig                 # fc-match: finds the files of the theme's fonts for the glyph check
   libharfbuzz-subset0        # halves WeasyPrint's font-subsetting time
   libpango-1.0-0 libpangoft2-1.0-0   # WeasyPrint's text layout
   poppler-utils              # pdftotext, pdfinfo, pdffonts, pdftoppm: tests and README pictures
