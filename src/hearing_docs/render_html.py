@@ -75,7 +75,7 @@ class _Undefined(jinja2.StrictUndefined):
             return f"'{name}' is undefined" + _did_you_mean(name, CONTEXT_NAMES)
         owner = type(self._undefined_obj)
         shown = _REACHED_AS.get(owner.__name__, owner.__name__)
-        known = [n for n in dir(owner) if not n.startswith(("_", "model_"))]
+        known = [n for n in dir(self._undefined_obj) if not n.startswith(("_", "model_"))]
         return f"'{shown}' has no attribute '{name}'" + _did_you_mean(name, known)
 
 
