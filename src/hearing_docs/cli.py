@@ -64,6 +64,8 @@ def main() -> None:
     Start here:
       hearing-docs build                  build every content/*.yaml into output/
       hearing-docs check content/x.yaml   list every problem of a content file
+      hearing-docs new FOLDER             start a working folder with an example hearing
+      hearing-docs watch content/x.yaml   rebuild on every save, with a live preview
     """
     handler = _ErrorLines(logging.WARNING)
     package_logger = logging.getLogger("hearing_docs")
@@ -153,3 +155,32 @@ def check_command(content: tuple[Path, ...]) -> None:
                 click.echo(f"Error: {problem}", err=True)
     if failed:
         sys.exit(1)
+
+
+@main.command("new")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option(
+    "--copy-template",
+    is_flag=True,
+    help="Also copy the default template set (un-pga) into FOLDER/templates/ for editing.",
+)
+def new_command(folder: Path, copy_template: bool) -> None:
+    """Create FOLDER, a working folder that builds at once.
+
+    \b
+    FOLDER/content/    an example hearing, commented, with its signature image
+    FOLDER/templates/  your template overrides (a README says how they work)
+    FOLDER/output/     where 'hearing-docs build' writes the documents
+
+    Existing files are never overwritten: if one is in the way, nothing is written.
+    """
+    from hearing_docs import scaffold
+
+    try:
+        written = scaffold.create(folder, copy_template)
+    except HearingDocsError as error:
+        click.echo(f"Error: {error.one_line()}", err=True)
+        sys.exit(1)
+    for path in written:
+        click.echo(f"created {shown_path(path)}{'/' if path.is_dir() else ''}")
+    click.echo(f"next: cd {shown_path(folder)} && hearing-docs build")
