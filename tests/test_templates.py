@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from docx.shared import Pt
 from hearing_docs import templateset
 from hearing_docs.build import BuildOptions, build
 from hearing_docs.theme import Theme
-from support import ROOT, SEED_CONTENT
+from support import ROOT, SEED_CONTENT, pdf_pages
 
 PACKAGED = ROOT / "templates"
 TWIP = Pt(0.05)  # Word stores page sizes in twentieths of a point
@@ -139,3 +140,24 @@ def test_un_pga_a4_changes_the_pdf_and_the_docx_together(
             assert abs(section.page_height - height) <= TWIP, path
             for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
                 assert abs(getattr(section, side) - margins) <= TWIP, (path, side)
+
+
+def test_numbered_paragraphs_number_the_summary_paragraphs_in_the_pdf(tmp_path: Path) -> None:
+    example = ROOT / "content" / "2027-04-06-water-and-sanitation.yaml"
+    folder = tmp_path / "content"
+    folder.mkdir()
+    content = folder / "dialogue.yaml"
+    content.write_text(
+        example.read_text(encoding="utf-8").replace("template: un-pga\n", "template: dialogue\n"),
+        encoding="utf-8",
+    )
+    own = tmp_path / "templates" / "dialogue"
+    own.mkdir(parents=True)
+    (own / "theme.yaml").write_text(
+        "extends: un-pga\nsummary:\n  numbered_paragraphs: true\n", encoding="utf-8"
+    )
+    (pdf,) = build(content, tmp_path / "out", BuildOptions(formats=["pdf"], strict=True))
+    text = " ".join(pdf_pages(pdf))
+    starts = re.findall(r"(?m)^(\d+)\. (\w+ \w+)", text)
+    assert starts[:3] == [("1", "By its"), ("2", "The hearing"), ("3", "In her")]
+    assert [int(n) for n, _ in starts] == list(range(1, 15))  # bullets are not numbered
