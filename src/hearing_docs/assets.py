@@ -52,7 +52,6 @@ def _emblem(template_set: TemplateSet) -> images.Image | None:
     if relative is None:
         return None
     folder = template_set.find(relative)
-    theme_file = template_set.theme_files[0]
     try:
         if folder is None:
             raise images.ImageProblem(
@@ -60,7 +59,12 @@ def _emblem(template_set: TemplateSet) -> images.Image | None:
             )
         return images.load(relative, folder)
     except images.ImageProblem as problem:
-        line = _line_of(theme_file.read_text(encoding="utf-8"), "emblem:")
+        # The theme file that names the emblem: the set's own, or one it extends.
+        named_in = [
+            (f, _line_of(f.read_text(encoding="utf-8"), "emblem:"))
+            for f in template_set.theme_files
+        ]
+        theme_file, line = next(((f, n) for f, n in named_in if n), named_in[0])
         raise TemplateError(
             Problem(shown_path(theme_file), str(problem), line, None, "letterhead.emblem")
         ) from None

@@ -48,7 +48,9 @@ def render_all(content_path: Path, options: BuildOptions) -> list[tuple[str, byt
     """Every format asked for, rendered in memory, in the order of ``FORMATS``."""
     hearing, source = content.load_with_source(content_path)
     roots = templateset.roots_for(content_path, list(options.template_dirs))
-    template_set = templateset.resolve(hearing.template, roots)
+    line, column = source.position(("template",))
+    origin = (content.shown_path(content_path), line, column)
+    template_set = templateset.resolve(hearing.template, roots, origin)
     images = assets.load(hearing, source, template_set)
     glyphs.check(hearing, source, template_set.theme)
     renderers: dict[str, Callable[[], bytes]] = {}

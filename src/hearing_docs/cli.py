@@ -66,6 +66,8 @@ def main() -> None:
     Start here:
       hearing-docs build                  build every content/*.yaml into output/
       hearing-docs check content/x.yaml   list every problem of a content file
+      hearing-docs new FOLDER             start a working folder with an example hearing
+      hearing-docs watch content/x.yaml   rebuild on every save, with a live preview
     """
     handler = _ErrorLines(logging.WARNING)
     package_logger = logging.getLogger("hearing_docs")
@@ -170,3 +172,107 @@ def check_command(content: tuple[Path, ...]) -> None:
                 click.echo(f"Error: {problem}", err=True)
     if failed:
         sys.exit(1)
+
+
+@main.command("new")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option(
+    "--copy-template",
+    is_flag=True,
+    help="Also copy the default template set (un-pga) into FOLDER/templates/ for editing.",
+)
+def new_command(folder: Path, copy_template: bool) -> None:
+    """Create FOLDER, a working folder that builds at once.
+
+    \b
+    FOLDER/content/    an example hearing, commented, with its signature image
+    FOLDER/templates/  your template overrides (a README says how they work)
+    FOLDER/output/     where 'hearing-docs build' writes the documents
+
+    Existing files are never overwritten: if one is in the way, nothing is written.
+    """
+    from hearing_docs import scaffold
+
+    try:
+        written = scaffold.create(folder, copy_template)
+    except HearingDocsError as error:
+        click.echo(f"Error: {error.one_line()}", err=True)
+        sys.exit(1)
+    for path in written:
+        click.echo(f"created {shown_path(path)}{'/' if path.is_dir() else ''}")
+    click.echo(f"next: cd {shown_path(folder)} && hearing-docs build")
+
+
+@main.command("watch")
+@click.argument("content", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=OUTPUT_DIR,
+    show_default=True,
+    help="Folder to write the documents into.",
+)
+@click.option(
+    "-p",
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=0,
+    show_default=True,
+    help="Port of the preview on 127.0.0.1; 0 picks a free one.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "formats",
+    default=",".join(FORMATS),
+    show_default=True,
+    callback=_formats,
+    help="Formats to write, separated by commas (the preview is always written as HTML).",
+)
+@click.option(
+    "-t",
+    "--templates",
+    "template_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="A folder of template sets searched first, as for build.",
+)
+def watch_command(
+    content: Path,
+    out_dir: Path,
+    port: int,
+    formats: tuple[str, ...],
+    template_dirs: tuple[Path, ...],
+) -> None:
+    """Build CONTENT, then rebuild it on every save, with a live preview.
+
+    Saving the content file, a file beside it, or any template, style sheet,
+    theme or emblem it may use rebuilds the documents in OUTPUT and reloads
+    the preview page (printed as its address). A save that does not build
+    prints its Error line and the watch goes on. Stop with Ctrl+C.
+    """
+    from hearing_docs import watch
+
+    options = BuildOptions(formats=formats, template_dirs=template_dirs)
+
+    def built(paths: list[Path]) -> None:
+        for path in paths:
+            click.echo(f"wrote {shown_path(path)}")
+
+    def failed(error: HearingDocsError) -> None:
+        click.echo(f"Error: {error.one_line()}", err=True)
+
+    reporter = watch.Reporter(
+        serving=lambda url: click.echo(f"preview at {url} (Ctrl+C to stop)"),
+        built=built,
+        failed=failed,
+    )
+    try:
+        watch.run(content, out_dir, options, port, reporter)
+    except OSError as error:  # the port is taken, or the folders cannot be watched
+        click.echo(f"Error: cannot watch: {error.strerror or error}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        pass

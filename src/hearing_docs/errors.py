@@ -62,3 +62,7 @@ class TemplateError(HearingDocsError):
 
 class RenderError(HearingDocsError):
     """A renderer failed on content and templates that were valid."""
+
+
+class FolderError(HearingDocsError):
+    """A working folder cannot be made as asked (it would overwrite a file)."""

@@ -13,12 +13,15 @@ fails instead of printing nothing, and template errors name file and line.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from babel.dates import format_date
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.utils import missing
 
 from hearing_docs import markup
 from hearing_docs.assets import Assets
@@ -28,6 +31,57 @@ from hearing_docs.model import Hearing
 from hearing_docs.templateset import TemplateSet
 
 ENTRY_TEMPLATE = "base.html"
+CONTEXT_NAMES = (
+    "hearing",
+    "letter",
+    "summary",
+    "language",
+    "title",
+    "theme",
+    "emblem",
+    "signature",
+)
+
+# How a template reaches an object of each class, for messages about its attributes.
+_REACHED_AS = {
+    "Hearing": "hearing",
+    "Letter": "letter",
+    "Signatory": "letter.signatory",
+    "Summary": "summary",
+    "Section": "section",
+    "BulletList": "bullets",
+    "Theme": "theme",
+    "Page": "theme.page",
+    "Text": "theme.text",
+    "Letterhead": "theme.letterhead",
+    "LetterLayout": "theme.letter",
+    "SummaryLayout": "theme.summary",
+    "PageNumbers": "theme.page_numbers",
+    "Image": "image",
+}
+
+
+class _Undefined(jinja2.StrictUndefined):
+    """StrictUndefined whose message names the object as a template reaches it."""
+
+    __slots__ = ()
+
+    @property
+    def _undefined_message(self) -> str:
+        if self._undefined_hint:
+            return self._undefined_hint
+        name = str(self._undefined_name)
+        if self._undefined_obj is missing:
+            return f"'{name}' is undefined" + _did_you_mean(name, CONTEXT_NAMES)
+        owner = type(self._undefined_obj)
+        shown = _REACHED_AS.get(owner.__name__, owner.__name__)
+        known = [n for n in dir(self._undefined_obj) if not n.startswith(("_", "model_"))]
+        return f"'{shown}' has no attribute '{name}'" + _did_you_mean(name, known)
+
+
+def _did_you_mean(name: str, known: Sequence[str]) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def long_date(value: dt.date, language: str = "en") -> str:
@@ -46,7 +100,7 @@ def environment(template_set: TemplateSet) -> SandboxedEnvironment:
     env = SandboxedEnvironment(
         loader=loader,
         autoescape=jinja2.select_autoescape(["html"], default_for_string=True),
-        undefined=jinja2.StrictUndefined,
+        undefined=_Undefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -79,12 +133,20 @@ def render(hearing: Hearing, template_set: TemplateSet, assets: Assets) -> str:
     except jinja2.TemplateSyntaxError as error:
         raise TemplateError(_problem(error, error.filename, error.lineno, error.message)) from None
     except jinja2.TemplateNotFound as error:
-        raise TemplateError(
-            Problem(template_set.name, f"template '{error.name}' not found in the set")
-        ) from None
+        filename, line = _template_frame(error)
+        message = f"template '{error.name}' not found in the set '{template_set.name}'"
+        if filename is None:
+            filename = str(template_set.folders[0])
+        raise TemplateError(_problem(error, filename, line, message)) from None
     except jinja2.TemplateError as error:
         filename, line = _template_frame(error)
         raise TemplateError(_problem(error, filename, line, error.message)) from None
+    except Exception as error:  # a sandbox refusal, or Python's own error inside an expression
+        filename, line = _template_frame(error)
+        message = (
+            str(error) if isinstance(error, SecurityError) else f"{type(error).__name__}: {error}"
+        )
+        raise TemplateError(_problem(error, filename, line, message)) from None
 
 
 def _problem(
@@ -95,12 +157,18 @@ def _problem(
 
 
 def _template_frame(error: BaseException) -> tuple[str | None, int | None]:
-    """File and line of the innermost template frame of a render-time error."""
+    """File and line of the innermost template frame of a render-time error.
+
+    Jinja rewrites the traceback of an error raised while rendering: each
+    template frame becomes a frame whose code names the template file and line.
+    """
     found: tuple[str | None, int | None] = (None, None)
     traceback = error.__traceback__
     while traceback is not None:
         frame = traceback.tb_frame
-        if "__jinja_template__" in frame.f_globals:
+        if "__jinja_exception__" in frame.f_globals:
+            found = (frame.f_code.co_filename, traceback.tb_lineno)
+        elif "__jinja_template__" in frame.f_globals:
             template = frame.f_globals["__jinja_template__"]
             found = (template.filename, template.get_corresponding_lineno(traceback.tb_lineno))
         traceback = traceback.tb_next

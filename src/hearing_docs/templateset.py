@@ -65,30 +65,40 @@ class TemplateSet:
         return None
 
 
-def resolve(name: str, roots: list[Path]) -> TemplateSet:
-    """Find set ``name`` and the sets it extends, and read their themes."""
+Origin = tuple[str, int | None, int | None]
+"""Where a set was asked for: the shown file, line and column of its name."""
+
+
+def resolve(name: str, roots: list[Path], origin: Origin = ("template", None, None)) -> TemplateSet:
+    """Find set ``name`` and the sets it extends, and read their themes.
+
+    ``origin`` is where the name was written (the content file's ``template:``
+    line), so that an unknown name is reported there.
+    """
     folders: list[Path] = []
     theme_data: list[dict] = []
     theme_files: list[Path] = []
     chain: list[str] = []
     current: str | None = name
+    field = "template"
     while current is not None:
+        shown, line, column = origin
         if current in chain:
             raise TemplateError(
-                Problem(shown_path(theme_files[-1]), f"'extends: {current}' makes a loop", 1)
+                Problem(shown, f"'extends: {current}' makes a loop", line, column, field)
             )
         chain.append(current)
         own = [root / current for root in roots if (root / current).is_dir()]
         if not own:
             looked = ", ".join(shown_path(root) for root in roots)
-            raise TemplateError(
-                Problem("template", f"no template set named '{current}' (looked in {looked})")
-            )
+            message = f"no template set named '{current}' (looked in {looked})"
+            raise TemplateError(Problem(shown, message, line, column, field))
         folders += own
         theme_file = next((f / THEME_FILE for f in own if (f / THEME_FILE).is_file()), None)
         if theme_file is None:
             raise TemplateError(Problem(shown_path(own[0]), f"the set has no {THEME_FILE}"))
-        data, current = _read_theme(theme_file)
+        data, current, origin = _read_theme(theme_file)
+        field = "extends"
         theme_data.insert(0, data)
         theme_files.append(theme_file)
     merged: dict = {}
@@ -99,7 +109,7 @@ def resolve(name: str, roots: list[Path]) -> TemplateSet:
     return TemplateSet(name, tuple(folders), tuple(roots), theme, tuple(theme_files))
 
 
-def _read_theme(path: Path) -> tuple[dict, str | None]:
+def _read_theme(path: Path) -> tuple[dict, str | None, Origin]:
     """One theme file, checked on its own so that errors name its lines."""
     shown = shown_path(path)
     try:
@@ -107,4 +117,5 @@ def _read_theme(path: Path) -> tuple[dict, str | None]:
     except yamlsource.YamlProblems as error:
         raise TemplateError(error.problems) from None
     theme = validate(source, Theme, shown, TemplateError)
-    return source.data, theme.extends
+    line, column = source.position(("extends",))
+    return source.data, theme.extends, (shown, line, column)

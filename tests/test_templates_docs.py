@@ -1,0 +1,110 @@
+"""docs/templates.md against the code: every theme key documented with its real
+values, every documented key real; the variables and blocks it lists are the ones
+templates get."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+from pydantic import BaseModel
+
+from hearing_docs import render_html, templateset
+from hearing_docs.theme import Theme
+from support import ROOT
+
+DOC = ROOT / "docs" / "templates.md"
+PACKAGED = ROOT / "templates"
+
+
+def section(title: str) -> str:
+    text = DOC.read_text(encoding="utf-8")
+    start = text.index(f"\n## {title}\n")
+    end = text.find("\n## ", start + 1)
+    return text[start : end if end > 0 else len(text)]
+
+
+def table(title: str) -> list[list[str]]:
+    """The cells of the rows of the first table in a section, without the header."""
+    lines = section(title).splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("|"))
+    end = next((i for i in range(start, len(lines)) if not lines[i].startswith("|")), len(lines))
+    rows = lines[start:end]
+    return [[cell.strip() for cell in row.strip("|").split(" | ")] for row in rows[2:]]
+
+
+def code(cell: str) -> str:
+    match = re.fullmatch(r"`([^`]*)`", cell)
+    assert match, f"expected one `value` in {cell!r}"
+    return match.group(1)
+
+
+def model_keys(model: type[BaseModel], prefix: str = "") -> list[str]:
+    keys = []
+    for name, field in model.model_fields.items():
+        annotation = field.annotation
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            keys += model_keys(annotation, f"{prefix}{name}.")
+        else:
+            keys.append(prefix + name)
+    return keys
+
+
+def flat_keys(data: dict[str, Any], prefix: str = "") -> list[str]:
+    keys = []
+    for key, value in data.items():
+        if isinstance(value, dict):
+            keys += flat_keys(value, f"{prefix}{key}.")
+        else:
+            keys.append(prefix + key)
+    return keys
+
+
+def nested(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        *groups, name = key.split(".")
+        target = data
+        for group in groups:
+            target = target.setdefault(group, {})
+        target[name] = value
+    return data
+
+
+def documented() -> list[tuple[str, Any, Any]]:
+    rows = table("Theme keys")
+    return [(code(r[0]), yaml.safe_load(code(r[1])), yaml.safe_load(code(r[2]))) for r in rows]
+
+
+def test_every_theme_key_is_documented_once_and_every_documented_key_exists() -> None:
+    keys = [key for key, _, _ in documented()]
+    assert len(keys) == len(set(keys))
+    assert sorted(keys) == sorted(model_keys(Theme))
+    default_set = yaml.safe_load((PACKAGED / "un-pga" / "theme.yaml").read_text(encoding="utf-8"))
+    assert set(flat_keys(default_set)) <= set(keys)
+
+
+def test_documented_values_are_the_default_sets_and_the_built_in_ones() -> None:
+    rows = documented()
+    un_pga = Theme.model_validate(nested([(key, value) for key, value, _ in rows]))
+    built_in = Theme.model_validate(nested([(key, value) for key, _, value in rows]))
+    assert un_pga == templateset.resolve("un-pga", [PACKAGED]).theme
+    assert built_in == Theme()
+
+
+def test_documented_variables_are_what_templates_receive() -> None:
+    names = [code(row[0]) for row in table("What each template receives")]
+    assert names == list(render_html.CONTEXT_NAMES)
+    filters = section("What each template receives").split("Filters:")[1]
+    listed = re.findall(r"^\| `(\w+)", filters, flags=re.MULTILINE)
+    assert listed == ["inline", "plain", "longdate"]
+    env = render_html.environment(templateset.resolve("un-pga", [PACKAGED]))
+    assert all(name in env.filters for name in listed)
+
+
+def test_documented_blocks_are_the_blocks_of_the_default_set() -> None:
+    for template, blocks in table("Blocks"):
+        source = (PACKAGED / "un-pga" / code(template)).read_text(encoding="utf-8")
+        found = re.findall(r"{%-?\s*block\s+(\w+)", source)
+        assert [code(b) for b in blocks.split(", ")] == found, template
