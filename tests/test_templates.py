@@ -1,4 +1,4 @@
-"""Template sets: the search path, overrides file by file, extends, and un-pga-a4."""
+"""Template sets: the search path, overrides file by file, extends, and un-pga-letter."""
 
 from __future__ import annotations
 
@@ -8,12 +8,10 @@ from pathlib import Path
 
 import docx
 import pypdfium2
-import pytest
 from docx.shared import Pt
 
 from hearing_docs import templateset
 from hearing_docs.build import BuildOptions, build
-from hearing_docs.theme import Theme
 from support import ROOT, SEED_CONTENT, pdf_pages
 
 PACKAGED = ROOT / "templates"
@@ -101,7 +99,7 @@ def test_a_set_that_extends_another_changes_one_theme_value_and_one_block(
         "HUMAN RIGHTS COUNCIL",
     ]
     assert template_set.theme.letterhead.emblem == "emblem.png"  # from un-pga
-    assert template_set.theme.page == Theme().page
+    assert template_set.theme.page == templateset.resolve("un-pga", [PACKAGED]).theme.page
 
     html = build(content, tmp_path / "out", BuildOptions(formats=["html"]))[0]
     text = html.read_text(encoding="utf-8")
@@ -110,36 +108,37 @@ def test_a_set_that_extends_another_changes_one_theme_value_and_one_block(
     assert '<p class="salutation">Excellency,</p>' in text  # the other blocks: un-pga's
 
 
-def test_un_pga_a4_extends_un_pga_and_changes_only_the_page() -> None:
-    a4 = templateset.resolve("un-pga-a4", [PACKAGED])
-    letter = templateset.resolve("un-pga", [PACKAGED])
-    assert a4.folders == (PACKAGED / "un-pga-a4", PACKAGED / "un-pga")
-    assert a4.theme.page.size == "a4"
-    assert a4.theme.page.margin_left == pytest.approx(2.5 * 72 / 2.54, abs=0.001)
-    assert a4.theme.model_dump(exclude={"page"}) == letter.theme.model_dump(exclude={"page"})
+def test_un_pga_letter_extends_un_pga_and_changes_only_the_page() -> None:
+    letter = templateset.resolve("un-pga-letter", [PACKAGED])
+    default = templateset.resolve("un-pga", [PACKAGED])
+    assert letter.folders == (PACKAGED / "un-pga-letter", PACKAGED / "un-pga")
+    assert letter.theme.page.size == "letter"
+    assert letter.theme.page.margin_left == 72.0
+    assert letter.theme.model_dump(exclude={"page"}) == default.theme.model_dump(exclude={"page"})
 
 
-def test_un_pga_a4_changes_the_pdf_and_the_docx_together(
+def test_un_pga_letter_changes_the_pdf_and_the_docx_together(
     tmp_path: Path, seed_outputs: dict[str, Path]
 ) -> None:
-    content = hearing_copy(tmp_path, template="un-pga-a4")
+    content = hearing_copy(tmp_path, template="un-pga-letter")
     written = build(content, tmp_path / "out", BuildOptions(formats=["pdf", "docx"], strict=True))
     pdf, word = written
-    assert page_sizes(seed_outputs["pdf"]) == {(612.0, 792.0)}
-    assert page_sizes(pdf) == {(595.3, 841.9)}
+    assert page_sizes(seed_outputs["pdf"]) == {(595.3, 841.9)}
+    assert page_sizes(pdf) == {(612.0, 792.0)}
 
-    margin = Pt(2.5 * 72 / 2.54)
+    cm = 72 / 2.54
     for path, width, height, margins in (
-        (seed_outputs["docx"], Pt(612), Pt(792), Pt(72)),
-        (word, Pt(595.28), Pt(841.89), margin),
+        (seed_outputs["docx"], Pt(595.28), Pt(841.89), [Pt(2.75 * cm)] * 2 + [Pt(2.7 * cm)] * 2),
+        (word, Pt(612), Pt(792), [Pt(72)] * 4),
     ):
         sections = docx.Document(str(path)).sections
         assert len(sections) == 2
         for section in sections:
             assert abs(section.page_width - width) <= TWIP, path
             assert abs(section.page_height - height) <= TWIP, path
-            for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
-                assert abs(getattr(section, side) - margins) <= TWIP, (path, side)
+            sides = ("top_margin", "bottom_margin", "left_margin", "right_margin")
+            for side, margin in zip(sides, margins, strict=True):
+                assert abs(getattr(section, side) - margin) <= TWIP, (path, side)
 
 
 def test_numbered_paragraphs_number_the_summary_paragraphs_in_the_pdf(tmp_path: Path) -> None:

@@ -116,7 +116,7 @@ def test_theme_value_of_the_wrong_type(folder: Path) -> None:
 
 def test_theme_length_without_a_unit(folder: Path) -> None:
     theme = folder / "templates" / "un-pga" / "theme.yaml"
-    edit(theme, "  margin_top: 1in", "  margin_top: 72")
+    edit(theme, "  margin_top: 2.75cm", "  margin_top: 72")
     line = line_of(theme, "margin_top: 72")
     build_fails_with(
         folder,
@@ -164,10 +164,10 @@ def test_unknown_template_set_is_reported_at_the_content_line(folder: Path) -> N
 
 def test_extends_of_an_unknown_set_is_reported_at_the_theme_line(folder: Path) -> None:
     theme = folder / "templates" / "un-pga" / "theme.yaml"
-    theme.write_text("extends: un-pga-letter\n" + theme.read_text(encoding="utf-8"))
+    theme.write_text("extends: un-pga-legal\n" + theme.read_text(encoding="utf-8"))
     build_fails_with(
         folder,
-        "templates/un-pga/theme.yaml:1:10: extends: no template set named 'un-pga-letter' "
+        "templates/un-pga/theme.yaml:1:10: extends: no template set named 'un-pga-legal' "
         f"(looked in templates, {ROOT / 'templates'})",
     )
 

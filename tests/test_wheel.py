@@ -35,7 +35,7 @@ def test_installed_wheel_starts_a_folder_and_builds_it(tmp_path: Path) -> None:
     for expected in (
         "hearing_docs/templates/un-pga/theme.yaml",
         "hearing_docs/templates/un-pga/emblem.png",
-        "hearing_docs/templates/un-pga-a4/theme.yaml",
+        "hearing_docs/templates/un-pga-letter/theme.yaml",
         f"hearing_docs/examples/{EXAMPLE}",
         "hearing_docs/examples/signatures/mogens-lykketoft.png",
     ):

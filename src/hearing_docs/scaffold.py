@@ -38,8 +38,9 @@ Template overrides for the hearings in ../content/
 
 A content file names its template set with `template:` (default: un-pga).
 hearing-docs looks for that set here first, then among the sets that ship
-with it (un-pga: US Letter; un-pga-a4: A4 paper). A file here with the same
-name as a packaged one replaces it, file by file, for example:
+with it (un-pga: A4, calibrated on the letter of 2016; un-pga-letter: US
+Letter). A file here with the same name as a packaged one replaces it, file
+by file, for example:
 
     templates/un-pga/letter.html     replaces the letter's template
     templates/un-pga/emblem.png      replaces the emblem
