@@ -37,6 +37,15 @@ ORIGINAL_BREAKS = (
 )
 
 
+def seed_parts():
+    """The seed's ``Hearing``, ``TemplateSet`` and ``Assets``, for calling a renderer directly."""
+    from hearing_docs import assets, content, templateset
+
+    hearing, source = content.load_with_source(SEED_CONTENT)
+    template_set = templateset.resolve(hearing.template, templateset.roots_for(SEED_CONTENT))
+    return hearing, template_set, assets.load(hearing, source, template_set)
+
+
 def require(tool: str, package: str) -> str:
     """The path of ``tool``, or a failure that says how to install it."""
     found = shutil.which(tool)

@@ -15,7 +15,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from hearing_docs import assets, content, templateset, word
+from hearing_docs import content, word
 from hearing_docs.model import Signatory
 from hearing_docs.theme import Theme
 from support import (
@@ -25,6 +25,7 @@ from support import (
     pagination,
     pdf_pages,
     require,
+    seed_parts,
     without_page_numbers,
     word_boxes,
     words,
@@ -35,14 +36,8 @@ EDITED = "Please find attached the revised summary of the hearing, as discussed.
 BODY_FONT = "DejaVu Sans"
 
 
-def _seed_parts():
-    hearing, source = content.load_with_source(SEED_CONTENT)
-    template_set = templateset.resolve(hearing.template, templateset.roots_for(SEED_CONTENT))
-    return hearing, template_set, assets.load(hearing, source, template_set)
-
-
 def _without_signature(folder: Path) -> Path:
-    hearing, template_set, images = _seed_parts()
+    hearing, template_set, images = seed_parts()
     letter = hearing.letter.model_copy(
         update={"signatory": Signatory(name=hearing.letter.signatory.name)}
     )
@@ -55,7 +50,7 @@ def _without_signature(folder: Path) -> Path:
 
 
 def _page_numbers_top_right(folder: Path) -> Path:
-    hearing, template_set, images = _seed_parts()
+    hearing, template_set, images = seed_parts()
     numbers = template_set.theme.page_numbers.model_copy(update={"position": "top-right"})
     theme = template_set.theme.model_copy(update={"page_numbers": numbers})
     path = folder / "top-right.docx"

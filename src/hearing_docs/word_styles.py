@@ -60,7 +60,7 @@ def specs(theme: Theme) -> dict[str, StyleSpec]:
     page_number = StyleSpec(
         based_on="Normal",
         size=theme.page_numbers.size,
-        align=theme.page_numbers.horizontal,
+        align="center" if theme.page_numbers.position == "none" else theme.page_numbers.horizontal,
         space_after=0,
     )
     return {
