@@ -165,3 +165,18 @@ def test_control_character_in_the_theme_is_one_line_too(tmp_path: Path) -> None:
         "a control character that a document cannot hold\n"
     )
     assert not out.exists()
+
+
+def test_every_style_in_use_inherits_its_font_from_body_text(seed_outputs) -> None:
+    document = docx.Document(str(seed_outputs["docx"]))
+    used = {p.style.name for p in _all_paragraphs(document)}
+    used |= {p.style.name for s in document.sections for p in s.footer.paragraphs}
+    assert {"Letterhead", "Title", "Heading 1", "Summary Text", "Footer"} <= used
+    for name in used:
+        chain, style = [], document.styles[name]
+        while style is not None:
+            chain.append(style.name)
+            style = style.base_style
+        assert "Body Text" in chain, f"{name} is not based on Body Text: {chain}"
+        fonts = [n for n in chain if n != "Normal" and document.styles[n].font.name is not None]
+        assert not fonts, f"{name}: a font is set in {fonts}, so Body Text's would not reach it"

@@ -236,10 +236,10 @@ def test_changing_the_body_text_style_changes_every_body_paragraph(
     assert {family for _, family, _ in before} == {"LiberationSerif"}
     after = [line for page in (1, 2) for line in _line_fonts(converted["body-font"], page)]
     not_changed = [(text, family) for text, family, _ in after if family != wanted]
-    # Only the page number keeps its face: its Footer style is based on Normal, not Body Text.
-    assert not_changed == [("2", "LiberationSerif")], f"lines not in {BODY_FONT}: {not_changed[:3]}"
+    assert not not_changed, f"lines not in {BODY_FONT}: {not_changed[:3]}"
+    assert ("2", wanted, False) in after, "the page number follows too"
     # Styles based on Body Text follow it and keep their own weight.
     bold = {text for text, _, is_bold in after if is_bold}
     assert {"Overview", "Opening segment", "Conference Room 4"} <= bold
     assert {wanted, f"{wanted}-Bold"} <= _font_names(converted["body-font"])
-    assert "LiberationSerif-Bold" not in _font_names(converted["body-font"])
+    assert not any(name.startswith("Liberation") for name in _font_names(converted["body-font"]))

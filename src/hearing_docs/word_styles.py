@@ -6,9 +6,10 @@ every kind of paragraph (``STYLES``), all defined from the theme's values: the
 same ones style.css is rendered from, so a theme change moves the PDF and the
 DOCX together. ``word.py`` only ever chooses a style name.
 
-Styles inherit: every paragraph style is based on Body Text or on Normal and
-sets only what differs, so an editor who changes Body Text's font in Word
-changes every paragraph that reads as body text.
+Styles inherit: every paragraph style is based, directly or through another,
+on Body Text and sets only what differs (no style but Normal names a font), so
+an editor who changes Body Text's font in Word changes every paragraph, the
+letterhead, headings and page numbers included.
 """
 
 from __future__ import annotations
@@ -57,8 +58,8 @@ def specs(theme: Theme) -> dict[str, StyleSpec]:
     """Every paragraph style of the document, from the theme."""
     _text, letter, summary = theme.text, theme.letter, theme.summary
     justify = "justify" if summary.justify else "left"
+    # Based on Body Text like every other style, so the page numbers follow a font change too.
     page_number = StyleSpec(
-        based_on="Normal",
         size=theme.page_numbers.size,
         align="center" if theme.page_numbers.position == "none" else theme.page_numbers.horizontal,
         space_after=0,
