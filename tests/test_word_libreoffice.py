@@ -116,6 +116,21 @@ def test_letter_alone_on_page_one(seed_outputs, seed_libreoffice_pdf) -> None:
     assert pdf_pages(seed_libreoffice_pdf)[1].lstrip().startswith("Summary of the President")
 
 
+LANDMARKS = ("PRESIDENT", "GENERAL", "July", "Excellency,", "accept,", "Mogens", "To", "York")
+
+
+def test_page_one_has_the_layout_of_the_pdf(seed_outputs, seed_libreoffice_pdf) -> None:
+    """Letterhead, date, salutation, close, signatory and addressees where the PDF has them."""
+    weasyprint = word_boxes(seed_outputs["pdf"], 1)
+    libreoffice = word_boxes(seed_libreoffice_pdf, 1)
+    for landmark in LANDMARKS:
+        wanted = next(box for box in weasyprint if box[0] == landmark)
+        got = next(box for box in libreoffice if box[0] == landmark)
+        # Measured: within 1.05 pt (left) and 0.66 pt (top) of the PDF.
+        assert abs(got[1] - wanted[1]) < 1.5, f"{landmark}: left {got[1]}, PDF {wanted[1]}"
+        assert abs(got[2] - wanted[2]) < 1.5, f"{landmark}: top {got[2]}, PDF {wanted[2]}"
+
+
 def _heading_pages(pdf: Path, headings: list[str]) -> list[int]:
     """The page each heading starts on, found in reading order."""
     tokens: list[tuple[str, int]] = [
@@ -243,3 +258,20 @@ def test_changing_the_body_text_style_changes_every_body_paragraph(
     assert {"Overview", "Opening segment", "Conference Room 4"} <= bold
     assert {wanted, f"{wanted}-Bold"} <= _font_names(converted["body-font"])
     assert not any(name.startswith("Liberation") for name in _font_names(converted["body-font"]))
+
+
+def test_no_libreoffice_process_is_left_behind(converted) -> None:
+    """Every conversion ends its process group before its profile folder is removed: a
+    LibreOffice process whose profile is gone was left behind."""
+    left = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            arguments = cmdline.read_bytes().split(b"\0")
+        except OSError:  # the process ended while we looked
+            continue
+        for argument in arguments:
+            if argument.startswith(b"-env:UserInstallation=file://"):
+                profile = Path(argument.split(b"file://", 1)[1].decode())
+                if profile.name.startswith("lo-profile-") and not profile.exists():
+                    left.append(cmdline.parent.name)
+    assert not left, f"LibreOffice processes left behind: {left}"
