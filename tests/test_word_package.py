@@ -126,8 +126,9 @@ def test_no_text_boxes_tables_or_floating_shapes(seed_outputs: dict[str, Path]) 
         assert next(root.iter(f"{{{MC}}}AlternateContent"), None) is None, name
 
 
-def test_properties_come_from_the_content(seed_outputs: dict[str, Path]) -> None:
-    properties = docx.Document(str(seed_outputs["docx"])).core_properties
+def test_properties_come_from_the_content(monkeypatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    properties = _document(word.render(*seed_parts())).core_properties
     assert properties.title == (
         "Summary of the President of the 70th session of the General Assembly on the Informal "
         "Interactive Multi-stakeholder hearings in support of the preparatory process towards "
@@ -141,15 +142,28 @@ def test_properties_come_from_the_content(seed_outputs: dict[str, Path]) -> None
     assert properties.last_printed is None
 
 
-def test_same_content_gives_the_same_file(seed_outputs, monkeypatch) -> None:
+def _stamps(data: bytes) -> set[tuple[int, ...]]:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return {info.date_time for info in package.infolist()}
+
+
+def test_same_content_gives_the_same_file(monkeypatch) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    hearing, template_set, images = seed_parts()
-    first = word.render(hearing, template_set, images)
-    assert word.render(hearing, template_set, images) == first
-    assert seed_outputs["docx"].read_bytes() == first
-    with zipfile.ZipFile(io.BytesIO(first)) as package:
-        stamps = {info.date_time for info in package.infolist()}
-    assert stamps == {(2016, 7, 22, 12, 0, 0)}
+    first = word.render(*seed_parts())
+    assert word.render(*seed_parts()) == first
+    assert _stamps(first) == {(2016, 7, 22, 12, 0, 0)}
+
+
+def test_source_date_epoch_sets_every_date(monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14 22:13:20 UTC
+    data = word.render(*seed_parts())
+    assert _stamps(data) == {(2023, 11, 14, 22, 13, 20)}
+    properties = _document(data).core_properties
+    assert (
+        properties.created
+        == properties.modified
+        == dt.datetime(2023, 11, 14, 22, 13, 20, tzinfo=dt.UTC)
+    )
 
 
 def _document(data: bytes) -> docx.document.Document:
@@ -252,3 +266,15 @@ def test_signature_paragraph_keeps_its_place_without_an_image() -> None:
     form = document.styles["Signature"].paragraph_format
     assert form.line_spacing_rule.name == "AT_LEAST"
     assert form.line_spacing.pt == template_set.theme.letter.signature_height
+
+
+def test_settings_ask_for_current_word_layout(seed_outputs: dict[str, Path]) -> None:
+    with _zip(seed_outputs["docx"]) as package:
+        settings = etree.fromstring(package.read("word/settings.xml"))
+    modes = [
+        s.get(qn("w:val"))
+        for s in settings.iter(qn("w:compatSetting"))
+        if s.get(qn("w:name")) == "compatibilityMode"
+    ]
+    assert modes == ["15"], "Word would open the file in Compatibility Mode"
+    assert settings.find(qn("w:savePreviewPicture")) is None

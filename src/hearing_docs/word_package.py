@@ -48,6 +48,7 @@ def save(document: Document, hearing: Hearing) -> bytes:
     """The finished DOCX: properties set, unused parts dropped, reproducible bytes."""
     _properties(document, hearing)
     _drop_unused_parts(document)
+    _settings(document)
     _number_drawings(document)
     buffer = io.BytesIO()
     document.save(buffer)
@@ -95,10 +96,18 @@ def _drop_unused_parts(document: Document) -> None:
             if relationship.reltype in _UNUSED:
                 owner.rels.pop(rid)
                 owner.rels._target_parts_by_rId.pop(rid, None)
+
+
+def _settings(document: Document) -> None:
+    """No preview picture to save, and the layout rules of Word 2013 and later: with the
+    template's Word 2010 mode, Word would open the file in "Compatibility Mode"."""
     settings = document.settings.element
     preview = settings.find(qn("w:savePreviewPicture"))
     if preview is not None:
         settings.remove(preview)
+    for setting in settings.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")
 
 
 def _number_drawings(document: Document) -> None:
