@@ -15,9 +15,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from hearing_docs import content, word
+from hearing_docs import content, templateset, word
 from hearing_docs.model import Signatory
-from hearing_docs.theme import Theme
 from support import (
     SEED_CONTENT,
     compare,
@@ -31,7 +30,7 @@ from support import (
     words,
 )
 
-THEME = Theme()  # the defaults equal the un-pga theme's values for the page
+THEME = templateset.resolve("un-pga", [templateset.packaged_root()]).theme
 EDITED = "Please find attached the revised summary of the hearing, as discussed."
 BODY_FONT = "DejaVu Sans"
 

@@ -139,7 +139,7 @@ def test_properties_come_from_the_content(monkeypatch) -> None:
     assert properties.language == "en"
     assert properties.created == dt.datetime(2016, 7, 22, 12, 0, 0, tzinfo=dt.UTC)
     assert properties.modified == dt.datetime(2016, 7, 22, 12, 0, 0, tzinfo=dt.UTC)
-    assert properties.last_printed is None
+    assert properties.last_printed == properties.created  # a fixed date, not the clock
 
 
 def _stamps(data: bytes) -> set[tuple[int, ...]]:
@@ -200,7 +200,7 @@ def test_page_size_and_margins_come_from_the_theme() -> None:
     for section in document.sections:
         assert (section.page_width.mm, section.page_height.mm) == pytest.approx((210, 297), abs=0.1)
         assert section.left_margin.cm == pytest.approx(2, abs=0.01)
-        assert section.right_margin.inches == pytest.approx(1, abs=0.01)
+        assert section.right_margin.pt == pytest.approx(theme.page.margin_right, abs=0.05)
 
 
 def _field_places(document) -> list[tuple[str, str]]:

@@ -82,6 +82,7 @@ def _properties(document: Document, hearing: Hearing) -> None:
     moment = timestamp(hearing)
     properties.created = moment
     properties.modified = moment
+    properties.last_printed = moment
 
     application = escape(f"hearing-docs {__version__}")
     app = document.part.package.part_related_by(RT.EXTENDED_PROPERTIES)
