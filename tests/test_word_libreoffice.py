@@ -160,13 +160,18 @@ def test_every_summary_heading_on_the_same_page(seed_outputs, seed_libreoffice_p
     assert not moved, f"(heading, WeasyPrint page, LibreOffice page): {moved}"
 
 
-def test_page_breaks_near_the_original_ones(seed_libreoffice_pdf) -> None:
+def test_page_breaks_near_the_original_ones(seed_outputs, seed_libreoffice_pdf) -> None:
     result = pagination(seed_libreoffice_pdf)
     assert result.pages == 9
     # Measured: 5, 5, 8, 5 and 8 words from the original breaks. Never let them grow.
     held = [5, 5, 8, 5, 8]
     assert None not in result.distances, f"a break phrase is missing: {result.distances}"
     assert all(d <= h for d, h in zip(result.distances, held, strict=True)), result.distances
+    # And never further from the original than the WeasyPrint PDF breaks.
+    weasyprint = pagination(seed_outputs["pdf"]).distances
+    assert all(d <= w for d, w in zip(result.distances, weasyprint, strict=True)), (
+        f"LibreOffice {result.distances}, WeasyPrint {weasyprint}"
+    )
 
 
 def _numbers(pdf: Path, page: int) -> list[tuple[str, float, float, float, float]]:
