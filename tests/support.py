@@ -37,6 +37,15 @@ ORIGINAL_BREAKS = (
 )
 
 
+def seed_parts():
+    """The seed's ``Hearing``, ``TemplateSet`` and ``Assets``, for calling a renderer directly."""
+    from hearing_docs import assets, content, templateset
+
+    hearing, source = content.load_with_source(SEED_CONTENT)
+    template_set = templateset.resolve(hearing.template, templateset.roots_for(SEED_CONTENT))
+    return hearing, template_set, assets.load(hearing, source, template_set)
+
+
 def require(tool: str, package: str) -> str:
     """The path of ``tool``, or a failure that says how to install it."""
     found = shutil.which(tool)
@@ -151,6 +160,11 @@ def word_boxes(pdf: Path, page: int) -> list[tuple[str, float, float, float, flo
 
 def libreoffice_pdf(docx_file: Path, out_dir: Path) -> Path:
     """Convert a DOCX to PDF with headless LibreOffice, in its own profile, and clean up."""
+    return libreoffice_pdfs([docx_file], out_dir)[0]
+
+
+def libreoffice_pdfs(docx_files: list[Path], out_dir: Path) -> list[Path]:
+    """Convert DOCX files to PDF in one run of headless LibreOffice (one start-up for all)."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         require("soffice", "libreoffice-writer-nogui")
@@ -165,7 +179,7 @@ def libreoffice_pdf(docx_file: Path, out_dir: Path) -> Path:
             "pdf",
             "--outdir",
             str(out_dir),
-            str(docx_file),
+            *map(str, docx_files),
         ]
         process = subprocess.Popen(
             command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
@@ -176,7 +190,8 @@ def libreoffice_pdf(docx_file: Path, out_dir: Path) -> Path:
             # LibreOffice leaves helper processes behind: end the whole group.
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGKILL)
-    result = out_dir / (docx_file.stem + ".pdf")
-    if not result.is_file():
-        pytest.fail(f"LibreOffice did not convert {docx_file.name}: {stderr.decode()[-500:]}")
-    return result
+    results = [out_dir / (docx_file.stem + ".pdf") for docx_file in docx_files]
+    for docx_file, result in zip(docx_files, results, strict=True):
+        if not result.is_file():
+            pytest.fail(f"LibreOffice did not convert {docx_file.name}: {stderr.decode()[-500:]}")
+    return results

@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import pytest
+from click.testing import CliRunner
 from docx.oxml.ns import qn
 
-from support import compare, seed_words, words
+from hearing_docs.cli import main
+from support import SEED_CONTENT, compare, seed_words, words
 
 FONT_PROPERTIES = ("w:rFonts", "w:sz", "w:szCs", "w:b", "w:i", "w:color", "w:u")
 
@@ -84,3 +87,96 @@ def test_letter_and_summary_are_separate_sections(seed_outputs) -> None:
         p._p.pPr is not None and p._p.pPr.sectPr is not None
         for p in document.paragraphs[signatory + 1 :]
     )
+
+
+# Text a DOCX cannot hold: refused with one line naming file, line and field, before any
+# file is written (python-docx itself would raise a bare ValueError deep inside).
+
+BAD_FIELDS = {
+    "letter.body[1]": (
+        "    - >-\n      Please find attached the summary from the hearing.",
+        '    - "Please find{} attached the summary from the hearing."',
+    ),
+    "letter.signatory.name": ("    name: Mogens Lykketoft", '    name: "Mogens{} Lykketoft"'),
+    "letter.addressees[2]": ("    - New York\n", '    - "New{} York"\n'),
+    "summary.sections[0].heading": ("    - heading: Overview", '    - heading: "Over{}view"'),
+}
+
+
+@pytest.mark.parametrize(
+    ("field", "escape", "code"),
+    [
+        ("letter.body[1]", "\\0", "U+0000"),
+        ("letter.body[1]", "\\x08", "U+0008"),
+        ("letter.signatory.name", "\\v", "U+000B"),
+        ("letter.addressees[2]", "\\f", "U+000C"),
+        ("summary.sections[0].heading", "\\x01", "U+0001"),
+    ],
+)
+def test_control_character_is_one_line_and_nothing_is_written(
+    field: str, escape: str, code: str, tmp_path: Path
+) -> None:
+    old, new = BAD_FIELDS[field]
+    text = SEED_CONTENT.read_text(encoding="utf-8")
+    assert old in text
+    before = text[: text.index(old)]
+    line = before.count("\n") + 1
+    column = new.index('"') + 1
+    path = tmp_path / "hearing.yaml"
+    path.write_text(text.replace(old, new.format(escape), 1), encoding="utf-8")
+    (tmp_path / "signatures").symlink_to(SEED_CONTENT.parent / "signatures")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(path), "-o", str(out), "-f", "docx"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {path}:{line}:{column}: {field}: contains {code}, "
+        "a control character that a document cannot hold\n"
+    )
+    assert not out.exists() or not any(out.iterdir()), "nothing is written"
+
+
+def test_lone_surrogate_is_one_line_and_nothing_is_written(tmp_path: Path) -> None:
+    old, new = BAD_FIELDS["letter.body[1]"]
+    path = tmp_path / "hearing.yaml"
+    text = SEED_CONTENT.read_text(encoding="utf-8").replace(old, new.format("\\ud800"), 1)
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "signatures").symlink_to(SEED_CONTENT.parent / "signatures")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(path), "-o", str(out), "-f", "docx"])
+    assert result.exit_code == 1
+    assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.output
+    assert result.stderr.startswith(f"Error: {path}:25:7: letter.body[1]: contains U+D800")
+    assert not out.exists() or not any(out.iterdir()), "nothing is written"
+
+
+def test_control_character_in_the_theme_is_one_line_too(tmp_path: Path) -> None:
+    theme = tmp_path / "templates" / "plain" / "theme.yaml"
+    theme.parent.mkdir(parents=True)
+    theme.write_text('extends: un-pga\nletterhead:\n  lines: ["THE\\x0c PRESIDENT"]\n')
+    path = tmp_path / "hearing.yaml"
+    text = SEED_CONTENT.read_text(encoding="utf-8")
+    path.write_text(text.replace("template: un-pga", "template: plain", 1), encoding="utf-8")
+    (tmp_path / "signatures").symlink_to(SEED_CONTENT.parent / "signatures")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(path), "-o", str(out), "-f", "docx"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {theme}:3:11: letterhead.lines[0]: contains U+000C, "
+        "a control character that a document cannot hold\n"
+    )
+    assert not out.exists()
+
+
+def test_every_style_in_use_inherits_its_font_from_body_text(seed_outputs) -> None:
+    document = docx.Document(str(seed_outputs["docx"]))
+    used = {p.style.name for p in _all_paragraphs(document)}
+    used |= {p.style.name for s in document.sections for p in s.footer.paragraphs}
+    assert {"Letterhead", "Title", "Heading 1", "Summary Text", "Footer"} <= used
+    for name in used:
+        chain, style = [], document.styles[name]
+        while style is not None:
+            chain.append(style.name)
+            style = style.base_style
+        assert "Body Text" in chain, f"{name} is not based on Body Text: {chain}"
+        fonts = [n for n in chain if n != "Normal" and document.styles[n].font.name is not None]
+        assert not fonts, f"{name}: a font is set in {fonts}, so Body Text's would not reach it"

@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
+
+from hearing_docs.model import _xml_text
 
 _LENGTH = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(pt|in|cm|mm)\s*$")
 _POINTS_PER = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4}
@@ -39,6 +41,9 @@ Length = Annotated[float, BeforeValidator(_points), PlainSerializer(lambda v: f"
 """A length in points, written in theme.yaml with a unit (pt, in, cm, mm)."""
 
 Align = Literal["left", "center", "right"]
+
+PrintedText = Annotated[str, AfterValidator(_xml_text)]
+"""Text of the theme that is printed (letterhead lines, alt text): what a DOCX can hold."""
 
 
 class _Group(BaseModel):
@@ -84,10 +89,10 @@ class Text(_Group):
 
 
 class Letterhead(_Group):
-    lines: list[str] = ["THE PRESIDENT", "OF THE", "GENERAL ASSEMBLY"]
+    lines: list[PrintedText] = ["THE PRESIDENT", "OF THE", "GENERAL ASSEMBLY"]
     size: Length = 12.0
     emblem: str | None = None
-    emblem_alt: str = "Emblem"
+    emblem_alt: PrintedText = "Emblem"
     emblem_width: Length = 50.4
     space_after: Length = 13.8
 

@@ -13,7 +13,6 @@ tables for layout.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 
 import docx
@@ -24,14 +23,12 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
-from hearing_docs import markup, reproducible, word_styles
+from hearing_docs import markup, word_package, word_styles
 from hearing_docs.assets import Assets
 from hearing_docs.model import BulletList, Hearing
 from hearing_docs.render_html import long_date
 from hearing_docs.templateset import TemplateSet
 from hearing_docs.theme import Theme
-
-_MAX_TITLE = 255  # Word refuses longer core-property titles
 
 
 def render(hearing: Hearing, template_set: TemplateSet, assets: Assets) -> bytes:
@@ -42,10 +39,7 @@ def render(hearing: Hearing, template_set: TemplateSet, assets: Assets) -> bytes
     _page(document, theme)
     _letter(document, hearing, theme, assets)
     _summary(document, hearing, theme)
-    _properties(document, hearing)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return reproducible.zip_bytes(buffer.getvalue(), _timestamp(hearing))
+    return word_package.save(document, hearing)
 
 
 def _page(document: Document, theme: Theme) -> None:
@@ -168,9 +162,10 @@ def _page_numbers(document: Document, theme: Theme) -> None:
     section.footer_distance = Pt(theme.page.margin_bottom / 2)
     if theme.page_numbers.position == "none":
         return
-    part = section.header if theme.page_numbers.vertical == "top" else section.footer
+    top = theme.page_numbers.vertical == "top"
+    part = section.header if top else section.footer
     paragraph = part.paragraphs[0]
-    paragraph.style = document.styles["Page Number"]
+    paragraph.style = document.styles["Header" if top else "Footer"]
     _page_field(paragraph)
 
 
@@ -198,24 +193,3 @@ def _alt_text(paragraph: Paragraph, text: str) -> None:
     """Alternative text of the last picture in ``paragraph`` (wp:docPr/@descr)."""
     for properties in paragraph._p.iter(qn("wp:docPr")):
         properties.set("descr", text)
-
-
-def _properties(document: Document, hearing: Hearing) -> None:
-    properties = document.core_properties
-    title = hearing.summary.title_text
-    properties.title = title if len(title) <= _MAX_TITLE else title[: _MAX_TITLE - 1] + "…"
-    properties.author = hearing.letter.signatory.name
-    properties.last_modified_by = hearing.letter.signatory.name
-    properties.subject = f"Letter of {long_date(hearing.letter.date)} and summary of the hearing"
-    properties.language = hearing.language
-    properties.keywords = "General Assembly; hearing; summary"
-    properties.comments = ""
-    properties.revision = 1
-    moment = _timestamp(hearing)
-    properties.created = moment
-    properties.modified = moment
-    properties.last_printed = moment
-
-
-def _timestamp(hearing: Hearing) -> dt.datetime:
-    return reproducible.moment(hearing.letter.date)

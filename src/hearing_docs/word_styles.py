@@ -6,9 +6,10 @@ every kind of paragraph (``STYLES``), all defined from the theme's values: the
 same ones style.css is rendered from, so a theme change moves the PDF and the
 DOCX together. ``word.py`` only ever chooses a style name.
 
-Styles inherit: every paragraph style is based on Body Text or on Normal and
-sets only what differs, so an editor who changes Body Text's font in Word
-changes every paragraph that reads as body text.
+Styles inherit: every paragraph style is based, directly or through another,
+on Body Text and sets only what differs (no style but Normal names a font), so
+an editor who changes Body Text's font in Word changes every paragraph, the
+letterhead, headings and page numbers included.
 """
 
 from __future__ import annotations
@@ -49,19 +50,27 @@ class StyleSpec:
     """At least this line height (for a line holding a picture)."""
     line_single: bool = False
     """Line height from the tallest thing on the line, so a picture is never clipped."""
+    next: str | None = None
+    """The style Word gives the paragraph an editor starts by pressing Enter."""
 
 
 def specs(theme: Theme) -> dict[str, StyleSpec]:
     """Every paragraph style of the document, from the theme."""
     _text, letter, summary = theme.text, theme.letter, theme.summary
     justify = "justify" if summary.justify else "left"
+    # Based on Body Text like every other style, so the page numbers follow a font change too.
+    page_number = StyleSpec(
+        size=theme.page_numbers.size,
+        align="center" if theme.page_numbers.position == "none" else theme.page_numbers.horizontal,
+        space_after=0,
+    )
     return {
         "Letterhead": StyleSpec(
             align="center", size=theme.letterhead.size, space_after=0, keep_with_next=True
         ),
         "Emblem": StyleSpec(based_on="Letterhead", line_single=True, space_after=6),
         "Date": StyleSpec(align=letter.date_align, space_before=theme.letterhead.space_after),
-        "Salutation": StyleSpec(),
+        "Salutation": StyleSpec(next="Body Text"),
         "Closing": StyleSpec(),
         "Signature": StyleSpec(
             left_indent=letter.signature_indent, space_after=0, line_exact=letter.signature_height
@@ -71,15 +80,13 @@ def specs(theme: Theme) -> dict[str, StyleSpec]:
         "Title": StyleSpec(bold=True, align=summary.title_align, keep_with_next=True),
         "Meeting Date": StyleSpec(align=summary.title_align, keep_with_next=True),
         "Venue": StyleSpec(bold=True, align=summary.title_align, keep_with_next=True),
-        "Heading 1": StyleSpec(bold=True, keep_with_next=True),
+        "Heading 1": StyleSpec(bold=True, keep_with_next=True, next="Summary Text"),
         "Summary Text": StyleSpec(align=justify),
         "List Bullet": StyleSpec(based_on="Summary Text", left_indent=36),
-        "Page Number": StyleSpec(
-            based_on="Normal",
-            size=theme.page_numbers.size,
-            align=theme.page_numbers.horizontal,
-            space_after=0,
-        ),
+        # The page number's paragraph. Word's own header and footer styles, not a style
+        # named "Page Number": that name belongs to Word's built-in character style.
+        "Header": page_number,
+        "Footer": page_number,
     }
 
 
@@ -98,6 +105,9 @@ def define(document: Document, theme: Theme, language: str) -> None:
             style.font.bold = spec.bold
         if spec.size is not None:
             style.font.size = Pt(spec.size)
+    for name, spec in specs(theme).items():
+        if spec.next is not None:
+            styles[name].next_paragraph_style = styles[spec.next]
     for name, bold, italic in (("Strong", True, None), ("Emphasis", None, True)):
         character = _style(document, name, WD_STYLE_TYPE.CHARACTER)
         character.font.bold, character.font.italic = bold, italic
@@ -173,15 +183,27 @@ def _defaults(document: Document, theme: Theme, language: str) -> None:
     for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attribute), theme.text.font)
     defaults = document.styles.element.find(qn("w:docDefaults"))
+    # The defaults hold the theme's values too, so a style an editor adds starts from them.
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    for old in rpr.findall(qn("w:lang")) + rpr.findall(qn("w:rFonts")):
-        rpr.remove(old)
+    rpr.clear()
     default_fonts = OxmlElement("w:rFonts")
     for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         default_fonts.set(qn(attribute), theme.text.font)
-    rpr.insert(0, default_fonts)
+    rpr.append(default_fonts)
+    half_points = str(round(theme.text.size * 2))
+    for tag in ("w:sz", "w:szCs"):
+        size = OxmlElement(tag)
+        size.set(qn("w:val"), half_points)
+        rpr.append(size)
+    # The proofing language Word and LibreOffice give every run that does not name one.
     lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), language)
-    lang.set(qn("w:eastAsia"), language)
-    lang.set(qn("w:bidi"), language)
+    for attribute in ("w:val", "w:eastAsia", "w:bidi"):
+        lang.set(qn(attribute), language)
     rpr.append(lang)
+    ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
+    ppr.clear()
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:after"), "0")
+    spacing.set(qn("w:line"), str(round(theme.text.line_height * 20)))
+    spacing.set(qn("w:lineRule"), "exact")
+    ppr.append(spacing)
