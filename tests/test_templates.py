@@ -12,7 +12,7 @@ from docx.shared import Pt
 
 from hearing_docs import templateset
 from hearing_docs.build import BuildOptions, build
-from support import ROOT, SEED_CONTENT, pdf_pages
+from support import ROOT, SEED_CONTENT, libreoffice_pdf, pdf_pages
 
 PACKAGED = ROOT / "templates"
 TWIP = Pt(0.05)  # Word stores page sizes in twentieths of a point
@@ -141,7 +141,9 @@ def test_un_pga_letter_changes_the_pdf_and_the_docx_together(
                 assert abs(getattr(section, side) - margin) <= TWIP, (path, side)
 
 
-def test_numbered_paragraphs_number_the_summary_paragraphs_in_the_pdf(tmp_path: Path) -> None:
+def test_numbered_paragraphs_number_the_summary_paragraphs_in_pdf_and_docx(
+    tmp_path: Path,
+) -> None:
     example = ROOT / "content" / "2027-04-06-water-and-sanitation.yaml"
     folder = tmp_path / "content"
     folder.mkdir()
@@ -155,8 +157,13 @@ def test_numbered_paragraphs_number_the_summary_paragraphs_in_the_pdf(tmp_path: 
     (own / "theme.yaml").write_text(
         "extends: un-pga\nsummary:\n  numbered_paragraphs: true\n", encoding="utf-8"
     )
-    (pdf,) = build(content, tmp_path / "out", BuildOptions(formats=["pdf"], strict=True))
-    text = " ".join(pdf_pages(pdf))
-    starts = re.findall(r"(?m)^(\d+)\. (\w+ \w+)", text)
-    assert starts[:3] == [("1", "By its"), ("2", "The hearing"), ("3", "In her")]
-    assert [int(n) for n, _ in starts] == list(range(1, 15))  # bullets are not numbered
+    options = BuildOptions(formats=["pdf", "docx"], strict=True)
+    pdf, word = build(content, tmp_path / "out", options)
+    # The Word file numbers them with a real list, which LibreOffice draws the same way.
+    for document in (pdf, libreoffice_pdf(word, tmp_path / "libreoffice")):
+        text = "\n".join(pdf_pages(document))
+        starts = re.findall(r"(?m)^(\d+)\. (\w+ \w+)", text)
+        assert starts[:3] == [("1", "By its"), ("2", "The hearing"), ("3", "In her")], document
+        assert [int(n) for n, _ in starts] == list(range(1, 15))  # bullets are not numbered
+    styles = {p.style.name for p in docx.Document(str(word)).paragraphs}
+    assert "Numbered Paragraph" in styles and "Summary Text" not in styles

@@ -142,6 +142,8 @@ def _summary(document: Document, hearing: Hearing, theme: Theme) -> None:
         if index:
             venue.add_run().add_break()
         venue.add_run(line)
+    numbered = theme.summary.numbered_paragraphs
+    paragraph_style = "Numbered Paragraph" if numbered else "Summary Text"
     for section in summary.sections:
         _add(document, section.heading, "Heading 1")
         for paragraph in section.paragraphs:
@@ -149,7 +151,7 @@ def _summary(document: Document, hearing: Hearing, theme: Theme) -> None:
                 for item in paragraph.bullets:
                     _add(document, item, "List Bullet")
             else:
-                _add(document, paragraph, "Summary Text")
+                _add(document, paragraph, paragraph_style)
     _page_numbers(document, theme)
 
 

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, RGBColor
 from docx.styles.style import BaseStyle
 
@@ -83,6 +83,7 @@ def specs(theme: Theme) -> dict[str, StyleSpec]:
         "Heading 1": StyleSpec(bold=True, keep_with_next=True, next="Summary Text"),
         "Summary Text": StyleSpec(align=justify),
         "List Bullet": StyleSpec(based_on="Summary Text", left_indent=36),
+        "Numbered Paragraph": StyleSpec(based_on="Summary Text"),
         # The page number's paragraph. Word's own header and footer styles, not a style
         # named "Page Number": that name belongs to Word's built-in character style.
         "Header": page_number,
@@ -114,6 +115,34 @@ def define(document: Document, theme: Theme, language: str) -> None:
     if "List Bullet" in styles:
         # The bullet comes from the numbering the template ties to List Bullet.
         styles["List Bullet"].paragraph_format.first_line_indent = Pt(-18)
+    _number_paragraphs(document, styles["Numbered Paragraph"])
+
+
+def _number_paragraphs(document: Document, style: BaseStyle) -> None:
+    """Tie ``style`` to a list numbered "1. ", "2. ", ... that runs through the document.
+
+    The number stands at the start of the paragraph's first line, followed by a
+    space, as the style sheet's counter puts it in the PDF; Word and LibreOffice
+    renumber the paragraphs when an editor adds or removes one.
+    """
+    numbering = document.part.numbering_part.element
+    ids = [int(n.get(qn("w:abstractNumId"))) for n in numbering.findall(qn("w:abstractNum"))]
+    abstract_id = max(ids, default=-1) + 1
+    abstract = parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
+        '<w:multiLevelType w:val="singleLevel"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        '<w:suff w:val="space"/><w:lvlText w:val="%1."/><w:lvlJc w:val="left"/>'
+        '<w:pPr><w:ind w:left="0" w:firstLine="0"/></w:pPr></w:lvl></w:abstractNum>'
+    )
+    existing = numbering.findall(qn("w:abstractNum"))
+    if existing:
+        existing[-1].addnext(abstract)
+    else:
+        numbering.insert(0, abstract)
+    num = numbering.add_num(abstract_id)
+    number_properties = style.element.get_or_add_pPr().get_or_add_numPr()
+    number_properties.get_or_add_numId().val = num.numId
 
 
 def _style(
