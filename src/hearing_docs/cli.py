@@ -36,6 +36,36 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     return chosen
 
 
+# Options that build and watch share.
+_output_option = click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=OUTPUT_DIR,
+    show_default=True,
+    help="Folder to write the documents into.",
+)
+_format_option = click.option(
+    "-f",
+    "--format",
+    "formats",
+    default=",".join(FORMATS),
+    show_default=True,
+    callback=_formats,
+    help="Formats to write, separated by commas.",
+)
+_templates_option = click.option(
+    "-t",
+    "--templates",
+    "template_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="A folder of template sets searched before templates/ beside the content "
+    "and the packaged sets. May be given more than once.",
+)
+
+
 def _content_files(paths: tuple[Path, ...]) -> list[Path]:
     if paths:
         return list(paths)
@@ -78,33 +108,9 @@ def main() -> None:
 
 @main.command("build")
 @click.argument("content", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=OUTPUT_DIR,
-    show_default=True,
-    help="Folder to write the documents into.",
-)
-@click.option(
-    "-f",
-    "--format",
-    "formats",
-    default=",".join(FORMATS),
-    show_default=True,
-    callback=_formats,
-    help="Formats to write, separated by commas.",
-)
-@click.option(
-    "-t",
-    "--templates",
-    "template_dirs",
-    multiple=True,
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="A folder of template sets searched before templates/ beside the content "
-    "and the packaged sets. May be given more than once.",
-)
+@_output_option
+@_format_option
+@_templates_option
 @click.option(
     "--strict/--no-strict",
     default=False,
@@ -205,15 +211,7 @@ def new_command(folder: Path, copy_template: bool) -> None:
 
 @main.command("watch")
 @click.argument("content", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=OUTPUT_DIR,
-    show_default=True,
-    help="Folder to write the documents into.",
-)
+@_output_option
 @click.option(
     "-p",
     "--port",
@@ -222,23 +220,8 @@ def new_command(folder: Path, copy_template: bool) -> None:
     show_default=True,
     help="Port of the preview on 127.0.0.1; 0 picks a free one.",
 )
-@click.option(
-    "-f",
-    "--format",
-    "formats",
-    default=",".join(FORMATS),
-    show_default=True,
-    callback=_formats,
-    help="Formats to write, separated by commas (the preview is always written as HTML).",
-)
-@click.option(
-    "-t",
-    "--templates",
-    "template_dirs",
-    multiple=True,
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="A folder of template sets searched first, as for build.",
-)
+@_format_option
+@_templates_option
 def watch_command(
     content: Path,
     out_dir: Path,
