@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+MISSING = "required field is missing"
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -43,9 +45,19 @@ class HearingDocsError(Exception):
         self.problems = problems if isinstance(problems, list) else [problems]
         super().__init__(str(self.problems[0]))
 
+    def headline(self) -> Problem:
+        """The problem to show when only one is shown.
+
+        The first, unless it only says that a field is missing while another says
+        more: a misspelt key (``closng``) or an unreadable value is the cause of
+        the missing field, and the message that names it is the one to act on.
+        """
+        telling = [p for p in self.problems if p.message != MISSING]
+        return telling[0] if telling else self.problems[0]
+
     def one_line(self) -> str:
-        """The first problem, with a count of the others when there are more."""
-        text = str(self.problems[0])
+        """The headline problem, with a count of the others when there are more."""
+        text = str(self.headline())
         more = len(self.problems) - 1
         if more:
             text += f" (and {more} more problem{'s' if more > 1 else ''})"
