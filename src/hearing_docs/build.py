@@ -6,9 +6,10 @@ Out: the paths written, ``OUT/<content file stem>.<format>``.
 
 ``build`` runs the stages in order (content, template set, assets, then each
 renderer) and renders every format in memory before writing any: a build that
-fails writes nothing, and each file is written to a temporary file in the
-output folder and renamed into place, so an interrupted build leaves the
-previous outputs intact and a viewer never opens a half-written file.
+fails writes nothing. Then every file is written to a temporary file in the
+output folder, and only when all are written are they renamed into place, so a
+build that is interrupted or runs out of disk space leaves the previous
+outputs intact and a viewer never opens a half-written file.
 """
 
 from __future__ import annotations
