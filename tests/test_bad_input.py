@@ -193,6 +193,13 @@ def _long_paragraph(work: Path) -> str:
     return path.name
 
 
+def _deep(work: Path) -> str:
+    path = work / "deep.yaml"
+    # PyYAML parses nesting recursively: this would end in a RecursionError.
+    path.write_text("letter:\n  body: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    return path.name
+
+
 def _pipe(work: Path) -> str:
     os.mkfifo(work / "pipe.yaml")
     return "pipe.yaml"
@@ -243,6 +250,9 @@ MADE_CASES: dict[str, Made] = {
         "long.yaml:20:11: summary.sections[0].paragraphs[0]: is 200,000 characters long; "
         "the limit is 20,000 characters (about five pages) for one paragraph: "
         "split it into paragraphs",
+    ),
+    "nested-100000-deep": Made(
+        _deep, "deep.yaml:2: lists and groups are nested too deeply (the limit is 20 levels)"
     ),
     "image-over-10-mb": Made(
         _big_image, f"hearing.yaml:9:16: {SIGNATURE}: image 'big.png' is over 10 MB"

@@ -24,6 +24,9 @@ import yaml
 from hearing_docs.errors import Problem
 
 MAX_BYTES = 5 * 1024 * 1024
+# Content nests six levels at most (summary.sections[0].paragraphs[0].bullets[0]).
+MAX_DEPTH = 20
+_TOO_DEEP = f"lists and groups are nested too deeply (the limit is {MAX_DEPTH} levels)"
 _ALLOWED_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -136,6 +139,10 @@ def load(path: Path, shown: str | None = None) -> Source:
         raise YamlProblems([_syntax_problem(error, shown)]) from None
     except yaml.YAMLError as error:  # ReaderError: a character YAML does not allow
         raise YamlProblems([_reader_problem(error, text, shown)]) from None
+    except RecursionError:  # PyYAML parses nested lists and groups recursively
+        mark = loader.get_mark() if loader is not None else None
+        line = mark.line + 1 if mark is not None else None
+        raise YamlProblems([Problem(shown, _TOO_DEEP, line)]) from None
     finally:
         if loader is not None:
             loader.dispose()
@@ -215,6 +222,9 @@ class _Walker:
 
     def value(self, node: yaml.Node, where: FieldPath) -> Any:
         self.source.positions[where] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if len(where) > MAX_DEPTH:
+            self.problem(node, where[:MAX_DEPTH], _TOO_DEEP)
+            return None
         if isinstance(node, _AliasNode):
             self.problem(
                 node, where, "YAML aliases (*name) are not allowed in content; write it out"
