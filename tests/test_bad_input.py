@@ -66,6 +66,8 @@ FIXTURE_CASES: dict[str, str] = {
     "got a number (1945); put it in quotes if it is text",
     "type-yes-as-text.yaml": "3:15: letter.salutation: expected text, got true/false ('true'); "
     "put it in quotes if it is text",
+    "type-number-too-long.yaml": f"3:15: letter.salutation: '{'9' * 40}…' "
+    "cannot be read; put it in quotes if it is text",
     "type-list-as-text.yaml": "13:10: summary.title: expected text, got a list; "
     "put it in quotes if it is text",
     "type-text-as-list.yaml": "4:9: letter.body: expected a list (lines starting with '- '), "

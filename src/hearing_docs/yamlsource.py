@@ -266,9 +266,12 @@ class _Walker:
         try:
             value = self.loader.construct_object(node, deep=True)
         except (ValueError, yaml.constructor.ConstructorError):
+            shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
             if node.tag == "tag:yaml.org,2002:timestamp":
-                self.problem(node, where, f"'{node.value}' is not a date that exists")
-            else:
-                self.problem(node, where, f"'{node.value}' cannot be read")
+                self.problem(node, where, f"'{shown}' is not a date that exists")
+            else:  # a number of more than 4,300 digits, which Python refuses to convert
+                self.problem(
+                    node, where, f"'{shown}' cannot be read; put it in quotes if it is text"
+                )
             return None
         return value
