@@ -72,6 +72,8 @@ FIXTURE_CASES: dict[str, str] = {
     "put it in quotes if it is text",
     "type-text-as-list.yaml": "4:9: letter.body: expected a list (lines starting with '- '), "
     "got 'Please find attached the summary from th…'",
+    "type-text-block-as-list.yaml": "4:9: letter.body: expected a list (lines starting with "
+    "'- '), got 'Please find attached\\nthe summary.\\n'",
     "type-fields-as-list.yaml": "16:5: summary.venue: expected a list "
     "(lines starting with '- '), got a group of fields",
     "type-text-as-fields.yaml": "7:14: letter.signatory: expected a group of fields "
@@ -88,6 +90,8 @@ FIXTURE_CASES: dict[str, str] = {
     "missing-summary.yaml": "1:1: summary: required field is missing",
     "unknown-field.yaml": "6:3: letter.closng: unknown field 'closng'; did you mean 'closing'? "
     "(and 1 more problem)",
+    "unknown-field-with-line-break.yaml": "6:3: letter.clo\\nsing: unknown field 'clo\\nsing'; "
+    "did you mean 'closing'? (and 1 more problem)",
     "unknown-top-level-field.yaml": "1:1: titel: unknown field 'titel'; "
     "expected one of: template, language, letter, summary",
     "empty-list.yaml": "15:10: summary.venue: must have at least one entry",
@@ -202,6 +206,12 @@ def _deep(work: Path) -> str:
     return path.name
 
 
+def _line_break_in_name(work: Path) -> str:
+    path = work / "two\nlines.yaml"
+    path.write_text("letter: [\n", encoding="utf-8")
+    return path.name
+
+
 def _pipe(work: Path) -> str:
     os.mkfifo(work / "pipe.yaml")
     return "pipe.yaml"
@@ -255,6 +265,11 @@ MADE_CASES: dict[str, Made] = {
     ),
     "nested-100000-deep": Made(
         _deep, "deep.yaml:2: lists and groups are nested too deeply (the limit is 20 levels)"
+    ),
+    "file-name-with-a-line-break": Made(
+        _line_break_in_name,
+        "two\\nlines.yaml:2:1: YAML syntax error: expected the node content, but found "
+        "'<stream end>' (while parsing a flow node)",
     ),
     "image-over-10-mb": Made(
         _big_image, f"hearing.yaml:9:16: {SIGNATURE}: image 'big.png' is over 10 MB"

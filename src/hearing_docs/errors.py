@@ -8,6 +8,7 @@ always says where to look.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +32,18 @@ class Problem:
             if self.column is not None:
                 place += f":{self.column}"
         where = f"{self.field}: " if self.field else ""
-        return f"{place}: {where}{self.message}"
+        return _one_line(f"{place}: {where}{self.message}")
+
+
+def _one_line(text: str) -> str:
+    """``text`` with line breaks and other control characters written as escapes (``\\n``).
+
+    A problem quotes what it found, and a value given as a block of text, a
+    quoted key or a file name may hold a line break: the problem stays one line.
+    """
+    return "".join(
+        repr(c)[1:-1] if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c for c in text
+    )
 
 
 class HearingDocsError(Exception):
