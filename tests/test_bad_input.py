@@ -142,6 +142,11 @@ FIXTURE_CASES: dict[str, str] = {
     "image-gif.yaml": f"9:16: {SIGNATURE}: image 'signature.gif' is GIF; use PNG or JPEG",
     "image-too-many-pixels.yaml": f"9:16: {SIGNATURE}: image 'huge.png' is 8000x6000 pixels; "
     "the limit is 40 megapixels",
+    "image-16-bit-grey.yaml": f"9:16: {SIGNATURE}: image 'signature-16-bit.png' has I;16 "
+    "pixels, which the PDF cannot draw; save it as an 8-bit PNG",
+    "image-jpeg-without-jfif.yaml": f"9:16: {SIGNATURE}: image 'signature-cmyk.jpg' is a JPEG "
+    "without a JFIF or Exif header (as CMYK exports write), which the Word file cannot hold; "
+    "save it again as PNG",
     "image-folder.yaml": f"9:16: {SIGNATURE}: '.' is not a file; name a PNG or JPEG image",
     "image-parent-path.yaml": f"9:16: {SIGNATURE}: {RELATIVE}",
     "image-absolute-path.yaml": f"9:16: {SIGNATURE}: {RELATIVE}",
@@ -357,3 +362,21 @@ def _drop_file_read_capabilities() -> None:
     for capability in (cap_dac_override, cap_dac_read_search):
         if libc.prctl(pr_capbset_drop, capability, 0, 0, 0) != 0:
             raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) failed")
+
+
+def test_a_docx_failure_on_input_the_checks_let_through_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from docx.image.exceptions import UnrecognizedImageError
+
+    from hearing_docs import word
+
+    def fail(*_: object) -> bytes:
+        raise UnrecognizedImageError("no header")
+
+    monkeypatch.setattr(word, "render", fail)
+    content = tmp_path / "base.yaml"
+    content.write_text(_base(), encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(content), "-o", str(tmp_path / "out")])
+    assert (result.exit_code, result.stderr) == (1, "Error: DOCX: python-docx failed: no header\n")
+    assert not (tmp_path / "out").exists()

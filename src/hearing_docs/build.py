@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hearing_docs import assets, content, render_html, reproducible, templateset
-from hearing_docs.errors import Problem, RenderError, TemplateError
+from hearing_docs.errors import HearingDocsError, Problem, RenderError, TemplateError
 
 FORMATS = ("pdf", "docx", "html")
 PART_SUFFIX = ".part"
@@ -67,8 +67,17 @@ def render_all(content_path: Path, options: BuildOptions) -> list[tuple[str, byt
     if "docx" in options.formats:
         from hearing_docs import word
 
-        renderers["docx"] = lambda: word.render(hearing, template_set, images)
+        renderers["docx"] = lambda: _docx(word.render, hearing, template_set, images)
     return [(kind, renderers[kind]()) for kind in FORMATS if kind in renderers]
+
+
+def _docx(render: Callable[..., bytes], *arguments: object) -> bytes:
+    try:
+        return render(*arguments)
+    except HearingDocsError:
+        raise
+    except Exception as error:  # python-docx on input our checks let through: one line, no trace
+        raise RenderError(Problem("DOCX", f"python-docx failed: {error}")) from error
 
 
 def _pdf(

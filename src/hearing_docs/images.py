@@ -5,8 +5,9 @@ In: an image path from content (relative to the content file) or from a theme
 Out: an ``Image`` (bytes, MIME type, pixel size) that the HTML template embeds
 as a data URL and the Word writer embeds as a picture.
 
-Only PNG and JPEG are accepted: both engines draw them. Paths that leave their
-folder (``..``, absolute paths, symbolic links pointing outside) are refused.
+Only PNG and JPEG are accepted, in the pixel modes and with the headers that
+both engines read (WeasyPrint and python-docx). Paths that leave their folder
+(``..``, absolute paths, symbolic links pointing outside) are refused.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from pathlib import Path
 MAX_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 _FORMATS = {"PNG": "image/png", "JPEG": "image/jpeg"}
+# Pixel modes WeasyPrint draws (it converts palette and 1-bit images itself); others,
+# such as 16-bit grey (I;16), give a PDF without the picture and a warning.
+_MODES = {"1", "L", "LA", "P", "PA", "RGB", "RGBA", "CMYK"}
 
 
 class ImageProblem(Exception):
@@ -84,8 +88,19 @@ def _identify(relative: str, data: bytes) -> tuple[str, int, int]:
                 picture.verify()  # chunk checksums; decoding below finds broken pixel data
             with PilImage.open(io.BytesIO(data)) as picture:
                 picture.load()
+                mode = picture.mode
     except PilImage.DecompressionBombError:
         raise ImageProblem(f"image '{relative}' is too large to be a sane picture") from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise ImageProblem(f"'{relative}' is not a PNG or JPEG image") from error
+    if mode not in _MODES:
+        raise ImageProblem(
+            f"image '{relative}' has {mode} pixels, which the PDF cannot draw; "
+            "save it as an 8-bit PNG"
+        )
+    if kind == "JPEG" and data[6:10] not in (b"JFIF", b"Exif"):
+        raise ImageProblem(
+            f"image '{relative}' is a JPEG without a JFIF or Exif header (as CMYK exports "
+            "write), which the Word file cannot hold; save it again as PNG"
+        )
     return kind, width, height
