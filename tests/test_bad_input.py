@@ -133,6 +133,8 @@ FIXTURE_CASES: dict[str, str] = {
     "control-escaped-nul.yaml": f"13:10: summary.title: contains U+0000, {NOT_XML}",
     "control-form-feed.yaml": f"20:11: summary.sections[0].paragraphs[0]: "
     f"contains U+000C, {NOT_XML}",
+    "control-in-a-bullet.yaml": "22:15: summary.sections[0].paragraphs[1].bullets[0]: "
+    f"contains U+0007, {NOT_XML}",
     "control-noncharacter.yaml": f"11:7: letter.addressees[1]: contains U+FFFF, {NOT_XML}",
     "control-lone-surrogate.yaml": f"16:7: summary.venue[0]: contains U+D800, {NOT_XML}",
     # images: missing, not images, too large, or outside the content folder

@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import shutil
 import subprocess
 import tempfile
 import unicodedata
@@ -26,17 +27,30 @@ from pathlib import Path
 
 import docx
 import lxml.html
+import pikepdf
 from click.testing import CliRunner
+from docx.oxml.ns import qn
 from fontTools.ttLib import TTFont
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hearing_docs.build import BuildOptions, build
 from hearing_docs.cli import main
-from support import FIXTURES, require
+from support import FIXTURES, SEED_CONTENT, require
 
-BASE = (FIXTURES / "bad" / "image-missing.yaml").read_text(encoding="utf-8")
-BASE = BASE.replace("    signature: signatures/nobody.png\n    signature_alt: A signature\n", "")
+# The catalogue's base hearing, with a signature (for its alt text) and a bulleted list.
+BASE = (
+    (FIXTURES / "bad" / "image-missing.yaml")
+    .read_text(encoding="utf-8")
+    .replace("signatures/nobody.png", "signature.png")
+    .replace(
+        "        - The hearing was attended by about 300 representatives.\n",
+        "        - The hearing was attended by about 300 representatives.\n"
+        "        - bullets:\n"
+        "            - Refugees were heard.\n",
+    )
+)
+SIGNATURE = SEED_CONTENT.parent / "signatures" / "mogens-lykketoft.png"
 FONTS = ("LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf")
 SCRIPTS = [(0x20, 0x7E), (0xA0, 0x17F), (0x384, 0x3CE), (0x400, 0x45F), (0x2010, 0x205E)]
 WHITESPACE = " \n\t\r"
@@ -53,6 +67,8 @@ class Field:
     line: str
     text: str
     markup: bool = False
+    alt: bool = False
+    """Alternative text of an image: read back from the image, not from the page."""
 
     @property
     def column(self) -> int:
@@ -93,6 +109,18 @@ FIELDS = [
         "The hearing was attended by about 300 representatives.",
         markup=True,
     ),
+    Field(
+        "summary.sections[0].paragraphs[1].bullets[0]",
+        "            - Refugees were heard.",
+        "Refugees were heard.",
+        markup=True,
+    ),
+    Field(
+        "letter.signatory.signature_alt",
+        "    signature_alt: A signature",
+        "A signature",
+        alt=True,
+    ),
 ]
 # The texts of the base document in reading order (PDF and HTML), each field's among them.
 READING_ORDER = [
@@ -108,6 +136,7 @@ READING_ORDER = [
     "Conference Room 4",
     "Overview",
     FIELDS[8].text,
+    FIELDS[9].text,
 ]
 
 
@@ -181,6 +210,7 @@ def base_docx_paragraphs() -> tuple[str, ...]:
     with tempfile.TemporaryDirectory() as folder:
         content = Path(folder) / "hearing.yaml"
         content.write_text(BASE, encoding="utf-8")
+        shutil.copy(SIGNATURE, Path(folder) / "signature.png")
         (written,) = build(content, Path(folder) / "out", BuildOptions(formats=("docx",)))
         return tuple(docx_paragraphs(written))
 
@@ -210,18 +240,23 @@ def test_any_drawable_text_builds_and_reads_back_in_its_place(case: tuple[Field,
     with tempfile.TemporaryDirectory() as folder:
         content = Path(folder) / "hearing.yaml"
         content.write_text(content_with(field, value), encoding="utf-8")
+        shutil.copy(SIGNATURE, Path(folder) / "signature.png")
         out = Path(folder) / "out"
         build(content, out, BuildOptions(strict=True))
+        html = lxml.html.fromstring((out / "hearing.html").read_text(encoding="utf-8"))
+        if field.alt:
+            assert expected in [words(img.get("alt")) for img in html.xpath("//img")]
+            assert expected in pdf_alternative_texts(out / "hearing.pdf")
+            assert expected in docx_alternative_texts(out / "hearing.docx")
+            return
 
         # PDF and HTML: the text stands between its neighbours in reading order.
         shown = field.text.strip('"')
         index = READING_ORDER.index(shown)
         before = READING_ORDER[index - 1]
         after = READING_ORDER[index + 1] if index + 1 < len(READING_ORDER) else ""
-        in_place = words(f"{before} {value} {after}")
-        assert in_place in pdf_words(out / "hearing.pdf")
-        html = lxml.html.fromstring((out / "hearing.html").read_text(encoding="utf-8"))
-        assert in_place in words(html.text_content())
+        assert in_order(pdf_words(out / "hearing.pdf"), before, value, after)
+        assert in_order(words(html.text_content()), before, value, after)
 
         # DOCX: the paragraphs that held the field's text now hold the new text, and no
         # other paragraph changed. (A footer linked to the previous section's is read twice.)
@@ -232,6 +267,29 @@ def test_any_drawable_text_builds_and_reads_back_in_its_place(case: tuple[Field,
         if expected != words(shown):
             assert changed
             assert all(base[i] == words(shown) and ours[i] == expected for i in changed)
+
+
+def in_order(text: str, *parts: str) -> bool:
+    """Whether ``parts`` stand one after the other in ``text``, words normalised.
+
+    A list's bullet (drawn as a "•" in the PDF) may stand between two of them.
+    """
+    pattern = r"(?: •)? ".join(re.escape(words(part)) for part in parts if words(part))
+    return re.search(pattern, text) is not None
+
+
+def pdf_alternative_texts(pdf: Path) -> list[str]:
+    with pikepdf.open(pdf) as document:
+        return [
+            words(str(item.Alt))
+            for item in document.objects
+            if isinstance(item, pikepdf.Dictionary) and "/Alt" in item
+        ]
+
+
+def docx_alternative_texts(path: Path) -> list[str]:
+    body = docx.Document(str(path)).element.body
+    return [words(shape.get("descr") or "") for shape in body.iter(qn("wp:docPr"))]
 
 
 @settings(max_examples=60, deadline=None)

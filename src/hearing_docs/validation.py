@@ -52,7 +52,9 @@ def _problems(
     problems: list[Problem] = []
     seen: set[tuple[Any, ...]] = set()
     details = error.errors(include_url=False)
-    deeper = {tuple(p for p in d["loc"] if not _is_union_member(p))[:-1] for d in details}
+    places = [tuple(p for p in d["loc"] if not _is_union_member(p)) for d in details]
+    # Every place that holds another error further in (a bullet inside a paragraph's list).
+    deeper = {place[:end] for place in places for end in range(len(place))}
     for detail in details:
         where = tuple(part for part in detail["loc"] if not _is_union_member(part))
         kind = detail["type"]
