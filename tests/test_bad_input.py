@@ -100,6 +100,8 @@ FIXTURE_CASES: dict[str, str] = {
     "(letters, digits, '.', '_', '-')",
     "language-not-a-tag.yaml": "1:11: language: 'English' is not a language tag "
     "such as en, fr or es-MX",
+    "language-unknown.yaml": "1:11: language: 'zz' is not a language Babel knows, so dates "
+    "cannot be written in it; use a tag such as en, fr or es-MX",
     # impossible dates
     "date-february-30.yaml": "14:9: summary.date: '2016-02-30' is not a date that exists",
     "date-month-13.yaml": "2:9: letter.date: '2016-13-22' is not a date that exists",

@@ -58,6 +58,15 @@ def _relative_path(value: str) -> str:
 def _language(value: str) -> str:
     if not _LANGUAGE_TAG.match(value):
         raise ValueError(f"'{value}' is not a language tag such as en, fr or es-MX")
+    from babel import Locale, UnknownLocaleError
+
+    try:  # dates are written in the language: Babel must know it
+        Locale.parse(value.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        raise ValueError(
+            f"'{value}' is not a language Babel knows, so dates cannot be written in it; "
+            "use a tag such as en, fr or es-MX"
+        ) from None
     return value
 
 
