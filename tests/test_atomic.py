@@ -20,6 +20,7 @@ from hearing_docs.build import BuildOptions, build, remove_stale_parts
 from hearing_docs.cli import main
 from hearing_docs.errors import RenderError
 from support import SEED_CONTENT
+from test_bad_input import run_unprivileged
 
 NEW_TEXT = "Please find attached the summary of the hearing, as revised."
 
@@ -224,3 +225,23 @@ def test_a_build_of_several_files_writes_every_good_one_and_reports_every_bad_on
         "d-good.docx",
         "d-good.html",
     ]
+
+
+def test_an_output_folder_that_cannot_be_written_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content, _ = _work(tmp_path)
+    monkeypatch.chdir(content.parent)
+    (content.parent / "out").mkdir(mode=0o555)
+    assert run_unprivileged(content.name, "--format", "html") == (
+        1,
+        "",
+        "Error: out/hearing.html: cannot be written: Permission denied\n",
+    )
+    assert list((content.parent / "out").iterdir()) == []
+    (content.parent / "file").write_text("", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", content.name, "-o", "file/sub", "-f", "html"])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "Error: file/sub/hearing.html: cannot be written: Not a directory\n",
+    )

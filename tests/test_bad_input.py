@@ -330,7 +330,7 @@ def test_bad_input_gets_one_clear_line_and_writes_nothing(
     else:
         given, expected = made.make(work), made.expected
     if made is not None and made.drop_root:
-        code, stdout, stderr = _run_unprivileged(given)
+        code, stdout, stderr = run_unprivileged(given)
     else:
         result = CliRunner().invoke(main, ["build", given, "-o", "out"])
         if result.exception is not None and not isinstance(result.exception, SystemExit):
@@ -343,7 +343,7 @@ def test_bad_input_gets_one_clear_line_and_writes_nothing(
     assert not (work / "out").exists()
 
 
-def _run_unprivileged(given: str) -> tuple[int, str, str]:
+def run_unprivileged(given: str, *options: str) -> tuple[int, str, str]:
     """Build in a subprocess that cannot read what its user may not read, even as root.
 
     Root reads any file whatever its mode; dropping the two capabilities that allow
@@ -351,7 +351,7 @@ def _run_unprivileged(given: str) -> tuple[int, str, str]:
     """
     preexec = _drop_file_read_capabilities if os.geteuid() == 0 else None
     done = subprocess.run(
-        [sys.executable, "-m", "hearing_docs", "build", given, "-o", "out"],
+        [sys.executable, "-m", "hearing_docs", "build", given, "-o", "out", *options],
         capture_output=True,
         text=True,
         preexec_fn=preexec,

@@ -119,19 +119,20 @@ def write_all_atomic(files: Sequence[tuple[Path, bytes]]) -> list[Path]:
     no longer runs (one killed while writing) are removed by the next build.
     """
     staged: list[tuple[Path, Path]] = []
+    current: Path | None = None  # the output being written, for the error message
     try:
-        for target, data in files:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            remove_stale_parts(target)
-            staged.append((_stage(target, data), target))
-        for temporary, target in staged:
-            os.replace(temporary, target)
+        for current, data in files:
+            current.parent.mkdir(parents=True, exist_ok=True)
+            remove_stale_parts(current)
+            staged.append((_stage(current, data), current))
+        for temporary, current in staged:
+            os.replace(temporary, current)
     except BaseException as error:
         for temporary, _ in staged:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(temporary)
         if isinstance(error, OSError):
-            where = content.shown_path(Path(error.filename)) if error.filename else "output"
+            where = content.shown_path(current) if current is not None else "output"
             raise RenderError(Problem(where, f"cannot be written: {error.strerror}")) from None
         raise
     return [target for _, target in staged]
