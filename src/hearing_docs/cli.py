@@ -107,7 +107,7 @@ def main() -> None:
 
 
 @main.command("build")
-@click.argument("content", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("content", nargs=-1, type=click.Path(readable=False, path_type=Path))
 @_output_option
 @_format_option
 @_templates_option
@@ -159,7 +159,7 @@ def build_command(
 
 
 @main.command("check")
-@click.argument("content", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("content", nargs=-1, type=click.Path(readable=False, path_type=Path))
 def check_command(content: tuple[Path, ...]) -> None:
     """Validate CONTENT files (default: every content/*.yaml) without building.
 

@@ -8,8 +8,11 @@ always says where to look.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+MISSING = "required field is missing"
 
 
 @dataclass(frozen=True)
@@ -29,7 +32,18 @@ class Problem:
             if self.column is not None:
                 place += f":{self.column}"
         where = f"{self.field}: " if self.field else ""
-        return f"{place}: {where}{self.message}"
+        return _one_line(f"{place}: {where}{self.message}")
+
+
+def _one_line(text: str) -> str:
+    """``text`` with line breaks and other control characters written as escapes (``\\n``).
+
+    A problem quotes what it found, and a value given as a block of text, a
+    quoted key or a file name may hold a line break: the problem stays one line.
+    """
+    return "".join(
+        repr(c)[1:-1] if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c for c in text
+    )
 
 
 class HearingDocsError(Exception):
@@ -43,9 +57,19 @@ class HearingDocsError(Exception):
         self.problems = problems if isinstance(problems, list) else [problems]
         super().__init__(str(self.problems[0]))
 
+    def headline(self) -> Problem:
+        """The problem to show when only one is shown.
+
+        The first, unless it only says that a field is missing while another says
+        more: a misspelt key (``closng``) or an unreadable value is the cause of
+        the missing field, and the message that names it is the one to act on.
+        """
+        telling = [p for p in self.problems if p.message != MISSING]
+        return telling[0] if telling else self.problems[0]
+
     def one_line(self) -> str:
-        """The first problem, with a count of the others when there are more."""
-        text = str(self.problems[0])
+        """The headline problem, with a count of the others when there are more."""
+        text = str(self.headline())
         more = len(self.problems) - 1
         if more:
             text += f" (and {more} more problem{'s' if more > 1 else ''})"

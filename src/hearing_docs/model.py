@@ -22,6 +22,9 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 # C0 controls other than tab, line feed and carriage return; lone surrogates;
 # and the non-characters U+FFFE and U+FFFF.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# One paragraph (or line) of text at most: the longest of the seed is 1,419 characters.
+# A longer one is a paste gone wrong, and WeasyPrint needs about 0.3 s a page for it.
+MAX_TEXT = 20_000
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
@@ -34,6 +37,11 @@ def _xml_text(value: str) -> str:
 
 
 def _one_paragraph(value: str) -> str:
+    if len(value) > MAX_TEXT:
+        raise ValueError(
+            f"is {len(value):,} characters long; the limit is {MAX_TEXT:,} characters "
+            "(about five pages) for one paragraph: split it into paragraphs"
+        )
     value = _xml_text(value).strip()
     if not value:
         raise ValueError("is empty")
@@ -50,6 +58,15 @@ def _relative_path(value: str) -> str:
 def _language(value: str) -> str:
     if not _LANGUAGE_TAG.match(value):
         raise ValueError(f"'{value}' is not a language tag such as en, fr or es-MX")
+    from babel import Locale, UnknownLocaleError
+
+    try:  # dates are written in the language: Babel must know it
+        Locale.parse(value.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        raise ValueError(
+            f"'{value}' is not a language Babel knows, so dates cannot be written in it; "
+            "use a tag such as en, fr or es-MX"
+        ) from None
     return value
 
 

@@ -94,7 +94,14 @@ def _collect_weasyprint_warnings() -> Iterator[_Collector]:
 
 
 def fetcher(allowed: list[Path]):  # type: ignore[no-untyped-def]
-    """A WeasyPrint URL fetcher that reads data: URLs and files inside ``allowed`` only."""
+    """A WeasyPrint URL fetcher that reads data: URLs and files inside ``allowed`` only.
+
+    No network (http, https, ftp), no file outside the folders, no symbolic link
+    that leads out of them: the path is resolved before it is checked. A refused
+    or missing URL stops the render (``fail_on_errors``: WeasyPrint raises
+    ``FatalURLFetchingError`` from our ``ValueError``) instead of giving a PDF
+    without the resource; ``build.py`` turns that into a one-line error.
+    """
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     folders = [folder.resolve() for folder in allowed]
@@ -104,14 +111,18 @@ def fetcher(allowed: list[Path]):  # type: ignore[no-untyped-def]
             if url.startswith("data:"):
                 return super().fetch(url, headers)
             parsed = urlparse(url)
-            if parsed.scheme != "file":
-                raise ValueError(f"{url}: only files beside the content or the templates are read")
+            if parsed.scheme != "file" or parsed.netloc not in ("", "localhost"):
+                raise ValueError(
+                    f"{url}: only files in the content folder or the template set are read"
+                )
             path = Path(unquote(parsed.path)).resolve()
             if not any(path.is_relative_to(folder) for folder in folders):
-                raise ValueError(f"{url}: outside the content and template folders")
+                raise ValueError(f"{url}: outside the content folder and the template set")
+            if not path.is_file():  # a folder, a device or a pipe (which would never end)
+                raise ValueError(f"{url}: no such file")
             return URLFetcherResponse(url, path.read_bytes())
 
-    return FolderFetcher()
+    return FolderFetcher(fail_on_errors=True, allowed_protocols=("data", "file"))
 
 
 def render(html: str, base: Path, allowed: list[Path], options: PdfOptions) -> bytes:

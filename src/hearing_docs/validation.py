@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from hearing_docs import yamlsource
-from hearing_docs.errors import ContentError, HearingDocsError, Problem
+from hearing_docs.errors import MISSING, ContentError, HearingDocsError, Problem
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -28,11 +28,9 @@ def validate(
 ) -> M:
     """Validate ``source.data`` against ``model``, mapping every error to its line."""
     if not isinstance(source.data, dict):
-        raise error_class(
-            Problem(
-                shown, "the file must be a mapping of fields (key: value), not a single value", 1, 1
-            )
-        )
+        found = _describe(source.data)
+        message = f"the file must be a group of fields (key: value), not {found}"
+        raise error_class(Problem(shown, message, 1, 1))
     problems = list(source.problems)
     try:
         result = model.model_validate(source.data)
@@ -54,7 +52,9 @@ def _problems(
     problems: list[Problem] = []
     seen: set[tuple[Any, ...]] = set()
     details = error.errors(include_url=False)
-    deeper = {tuple(p for p in d["loc"] if not _is_union_member(p))[:-1] for d in details}
+    places = [tuple(p for p in d["loc"] if not _is_union_member(p)) for d in details]
+    # Every place that holds another error further in (a bullet inside a paragraph's list).
+    deeper = {place[:end] for place in places for end in range(len(place))}
     for detail in details:
         where = tuple(part for part in detail["loc"] if not _is_union_member(part))
         kind = detail["type"]
@@ -86,7 +86,7 @@ def _message(detail: Any, where: Sequence[str | int], model: type[BaseModel]) ->
     kind = detail["type"]
     value = detail.get("input")
     if kind == "missing":
-        return "required field is missing"
+        return MISSING
     if kind == "extra_forbidden":
         known = _known_fields(model, where[:-1])
         text = f"unknown field '{where[-1]}'"

@@ -14,6 +14,7 @@ UTF-8 are refused before parsing.
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,9 @@ import yaml
 from hearing_docs.errors import Problem
 
 MAX_BYTES = 5 * 1024 * 1024
+# Content nests six levels at most (summary.sections[0].paragraphs[0].bullets[0]).
+MAX_DEPTH = 20
+_TOO_DEEP = f"lists and groups are nested too deeply (the limit is {MAX_DEPTH} levels)"
 _ALLOWED_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -86,19 +90,25 @@ def read_text(path: Path, shown: str, limit: int = MAX_BYTES) -> str:
     if path.is_dir():
         raise fail("is a folder, not a file: give the path of a .yaml file")
     try:
-        size = path.stat().st_size
-        if size > limit:
+        # A device or a pipe (/dev/zero, a FIFO) would never end: only regular files are read,
+        # and never more than the limit, even if the file grows while it is read.
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise fail("is not a regular file (a device or a pipe): give a .yaml file")
+        with path.open("rb") as stream:
+            raw = stream.read(limit + 1)
+        if len(raw) > limit:
+            size = max(path.stat().st_size, len(raw))
             raise fail(f"file is {size / 1048576:.1f} MB; the limit is {limit // 1048576} MB")
-        raw = path.read_bytes()
     except FileNotFoundError:
         raise fail("no such file") from None
     except PermissionError:
         raise fail("permission denied: the file cannot be read") from None
     except OSError as error:
         raise fail(f"cannot be read: {error.strerror}") from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise fail("is UTF-16 or UTF-32 text (it starts with a byte order mark); save it as UTF-8")
     if b"\0" in raw:
-        line = raw.count(b"\n", 0, raw.index(b"\0")) + 1
-        raise fail("is a binary file (it holds NUL bytes), not YAML text", line)
+        raise fail("is a binary file (it holds NUL bytes), not YAML text")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -121,15 +131,21 @@ def load(path: Path, shown: str | None = None) -> Source:
     """
     shown = shown if shown is not None else str(path)
     text = read_text(path, shown)
-    loader = yaml.SafeLoader(text)
+    loader = None
     try:
+        loader = _Loader(text)  # checks every character first: may raise ReaderError
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         raise YamlProblems([_syntax_problem(error, shown)]) from None
     except yaml.YAMLError as error:  # ReaderError: a character YAML does not allow
         raise YamlProblems([_reader_problem(error, text, shown)]) from None
+    except RecursionError:  # PyYAML parses nested lists and groups recursively
+        mark = loader.get_mark() if loader is not None else None
+        line = mark.line + 1 if mark is not None else None
+        raise YamlProblems([Problem(shown, _TOO_DEEP, line)]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if node is None:
         raise YamlProblems([Problem(shown, "the file is empty: it must describe a hearing", 1, 1)])
     source = Source(path, None)
@@ -159,9 +175,33 @@ def _reader_problem(error: yaml.YAMLError, text: str, shown: str) -> Problem:
     if isinstance(position, int):
         line = text.count("\n", 0, position) + 1
         column = position - (text.rfind("\n", 0, position) + 1) + 1
-    what = f"U+{ord(character):04X}" if isinstance(character, str) else "a character"
+    if isinstance(character, str):  # PyYAML gives the character's code, older versions the text
+        character = ord(character)
+    what = f"U+{character:04X}" if isinstance(character, int) else "a character"
     message = f"{what} is a control character that YAML and documents cannot hold; remove it"
     return Problem(shown, message, line, column)
+
+
+class _AliasNode(yaml.ScalarNode):
+    """Where a ``*name`` alias stood; the anchored node is never expanded."""
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, except that an alias stays an alias node with its own place.
+
+    PyYAML hands back the anchored node itself for an alias, so a "billion laughs"
+    file expands when walked and its error would point at the anchor, not the alias.
+    """
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+        if self.check_event(yaml.AliasEvent):
+            event = self.get_event()
+            if event.anchor not in self.anchors:
+                raise yaml.composer.ComposerError(
+                    None, None, f"found undefined alias {event.anchor!r}", event.start_mark
+                )
+            return _AliasNode("!alias", "", event.start_mark, event.end_mark)
+        return super().compose_node(parent, index)
 
 
 class _Walker:
@@ -172,7 +212,6 @@ class _Walker:
         self.shown = shown
         self.loader = loader
         self.problems: list[Problem] = []
-        self.seen: set[int] = set()
 
     def problem(self, node: yaml.Node, where: FieldPath, message: str) -> None:
         field_name = dotted(where)
@@ -183,7 +222,10 @@ class _Walker:
 
     def value(self, node: yaml.Node, where: FieldPath) -> Any:
         self.source.positions[where] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        if id(node) in self.seen:
+        if len(where) > MAX_DEPTH:
+            self.problem(node, where[:MAX_DEPTH], _TOO_DEEP)
+            return None
+        if isinstance(node, _AliasNode):
             self.problem(
                 node, where, "YAML aliases (*name) are not allowed in content; write it out"
             )
@@ -192,10 +234,8 @@ class _Walker:
             self.problem(node, where, f"YAML tag {node.tag} is not allowed; content is plain text")
             return None
         if isinstance(node, yaml.MappingNode):
-            self.seen.add(id(node))
             return self.mapping(node, where)
         if isinstance(node, yaml.SequenceNode):
-            self.seen.add(id(node))
             return [self.value(item, (*where, index)) for index, item in enumerate(node.value)]
         return self.scalar(node, where)
 
@@ -226,9 +266,12 @@ class _Walker:
         try:
             value = self.loader.construct_object(node, deep=True)
         except (ValueError, yaml.constructor.ConstructorError):
+            shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
             if node.tag == "tag:yaml.org,2002:timestamp":
-                self.problem(node, where, f"'{node.value}' is not a date that exists")
-            else:
-                self.problem(node, where, f"'{node.value}' cannot be read")
+                self.problem(node, where, f"'{shown}' is not a date that exists")
+            else:  # a number of more than 4,300 digits, which Python refuses to convert
+                self.problem(
+                    node, where, f"'{shown}' cannot be read; put it in quotes if it is text"
+                )
             return None
         return value

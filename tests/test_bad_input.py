@@ -1,0 +1,386 @@
+"""A catalogue of bad and hostile input: every case gets one clear line and writes nothing.
+
+Each case is a content file given to ``hearing-docs build``: a file in
+tests/fixtures/bad/ (named after what is wrong with it), or one made by the
+test where a file cannot be kept in git (a folder, a pipe, a locked file, a
+file over the size limit). Every case must exit 1 with exactly the expected
+``Error:`` line on standard error, no traceback, nothing on standard output,
+and no output file.
+
+The cases are built from one small valid hearing (the base below); the
+fixtures differ from it in one place each.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import io
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from PIL import Image
+
+from hearing_docs.cli import main
+from support import FIXTURES
+
+BAD = FIXTURES / "bad"
+BASE_FIXTURE = "image-missing.yaml"  # the base hearing, plus a signature that is not there
+NOT_XML = "a control character that a document cannot hold"
+YAML_SYNTAX = "YAML syntax error"
+ALIAS = "YAML aliases (*name) are not allowed in content; write it out"
+RELATIVE = "must be a path relative to the content file, inside its folder"
+SIGNATURE = "letter.signatory.signature"
+
+# File in tests/fixtures/bad/ -> what `hearing-docs build FILE` run in a copy of that folder
+# says after "Error: FILE:": line and column (none for a file that has no lines), field and
+# message. {dir} is the absolute path of the copy.
+FIXTURE_CASES: dict[str, str] = {
+    # YAML syntax, of several kinds
+    "syntax-unclosed-quote.yaml": f"21:1: {YAML_SYNTAX}: found unexpected end of stream "
+    "(while scanning a quoted scalar)",
+    "syntax-bad-indent.yaml": f"3:2: {YAML_SYNTAX}: expected <block end>, but found "
+    "'<block mapping start>' (while parsing a block mapping)",
+    "syntax-unclosed-bracket.yaml": f"16:11: {YAML_SYNTAX}: expected ',' or ']', but got ':' "
+    "(while parsing a flow sequence)",
+    "syntax-unclosed-block.yaml": f"18:5: {YAML_SYNTAX}: expected the node content, "
+    "but found '-' (while parsing a flow node)",
+    "syntax-colon-in-text.yaml": f"6:16: {YAML_SYNTAX}: mapping values are not allowed here",
+    "syntax-tab-indent.yaml": f"3:1: {YAML_SYNTAX}: a tab character: YAML indents with spaces only",
+    "syntax-two-documents.yaml": f"12:1: {YAML_SYNTAX}: but found another document "
+    "(expected a single document in the stream)",
+    "syntax-undefined-alias.yaml": f"11:7: {YAML_SYNTAX}: found undefined alias 'city'",
+    # duplicate keys: PyYAML would let the second value win in silence
+    "duplicate-key.yaml": "6:3: letter.salutation: duplicate key: "
+    "'salutation' is already given on line 3",
+    "duplicate-key-nested.yaml": "15:3: summary.date: duplicate key: "
+    "'date' is already given on line 14",
+    # wrong types
+    "type-number-as-text.yaml": "8:11: letter.signatory.name: expected text, "
+    "got a number (1945); put it in quotes if it is text",
+    "type-yes-as-text.yaml": "3:15: letter.salutation: expected text, got true/false ('true'); "
+    "put it in quotes if it is text",
+    "type-number-too-long.yaml": f"3:15: letter.salutation: '{'9' * 40}…' "
+    "cannot be read; put it in quotes if it is text",
+    "type-list-as-text.yaml": "13:10: summary.title: expected text, got a list; "
+    "put it in quotes if it is text",
+    "type-text-as-list.yaml": "4:9: letter.body: expected a list (lines starting with '- '), "
+    "got 'Please find attached the summary from th…'",
+    "type-text-block-as-list.yaml": "4:9: letter.body: expected a list (lines starting with "
+    "'- '), got 'Please find attached\\nthe summary.\\n'",
+    "type-fields-as-list.yaml": "16:5: summary.venue: expected a list "
+    "(lines starting with '- '), got a group of fields",
+    "type-text-as-fields.yaml": "7:14: letter.signatory: expected a group of fields "
+    "(key: value), got 'Mogens Lykketoft'",
+    "type-date-as-words.yaml": "2:9: letter.date: '22 July 2016' is not a date: "
+    "write it as YYYY-MM-DD, e.g. 2016-07-22",
+    "type-nothing.yaml": "6:11: letter.closing: expected text, got nothing; "
+    "put it in quotes if it is text",
+    "type-top-level-list.yaml": "1:1: the file must be a group of fields (key: value), not a list",
+    "type-top-level-text.yaml": "1:1: the file must be a group of fields (key: value), "
+    "not 'Summary of the hearing'",
+    # missing, unknown and empty fields
+    "missing-field.yaml": "1:1: letter.closing: required field is missing",
+    "missing-summary.yaml": "1:1: summary: required field is missing",
+    "unknown-field.yaml": "6:3: letter.closng: unknown field 'closng'; did you mean 'closing'? "
+    "(and 1 more problem)",
+    "unknown-field-with-line-break.yaml": "6:3: letter.clo\\nsing: unknown field 'clo\\nsing'; "
+    "did you mean 'closing'? (and 1 more problem)",
+    "unknown-top-level-field.yaml": "1:1: titel: unknown field 'titel'; "
+    "expected one of: template, language, letter, summary",
+    "empty-list.yaml": "15:10: summary.venue: must have at least one entry",
+    "empty-text.yaml": "3:15: letter.salutation: is empty",
+    "template-path.yaml": "1:11: template: '../../etc' is not a template set name "
+    "(letters, digits, '.', '_', '-')",
+    "language-not-a-tag.yaml": "1:11: language: 'English' is not a language tag "
+    "such as en, fr or es-MX",
+    "language-unknown.yaml": "1:11: language: 'zz' is not a language Babel knows, so dates "
+    "cannot be written in it; use a tag such as en, fr or es-MX",
+    # impossible dates
+    "date-february-30.yaml": "14:9: summary.date: '2016-02-30' is not a date that exists",
+    "date-month-13.yaml": "2:9: letter.date: '2016-13-22' is not a date that exists",
+    # empty, binary and wrongly encoded files
+    "empty.yaml": "1:1: the file is empty: it must describe a hearing",
+    "only-comments.yaml": "1:1: the file is empty: it must describe a hearing",
+    "binary-png.yaml": " is a binary file (it holds NUL bytes), not YAML text",
+    "encoding-latin-1.yaml": "8:31: is not UTF-8 text (byte 0xe9); save it as UTF-8",
+    "encoding-windows-1252-quotes.yaml": "5:7: is not UTF-8 text (byte 0x93); save it as UTF-8",
+    "encoding-utf-16.yaml": " is UTF-16 or UTF-32 text (it starts with a byte order mark); "
+    "save it as UTF-8",
+    # aliases (billion laughs) and tags that would construct objects
+    "alias-billion-laughs.yaml": f"9:19: letter.addressees[0]: {ALIAS} (and 37 more problems)",
+    "alias-shared-text.yaml": f"16:7: summary.venue[0]: {ALIAS}",
+    "tag-python-object.yaml": "6:12: letter.closing: YAML tag "
+    "tag:yaml.org,2002:python/object/apply:os.system is not allowed; content is plain text",
+    "tag-custom-include.yaml": "13:10: summary.title: YAML tag !include is not allowed; "
+    "content is plain text",
+    "tag-binary.yaml": "8:11: letter.signatory.name: YAML tag tag:yaml.org,2002:binary "
+    "is not allowed; content is plain text",
+    "tag-set.yaml": "15:10: summary.venue: YAML tag tag:yaml.org,2002:set is not allowed; "
+    "content is plain text",
+    "merge-key.yaml": "8:5: letter.signatory: keys must be plain names (and 1 more problem)",
+    "complex-key.yaml": "6:5: letter: keys must be plain names",
+    # control characters, raw (refused by the YAML reader) and escaped (refused by the model)
+    "control-raw-bell.yaml": "3:27: U+0007 is a control character that YAML and documents "
+    "cannot hold; remove it",
+    "control-raw-c1.yaml": "18:24: U+009B is a control character that YAML and documents "
+    "cannot hold; remove it",
+    "control-escaped-escape.yaml": f"3:15: letter.salutation: contains U+001B, {NOT_XML}",
+    "control-escaped-nul.yaml": f"13:10: summary.title: contains U+0000, {NOT_XML}",
+    "control-form-feed.yaml": f"20:11: summary.sections[0].paragraphs[0]: "
+    f"contains U+000C, {NOT_XML}",
+    "control-in-a-bullet.yaml": "22:15: summary.sections[0].paragraphs[1].bullets[0]: "
+    f"contains U+0007, {NOT_XML}",
+    "control-noncharacter.yaml": f"11:7: letter.addressees[1]: contains U+FFFF, {NOT_XML}",
+    "control-lone-surrogate.yaml": f"16:7: summary.venue[0]: contains U+D800, {NOT_XML}",
+    # images: missing, not images, too large, or outside the content folder
+    "image-missing.yaml": f"9:16: {SIGNATURE}: image 'signatures/nobody.png' not found in {{dir}}",
+    "image-not-an-image.yaml": f"9:16: {SIGNATURE}: 'not-an-image.png' is not a PNG or JPEG image",
+    "image-truncated.yaml": f"9:16: {SIGNATURE}: 'truncated.png' is not a PNG or JPEG image",
+    "image-gif.yaml": f"9:16: {SIGNATURE}: image 'signature.gif' is GIF; use PNG or JPEG",
+    "image-too-many-pixels.yaml": f"9:16: {SIGNATURE}: image 'huge.png' is 8000x6000 pixels; "
+    "the limit is 40 megapixels",
+    "image-16-bit-grey.yaml": f"9:16: {SIGNATURE}: image 'signature-16-bit.png' has I;16 "
+    "pixels, which the PDF cannot draw; save it as an 8-bit PNG",
+    "image-jpeg-without-jfif.yaml": f"9:16: {SIGNATURE}: image 'signature-cmyk.jpg' is a JPEG "
+    "without a JFIF or Exif header (as CMYK exports write), which the Word file cannot hold; "
+    "save it again as PNG",
+    "image-folder.yaml": f"9:16: {SIGNATURE}: '.' is not a file; name a PNG or JPEG image",
+    "image-parent-path.yaml": f"9:16: {SIGNATURE}: {RELATIVE}",
+    "image-absolute-path.yaml": f"9:16: {SIGNATURE}: {RELATIVE}",
+    "image-file-url.yaml": f"9:16: {SIGNATURE}: {RELATIVE}",
+    "image-http-url.yaml": f"9:16: {SIGNATURE}: {RELATIVE}",
+    "image-windows-path.yaml": f"9:16: {SIGNATURE}: {RELATIVE}",
+}
+
+
+def _base() -> str:
+    """The valid hearing every case starts from (a fixture without its signature lines)."""
+    text = (BAD / BASE_FIXTURE).read_text(encoding="utf-8")
+    return text.replace(
+        "    signature: signatures/nobody.png\n    signature_alt: A signature\n", ""
+    )
+
+
+def _with_signature(work: Path, image: str) -> str:
+    path = work / "hearing.yaml"
+    path.write_text(
+        _base().replace(
+            "    name: Mogens Lykketoft\n",
+            f"    name: Mogens Lykketoft\n    signature: {image}\n    signature_alt: A signature\n",
+        ),
+        encoding="utf-8",
+    )
+    return path.name
+
+
+def _folder(work: Path) -> str:
+    (work / "folder.yaml").mkdir()
+    return "folder.yaml"
+
+
+def _locked(work: Path) -> str:
+    path = work / "locked.yaml"
+    path.write_text(_base(), encoding="utf-8")
+    path.chmod(0)
+    return path.name
+
+
+def _too_big(work: Path) -> str:
+    path = work / "huge.yaml"
+    # A valid start, then comments up to just over 5 MB: the size alone refuses it.
+    path.write_text(_base() + ("# " + "x" * 98 + "\n") * 52_500, encoding="utf-8")
+    return path.name
+
+
+def _long_paragraph(work: Path) -> str:
+    path = work / "long.yaml"
+    words = "the hearing was attended by representatives of civil society "
+    paragraph = (words * (200_000 // len(words) + 1))[:200_000]
+    old = "        - The hearing was attended by about 300 representatives."
+    path.write_text(_base().replace(old, f"        - {paragraph}"), encoding="utf-8")
+    return path.name
+
+
+def _deep(work: Path) -> str:
+    path = work / "deep.yaml"
+    # PyYAML parses nesting recursively: this would end in a RecursionError.
+    path.write_text("letter:\n  body: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    return path.name
+
+
+def _line_break_in_name(work: Path) -> str:
+    path = work / "two\nlines.yaml"
+    path.write_text("letter: [\n", encoding="utf-8")
+    return path.name
+
+
+def _pipe(work: Path) -> str:
+    os.mkfifo(work / "pipe.yaml")
+    return "pipe.yaml"
+
+
+def _big_image(work: Path) -> str:
+    picture = io.BytesIO()
+    Image.new("RGB", (10, 10)).save(picture, "PNG")
+    # A valid PNG followed by 10 MB of padding: refused on size before it is decoded.
+    (work / "big.png").write_bytes(picture.getvalue() + b"\0" * (10 * 1024 * 1024))
+    return _with_signature(work, "big.png")
+
+
+def _symlink_out(work: Path) -> str:
+    (work / "escape.png").symlink_to("/etc/passwd")
+    return _with_signature(work, "escape.png")
+
+
+def _symlink_folder_out(work: Path) -> str:
+    (work / "linked").symlink_to("/etc")
+    return _with_signature(work, "linked/passwd")
+
+
+@dataclass(frozen=True)
+class Made:
+    """A case made by the test: the file given, and the expected line."""
+
+    make: Callable[[Path], str]
+    expected: str
+    drop_root: bool = False
+    """Run without root's power to read any file (the locked-file case)."""
+
+
+MADE_CASES: dict[str, Made] = {
+    "missing-file": Made(lambda _: "nowhere.yaml", "nowhere.yaml: no such file"),
+    "folder": Made(_folder, "folder.yaml: is a folder, not a file: give the path of a .yaml file"),
+    "device": Made(
+        lambda _: "/dev/zero",
+        "/dev/zero: is not a regular file (a device or a pipe): give a .yaml file",
+    ),
+    "pipe": Made(_pipe, "pipe.yaml: is not a regular file (a device or a pipe): give a .yaml file"),
+    "no-read-permission": Made(
+        _locked, "locked.yaml: permission denied: the file cannot be read", drop_root=True
+    ),
+    "over-5-mb": Made(_too_big, "huge.yaml: file is 5.1 MB; the limit is 5 MB"),
+    "paragraph-of-200000-characters": Made(
+        _long_paragraph,
+        "long.yaml:20:11: summary.sections[0].paragraphs[0]: is 200,000 characters long; "
+        "the limit is 20,000 characters (about five pages) for one paragraph: "
+        "split it into paragraphs",
+    ),
+    "nested-100000-deep": Made(
+        _deep, "deep.yaml:2: lists and groups are nested too deeply (the limit is 20 levels)"
+    ),
+    "file-name-with-a-line-break": Made(
+        _line_break_in_name,
+        "two\\nlines.yaml:2:1: YAML syntax error: expected the node content, but found "
+        "'<stream end>' (while parsing a flow node)",
+    ),
+    "image-over-10-mb": Made(
+        _big_image, f"hearing.yaml:9:16: {SIGNATURE}: image 'big.png' is over 10 MB"
+    ),
+    "image-symlink-out": Made(
+        _symlink_out,
+        f"hearing.yaml:9:16: {SIGNATURE}: 'escape.png' is outside {{dir}}; "
+        "keep images beside the content",
+    ),
+    "image-in-symlinked-folder-out": Made(
+        _symlink_folder_out,
+        f"hearing.yaml:9:16: {SIGNATURE}: 'linked/passwd' is outside {{dir}}; "
+        "keep images beside the content",
+    ),
+}
+
+CASES = [*FIXTURE_CASES, *MADE_CASES]
+
+
+def test_the_catalogue_is_large_and_every_fixture_is_in_it() -> None:
+    assert len(CASES) >= 40
+    fixtures = {path.name for path in BAD.glob("*.yaml")}
+    assert fixtures == set(FIXTURE_CASES)
+
+
+def test_the_base_of_the_catalogue_builds(tmp_path: Path) -> None:
+    """So that each case fails for its own defect, not for one they share."""
+    content = tmp_path / "base.yaml"
+    content.write_text(_base(), encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(content), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "base.docx",
+        "base.html",
+        "base.pdf",
+    ]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_bad_input_gets_one_clear_line_and_writes_nothing(
+    case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = tmp_path / "work"
+    shutil.copytree(BAD, work)
+    monkeypatch.chdir(work)
+    made = MADE_CASES.get(case)
+    if made is None:
+        given, expected = case, f"{case}:{FIXTURE_CASES[case]}"
+    else:
+        given, expected = made.make(work), made.expected
+    if made is not None and made.drop_root:
+        code, stdout, stderr = run_unprivileged(given)
+    else:
+        result = CliRunner().invoke(main, ["build", given, "-o", "out"])
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        code, stdout, stderr = result.exit_code, result.stdout, result.stderr
+    assert stderr == f"Error: {expected.format(dir=work)}\n"
+    assert code == 1
+    assert stdout == ""
+    assert "Traceback" not in stderr
+    assert not (work / "out").exists()
+
+
+def run_unprivileged(given: str, *options: str) -> tuple[int, str, str]:
+    """Build in a subprocess that cannot read what its user may not read, even as root.
+
+    Root reads any file whatever its mode; dropping the two capabilities that allow
+    it from the child's bounding set makes a mode-000 file unreadable to it too.
+    """
+    preexec = _drop_file_read_capabilities if os.geteuid() == 0 else None
+    done = subprocess.run(
+        [sys.executable, "-m", "hearing_docs", "build", given, "-o", "out", *options],
+        capture_output=True,
+        text=True,
+        preexec_fn=preexec,
+        timeout=120,
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
+def _drop_file_read_capabilities() -> None:
+    libc = ctypes.CDLL(None, use_errno=True)
+    pr_capbset_drop, cap_dac_override, cap_dac_read_search = 24, 1, 2
+    for capability in (cap_dac_override, cap_dac_read_search):
+        if libc.prctl(pr_capbset_drop, capability, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) failed")
+
+
+def test_a_docx_failure_on_input_the_checks_let_through_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from docx.image.exceptions import UnrecognizedImageError
+
+    from hearing_docs import word
+
+    def fail(*_: object) -> bytes:
+        raise UnrecognizedImageError("no header")
+
+    monkeypatch.setattr(word, "render", fail)
+    content = tmp_path / "base.yaml"
+    content.write_text(_base(), encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(content), "-o", str(tmp_path / "out")])
+    assert (result.exit_code, result.stderr) == (1, "Error: DOCX: python-docx failed: no header\n")
+    assert not (tmp_path / "out").exists()
