@@ -7,7 +7,8 @@ Extended-A, Greek, Cyrillic and general punctuation, plus the whitespace YAML
 and XML keep. Characters without a glyph are refused by a separate check of
 their own (see docs/pdf.md), so they are left out here. Fields that read
 ``*``, ``_`` and ``\\`` as inline markup (see ``FIELDS``) get text without those
-three; the addressees and the venue, printed as they are, get them too.
+three; the salutation, the signatory, the addressees and the venue, printed as they
+are, get them too.
 
 Each example is a full build (about a second): the counts are kept small.
 """
@@ -76,12 +77,10 @@ class Field:
         return self.line.index(self.text) + 1
 
 
-# Markup fields: those whose text the HTML templates pass through the "inline" filter
-# (body, closing, title, heading, paragraphs), and the salutation and signatory, whose
-# text the Word writer reads as markup although the HTML templates print it as is: until
-# the two agree, the markup characters are left out of those too.
+# Markup fields: those whose text the HTML templates pass through the "inline" filter and
+# the Word writer reads as markup (body, closing, title, heading, paragraphs, bullets).
 FIELDS = [
-    Field("letter.salutation", '  salutation: "Excellency,"', '"Excellency,"', markup=True),
+    Field("letter.salutation", '  salutation: "Excellency,"', '"Excellency,"'),
     Field(
         "letter.body[0]",
         "    - Please find attached the summary from the hearing.",
@@ -94,7 +93,7 @@ FIELDS = [
         "Please accept, Excellency, the assurances of my highest consideration.",
         markup=True,
     ),
-    Field("letter.signatory.name", "    name: Mogens Lykketoft", "Mogens Lykketoft", True),
+    Field("letter.signatory.name", "    name: Mogens Lykketoft", "Mogens Lykketoft"),
     Field(
         "letter.addressees[0]",
         "    - To all Permanent Representatives",

@@ -180,3 +180,24 @@ def test_every_style_in_use_inherits_its_font_from_body_text(seed_outputs) -> No
         assert "Body Text" in chain, f"{name} is not based on Body Text: {chain}"
         fonts = [n for n in chain if n != "Normal" and document.styles[n].font.name is not None]
         assert not fonts, f"{name}: a font is set in {fonts}, so Body Text's would not reach it"
+
+
+def test_plain_fields_keep_their_stars_as_the_pdf_does(tmp_path) -> None:
+    import shutil
+
+    from hearing_docs.build import BuildOptions, build
+    from support import SEED_CONTENT, pdf_pages
+
+    text = SEED_CONTENT.read_text(encoding="utf-8")
+    text = text.replace('salutation: "Excellency,"', 'salutation: "*Your* _Excellency_,"', 1)
+    text = text.replace("name: Mogens Lykketoft", "name: Mogens **Lykketoft**", 1)
+    content = tmp_path / "hearing.yaml"
+    content.write_text(text, encoding="utf-8")
+    shutil.copytree(SEED_CONTENT.parent / "signatures", tmp_path / "signatures")
+    pdf, word = build(content, tmp_path / "out", BuildOptions(formats=["pdf", "docx"]))
+    paragraphs = {p.style.name: p for p in docx.Document(str(word)).paragraphs}
+    assert paragraphs["Salutation"].text == "*Your* _Excellency_,"
+    assert paragraphs["Signatory"].text == "Mogens **Lykketoft**"
+    assert all(run.style.name != "Emphasis" for run in paragraphs["Salutation"].runs)
+    page = pdf_pages(pdf)[0]
+    assert "*Your* _Excellency_," in page and "Mogens **Lykketoft**" in page

@@ -51,6 +51,11 @@ def _page(document: Document, theme: Theme) -> None:
     section.gutter = Pt(0)
 
 
+def _plain(container, text: str, style: str) -> Paragraph:  # type: ignore[no-untyped-def]
+    """A paragraph of ``style`` holding ``text`` as it is (no markup), as the templates print it."""
+    return container.add_paragraph(text, style=style)
+
+
 def _add(container, text: str, style: str) -> Paragraph:  # type: ignore[no-untyped-def]
     """A paragraph of ``style`` whose runs follow the inline markup of ``text``."""
     paragraph = container.add_paragraph(style=style)
@@ -66,8 +71,8 @@ def _add(container, text: str, style: str) -> Paragraph:  # type: ignore[no-unty
 def _letter(document: Document, hearing: Hearing, theme: Theme, assets: Assets) -> None:
     letter = hearing.letter
     _letter_header(document, theme, assets)
-    _add(document, long_date(letter.date, hearing.language), "Date")
-    _add(document, letter.salutation, "Salutation")
+    _plain(document, long_date(letter.date, hearing.language), "Date")
+    _plain(document, letter.salutation, "Salutation")
     for paragraph in letter.body:
         _add(document, paragraph, "Body Text")
     _add(document, letter.closing, "Closing")
@@ -80,7 +85,7 @@ def _letter(document: Document, hearing: Hearing, theme: Theme, assets: Assets) 
             width=Pt(height / assets.signature.aspect),
         )
         _alt_text(signature, letter.signatory.signature_alt or "")
-    signatory = _add(document, letter.signatory.name, "Signatory")
+    signatory = _plain(document, letter.signatory.name, "Signatory")
     # The letter's section ends in its last paragraph, not in an extra empty one.
     document.add_section(WD_SECTION.NEW_PAGE)
     holder = document.paragraphs[-1]._p
@@ -136,7 +141,7 @@ def _summary(document: Document, hearing: Hearing, theme: Theme) -> None:
             added = title.add_run(run.text)
             if run.italic:
                 added.style = "Emphasis"
-    _add(document, long_date(summary.date, hearing.language), "Meeting Date")
+    _plain(document, long_date(summary.date, hearing.language), "Meeting Date")
     venue = document.add_paragraph(style="Venue")
     for index, line in enumerate(summary.venue):
         if index:
