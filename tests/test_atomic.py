@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from hearing_docs import build as build_module
-from hearing_docs.build import BuildOptions, build, remove_stale_parts
+from hearing_docs import outputs as outputs_module
+from hearing_docs.build import BuildOptions, build
 from hearing_docs.cli import main
 from hearing_docs.errors import RenderError
+from hearing_docs.outputs import remove_stale_parts
 from support import SEED_CONTENT
 from test_bad_input import run_unprivileged
 
@@ -173,7 +174,7 @@ def test_a_full_disk_while_writing_leaves_the_previous_outputs(
     build(content, out, BuildOptions(formats=("docx", "html")))
     before = _snapshot(out)
     _revise(content)
-    stage = build_module._stage
+    stage = outputs_module._stage
     calls = []
 
     def full_on_second(target: Path, data: bytes) -> Path:
@@ -182,7 +183,7 @@ def test_a_full_disk_while_writing_leaves_the_previous_outputs(
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
         return stage(target, data)
 
-    monkeypatch.setattr(build_module, "_stage", full_on_second)
+    monkeypatch.setattr(outputs_module, "_stage", full_on_second)
     with pytest.raises(RenderError) as caught:
         build(content, out, BuildOptions(formats=("docx", "html")))
     assert (

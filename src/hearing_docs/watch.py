@@ -8,7 +8,7 @@ served on 127.0.0.1 that reloads itself when a build finishes. A build that
 fails is reported through ``Reporter.failed`` and the watch goes on: the
 preview keeps the last good page and shows the error above it.
 
-Files are written by ``build.write_atomic``, so a viewer never opens a
+Files are written by ``outputs.write_all``, so a viewer never opens a
 half-written PDF. Changes in the output folder are not watched, or each build
 would start the next.
 """
