@@ -67,7 +67,8 @@ def render_all(content_path: Path, options: BuildOptions) -> list[tuple[str, byt
         renderers["html"] = html.encode
 
     if "pdf" in options.formats:
-        renderers["pdf"] = lambda: _pdf(html, content_path, template_set, options)
+        source_file = (content_path.name, source.text.encode("utf-8"))
+        renderers["pdf"] = lambda: _pdf(html, content_path, source_file, template_set, options)
     if "docx" in options.formats:
         from hearing_docs import word
 
@@ -85,7 +86,11 @@ def _docx(render: Callable[..., bytes], *arguments: object) -> bytes:
 
 
 def _pdf(
-    html: str, content_path: Path, template_set: templateset.TemplateSet, options: BuildOptions
+    html: str,
+    content_path: Path,
+    source_file: tuple[str, bytes],
+    template_set: templateset.TemplateSet,
+    options: BuildOptions,
 ) -> bytes:
     from hearing_docs import pdf  # imports WeasyPrint: only when a PDF is asked for
 
@@ -94,7 +99,7 @@ def _pdf(
         variant=options.pdf_variant,
         identifier=reproducible.identifier(html, options.pdf_variant or ""),
         strict=options.strict,
-        attachment=content_path if options.attach_source else None,
+        attachment=source_file if options.attach_source else None,
     )
     from weasyprint.urls import FatalURLFetchingError
 

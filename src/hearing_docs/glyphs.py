@@ -46,7 +46,7 @@ def check(hearing: Hearing, source: Source, theme: Theme) -> None:
     """Raise a ``ContentError`` for every character the theme's fonts cannot draw."""
     fonts = theme.text.fonts
     problems: list[Problem] = []
-    text = source.path.read_text(encoding="utf-8")
+    text = source.text
     for where, value, runs in _fields(hearing):
         seen: set[tuple[str, Style]] = set()
         for run_text, style in runs:

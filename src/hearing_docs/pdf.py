@@ -66,8 +66,8 @@ class PdfOptions:
     """A key of ``VARIANTS``; ``None`` gives a plain tagged PDF."""
     identifier: bytes | None = None
     strict: bool = False
-    attachment: Path | None = None
-    """A file to attach to the PDF as its source (the content YAML)."""
+    attachment: tuple[str, bytes] | None = None
+    """A file name and its bytes, attached to the PDF as its source (the content YAML)."""
 
 
 class _Collector(logging.Handler):
@@ -145,8 +145,8 @@ def render(html: str, base: Path, allowed: list[Path], options: PdfOptions) -> b
             if options.attachment is not None:
                 attachments.append(
                     weasyprint.Attachment(
-                        string=options.attachment.read_bytes(),
-                        name=options.attachment.name,
+                        string=options.attachment[1],
+                        name=options.attachment[0],
                         description="Source of this document (hearing-docs content)",
                         created=when,
                         modified=when,

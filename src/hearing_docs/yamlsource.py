@@ -47,6 +47,8 @@ class Source:
 
     path: Path
     data: Any
+    text: str = ""
+    """The file's text as it was read: later stages use it, never the file again."""
     positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
@@ -148,7 +150,7 @@ def load(path: Path, shown: str | None = None) -> Source:
             loader.dispose()
     if node is None:
         raise YamlProblems([Problem(shown, "the file is empty: it must describe a hearing", 1, 1)])
-    source = Source(path, None)
+    source = Source(path, None, text)
     walker = _Walker(source, shown, loader)
     source.data = walker.value(node, ())
     source.problems = walker.problems
