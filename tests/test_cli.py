@@ -162,3 +162,15 @@ def test_docx_only_build_does_not_import_weasyprint(tmp_path: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_check_finds_what_only_a_build_would_and_writes_nothing(tmp_path: Path) -> None:
+    text = SEED_CONTENT.read_text(encoding="utf-8")
+    path = write(tmp_path, text.replace("signatures/mogens-lykketoft.png", "missing.png", 1))
+    result = run("check", str(path))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {path}:35:16: letter.signatory.signature: image 'missing.png' not found in "
+        f"{tmp_path}\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hearing.yaml"]

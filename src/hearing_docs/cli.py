@@ -160,17 +160,21 @@ def build_command(
 
 @main.command("check")
 @click.argument("content", nargs=-1, type=click.Path(readable=False, path_type=Path))
-def check_command(content: tuple[Path, ...]) -> None:
-    """Validate CONTENT files (default: every content/*.yaml) without building.
+@_templates_option
+def check_command(content: tuple[Path, ...], template_dirs: tuple[Path, ...]) -> None:
+    """Validate CONTENT files (default: every content/*.yaml) without writing anything.
 
-    Every problem is listed, one per line, as FILE:LINE:COL: field: message.
+    Checks the content, then its template set, images and fonts, and renders
+    its HTML in memory. Every problem is listed, one per line, as
+    FILE:LINE:COL: field: message.
     """
-    from hearing_docs import content as content_stage
+    from hearing_docs.build import render_all
 
+    options = BuildOptions(formats=["html"], template_dirs=template_dirs)
     failed = 0
     for path in _content_files(content):
         try:
-            content_stage.load(path)
+            render_all(path, options)
             click.echo(f"ok {shown_path(path)}")
         except HearingDocsError as error:
             failed += 1
