@@ -46,6 +46,23 @@ def seed_parts():
     return hearing, template_set, assets.load(hearing, source, template_set)
 
 
+def seed_copy(folder: Path, *changes: tuple[str, str], name: str = "hearing.yaml") -> Path:
+    """The seed content written into ``folder`` with ``(old, new)`` changes, and its signature.
+
+    The signature folder is copied, not linked: a link that leads out of the
+    content folder is refused, as it should be.
+    """
+    text = SEED_CONTENT.read_text(encoding="utf-8")
+    for old, new in changes:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    shutil.copytree(SEED_CONTENT.parent / "signatures", folder / "signatures", dirs_exist_ok=True)
+    return path
+
+
 def require(tool: str, package: str) -> str:
     """The path of ``tool``, or a failure that says how to install it."""
     found = shutil.which(tool)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import errno
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -20,7 +19,7 @@ from hearing_docs.build import BuildOptions, build
 from hearing_docs.cli import main
 from hearing_docs.errors import RenderError
 from hearing_docs.outputs import remove_stale_parts
-from support import SEED_CONTENT
+from support import seed_copy
 from test_bad_input import run_unprivileged
 
 NEW_TEXT = "Please find attached the summary of the hearing, as revised."
@@ -28,13 +27,7 @@ NEW_TEXT = "Please find attached the summary of the hearing, as revised."
 
 def _work(tmp_path: Path) -> tuple[Path, Path]:
     """The seed content in a folder of its own, and an output folder."""
-    work = tmp_path / "work"
-    work.mkdir()
-    # Copied, not linked: a link that leads out of the content folder is refused.
-    shutil.copytree(SEED_CONTENT.parent / "signatures", work / "signatures")
-    content = work / "hearing.yaml"
-    content.write_text(SEED_CONTENT.read_text(encoding="utf-8"), encoding="utf-8")
-    return content, tmp_path / "out"
+    return seed_copy(tmp_path / "work"), tmp_path / "out"
 
 
 def _revise(content: Path) -> None:

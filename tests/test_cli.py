@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from hearing_docs import __version__
 from hearing_docs.cli import main
 from hearing_docs.content import shown_path
-from support import SEED_CONTENT
+from support import SEED_CONTENT, seed_copy
 
 
 def run(*args: str):
@@ -26,11 +26,7 @@ def write(tmp_path: Path, text: str, name: str = "hearing.yaml") -> Path:
 
 
 def seed_with(old: str, new: str, tmp_path: Path) -> Path:
-    text = SEED_CONTENT.read_text(encoding="utf-8")
-    assert old in text
-    path = write(tmp_path, text.replace(old, new, 1))
-    (tmp_path / "signatures").symlink_to(SEED_CONTENT.parent / "signatures")
-    return path
+    return seed_copy(tmp_path, (old, new))
 
 
 def test_build_writes_three_files_and_says_so(tmp_path: Path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import docx
@@ -12,7 +11,7 @@ from docx.shared import Pt
 
 from hearing_docs import templateset
 from hearing_docs.build import BuildOptions, build
-from support import ROOT, SEED_CONTENT, libreoffice_pdf, pdf_pages
+from support import ROOT, libreoffice_pdf, pdf_pages, seed_copy
 
 PACKAGED = ROOT / "templates"
 TWIP = Pt(0.05)  # Word stores page sizes in twentieths of a point
@@ -20,15 +19,8 @@ TWIP = Pt(0.05)  # Word stores page sizes in twentieths of a point
 
 def hearing_copy(tmp_path: Path, template: str | None = None) -> Path:
     """The seed hearing in a folder of its own, optionally with another template set."""
-    folder = tmp_path / "content"
-    folder.mkdir()
-    text = SEED_CONTENT.read_text(encoding="utf-8")
-    if template is not None:
-        text = text.replace("template: un-pga\n", f"template: {template}\n", 1)
-    path = folder / "hearing.yaml"
-    path.write_text(text, encoding="utf-8")
-    shutil.copytree(SEED_CONTENT.parent / "signatures", folder / "signatures")
-    return path
+    changes = [] if template is None else [("template: un-pga\n", f"template: {template}\n")]
+    return seed_copy(tmp_path / "content", *changes)
 
 
 def page_sizes(pdf: Path) -> set[tuple[float, float]]:

@@ -9,15 +9,13 @@ import pytest
 from click.testing import CliRunner
 
 from hearing_docs.cli import main
-from support import ROOT, SEED_CONTENT
+from support import ROOT, seed_copy
 
 
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A working folder with the seed hearing and an editable copy of the un-pga set."""
-    (tmp_path / "content").mkdir()
-    shutil.copy(SEED_CONTENT, tmp_path / "content" / "hearing.yaml")
-    shutil.copytree(SEED_CONTENT.parent / "signatures", tmp_path / "content" / "signatures")
+    seed_copy(tmp_path / "content")
     shutil.copytree(ROOT / "templates" / "un-pga", tmp_path / "templates" / "un-pga")
     monkeypatch.chdir(tmp_path)
     return tmp_path

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT, SEED_CONTENT
+from support import ROOT, seed_copy
 
 WAIT = 90.0  # seconds: the longest any one step may take before the test fails
 
@@ -98,9 +98,7 @@ def edit(path: Path, old: str, new: str) -> None:
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     """A working folder with the seed hearing and an editable copy of the un-pga set."""
-    (tmp_path / "content").mkdir()
-    shutil.copy(SEED_CONTENT, tmp_path / "content" / "hearing.yaml")
-    shutil.copytree(SEED_CONTENT.parent / "signatures", tmp_path / "content" / "signatures")
+    seed_copy(tmp_path / "content")
     shutil.copytree(ROOT / "templates" / "un-pga", tmp_path / "templates" / "un-pga")
     return tmp_path
 

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from docx.oxml.ns import qn
 
 from hearing_docs.cli import main
-from support import SEED_CONTENT, compare, seed_words, words
+from support import SEED_CONTENT, compare, seed_copy, seed_words, words
 
 FONT_PROPERTIES = ("w:rFonts", "w:sz", "w:szCs", "w:b", "w:i", "w:color", "w:u")
 
@@ -118,13 +118,9 @@ def test_control_character_is_one_line_and_nothing_is_written(
 ) -> None:
     old, new = BAD_FIELDS[field]
     text = SEED_CONTENT.read_text(encoding="utf-8")
-    assert old in text
-    before = text[: text.index(old)]
-    line = before.count("\n") + 1
+    line = text[: text.index(old)].count("\n") + 1
     column = new.index('"') + 1
-    path = tmp_path / "hearing.yaml"
-    path.write_text(text.replace(old, new.format(escape), 1), encoding="utf-8")
-    (tmp_path / "signatures").symlink_to(SEED_CONTENT.parent / "signatures")
+    path = seed_copy(tmp_path, (old, new.format(escape)))
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["build", str(path), "-o", str(out), "-f", "docx"])
     assert result.exit_code == 1
@@ -137,10 +133,7 @@ def test_control_character_is_one_line_and_nothing_is_written(
 
 def test_lone_surrogate_is_one_line_and_nothing_is_written(tmp_path: Path) -> None:
     old, new = BAD_FIELDS["letter.body[1]"]
-    path = tmp_path / "hearing.yaml"
-    text = SEED_CONTENT.read_text(encoding="utf-8").replace(old, new.format("\\ud800"), 1)
-    path.write_text(text, encoding="utf-8")
-    (tmp_path / "signatures").symlink_to(SEED_CONTENT.parent / "signatures")
+    path = seed_copy(tmp_path, (old, new.format("\\ud800")))
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["build", str(path), "-o", str(out), "-f", "docx"])
     assert result.exit_code == 1
@@ -153,10 +146,7 @@ def test_control_character_in_the_theme_is_one_line_too(tmp_path: Path) -> None:
     theme = tmp_path / "templates" / "plain" / "theme.yaml"
     theme.parent.mkdir(parents=True)
     theme.write_text('extends: un-pga\nletterhead:\n  lines: ["THE\\x0c PRESIDENT"]\n')
-    path = tmp_path / "hearing.yaml"
-    text = SEED_CONTENT.read_text(encoding="utf-8")
-    path.write_text(text.replace("template: un-pga", "template: plain", 1), encoding="utf-8")
-    (tmp_path / "signatures").symlink_to(SEED_CONTENT.parent / "signatures")
+    path = seed_copy(tmp_path, ("template: un-pga", "template: plain"))
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["build", str(path), "-o", str(out), "-f", "docx"])
     assert result.exit_code == 1
@@ -183,17 +173,14 @@ def test_every_style_in_use_inherits_its_font_from_body_text(seed_outputs) -> No
 
 
 def test_plain_fields_keep_their_stars_as_the_pdf_does(tmp_path) -> None:
-    import shutil
-
     from hearing_docs.build import BuildOptions, build
-    from support import SEED_CONTENT, pdf_pages
+    from support import pdf_pages
 
-    text = SEED_CONTENT.read_text(encoding="utf-8")
-    text = text.replace('salutation: "Excellency,"', 'salutation: "*Your* _Excellency_,"', 1)
-    text = text.replace("name: Mogens Lykketoft", "name: Mogens **Lykketoft**", 1)
-    content = tmp_path / "hearing.yaml"
-    content.write_text(text, encoding="utf-8")
-    shutil.copytree(SEED_CONTENT.parent / "signatures", tmp_path / "signatures")
+    content = seed_copy(
+        tmp_path,
+        ('salutation: "Excellency,"', 'salutation: "*Your* _Excellency_,"'),
+        ("name: Mogens Lykketoft", "name: Mogens **Lykketoft**"),
+    )
     pdf, word = build(content, tmp_path / "out", BuildOptions(formats=["pdf", "docx"]))
     paragraphs = {p.style.name: p for p in docx.Document(str(word)).paragraphs}
     assert paragraphs["Salutation"].text == "*Your* _Excellency_,"
