@@ -60,18 +60,5 @@ def _emblem(template_set: TemplateSet) -> images.Image | None:
         return images.load(relative, folder)
     except images.ImageProblem as problem:
         # The theme file that names the emblem: the set's own, or one it extends.
-        named_in = [
-            (f, _line_of(f.read_text(encoding="utf-8"), "emblem:"))
-            for f in template_set.theme_files
-        ]
-        theme_file, line = next(((f, n) for f, n in named_in if n), named_in[0])
-        raise TemplateError(
-            Problem(shown_path(theme_file), str(problem), line, None, "letterhead.emblem")
-        ) from None
-
-
-def _line_of(text: str, needle: str) -> int | None:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.strip().startswith(needle):
-            return number
-    return None
+        shown, line, _ = template_set.theme_position(("letterhead", "emblem"))
+        raise TemplateError(Problem(shown, str(problem), line, None, "letterhead.emblem")) from None

@@ -55,7 +55,18 @@ class TemplateSet:
     """Every folder of the set and the sets it extends, searched in this order."""
     roots: tuple[Path, ...]
     theme: Theme
-    theme_files: tuple[Path, ...]
+    theme_sources: tuple[yamlsource.Source, ...]
+    """The theme files read, the set's own first, with the position of every value."""
+
+    def theme_position(self, where: yamlsource.FieldPath) -> tuple[str, int | None, int | None]:
+        """The theme file that sets ``where`` (the most specific one), with line and column.
+
+        Where no theme file sets it (a built-in default), the set's own theme file.
+        """
+        for source in self.theme_sources:
+            if where in source.positions:
+                return (shown_path(source.path), *source.position(where))
+        return shown_path(self.theme_sources[0].path), None, None
 
     def find(self, relative: str) -> Path | None:
         """The first file named ``relative`` in the set's folders."""
@@ -77,7 +88,7 @@ def resolve(name: str, roots: list[Path], origin: Origin = ("template", None, No
     """
     folders: list[Path] = []
     theme_data: list[dict] = []
-    theme_files: list[Path] = []
+    theme_sources: list[yamlsource.Source] = []
     chain: list[str] = []
     current: str | None = name
     field = "template"
@@ -97,19 +108,19 @@ def resolve(name: str, roots: list[Path], origin: Origin = ("template", None, No
         theme_file = next((f / THEME_FILE for f in own if (f / THEME_FILE).is_file()), None)
         if theme_file is None:
             raise TemplateError(Problem(shown_path(own[0]), f"the set has no {THEME_FILE}"))
-        data, current, origin = _read_theme(theme_file)
+        source, current, origin = _read_theme(theme_file)
         field = "extends"
-        theme_data.insert(0, data)
-        theme_files.append(theme_file)
+        theme_data.insert(0, source.data)
+        theme_sources.append(source)
     merged: dict = {}
     for data in theme_data:
         merged = merge(merged, data)
     merged.pop("extends", None)
     theme = Theme.model_validate(merged)
-    return TemplateSet(name, tuple(folders), tuple(roots), theme, tuple(theme_files))
+    return TemplateSet(name, tuple(folders), tuple(roots), theme, tuple(theme_sources))
 
 
-def _read_theme(path: Path) -> tuple[dict, str | None, Origin]:
+def _read_theme(path: Path) -> tuple[yamlsource.Source, str | None, Origin]:
     """One theme file, checked on its own so that errors name its lines."""
     shown = shown_path(path)
     try:
@@ -118,4 +129,4 @@ def _read_theme(path: Path) -> tuple[dict, str | None, Origin]:
         raise TemplateError(error.problems) from None
     theme = validate(source, Theme, shown, TemplateError)
     line, column = source.position(("extends",))
-    return source.data, theme.extends, (shown, line, column)
+    return source, theme.extends, (shown, line, column)
