@@ -12,20 +12,19 @@ fails instead of printing nothing, and template errors name file and line.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from babel.dates import format_date
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from jinja2.utils import missing
 
 from hearing_docs import markup
 from hearing_docs.assets import Assets
 from hearing_docs.content import shown_path
+from hearing_docs.dates import long_date
 from hearing_docs.errors import Problem, TemplateError
 from hearing_docs.model import Hearing
 from hearing_docs.templateset import TemplateSet
@@ -82,11 +81,6 @@ class _Undefined(jinja2.StrictUndefined):
 def _did_you_mean(name: str, known: Sequence[str]) -> str:
     close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
-
-
-def long_date(value: dt.date, language: str = "en") -> str:
-    """A date as correspondence writes it: "22 July 2016" (day, month name, year)."""
-    return format_date(value, "d MMMM y", locale=language.replace("-", "_"))
 
 
 def environment(template_set: TemplateSet) -> SandboxedEnvironment:

@@ -25,8 +25,8 @@ from docx.text.paragraph import Paragraph
 
 from hearing_docs import markup, word_package, word_styles
 from hearing_docs.assets import Assets
+from hearing_docs.dates import long_date
 from hearing_docs.model import BulletList, Hearing
-from hearing_docs.render_html import long_date
 from hearing_docs.templateset import TemplateSet
 from hearing_docs.theme import Theme
 

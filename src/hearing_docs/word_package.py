@@ -23,8 +23,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
 from hearing_docs import __version__, reproducible
+from hearing_docs.dates import long_date
 from hearing_docs.model import Hearing
-from hearing_docs.render_html import long_date
 
 _MAX_TITLE = 255  # Word refuses longer core-property titles
 _UNUSED = (
