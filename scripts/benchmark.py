@@ -54,14 +54,17 @@ def main() -> None:
     import docx
     import weasyprint
 
-    from hearing_docs import assets, content, render_html, templateset, word
     from hearing_docs.build import BuildOptions, render_all
-    from hearing_docs.model import BulletList
+    from hearing_docs.content import loading
+    from hearing_docs.content.model import BulletList
+    from hearing_docs.html import page
+    from hearing_docs.templateset import assets, sets
+    from hearing_docs.word import builder
 
-    hearing, source = content.load_with_source(args.content)
-    template_set = templateset.resolve(hearing.template, templateset.roots_for(args.content))
+    hearing, source = loading.load_with_source(args.content)
+    template_set = sets.resolve(hearing.template, sets.roots_for(args.content))
     images = assets.load(hearing, source, template_set)
-    html = render_html.render(hearing, template_set, images)
+    html = page.render(hearing, template_set, images)
 
     def bare_pdf() -> bytes:
         return weasyprint.HTML(string=html, base_url=str(args.content.parent)).write_pdf()
@@ -81,7 +84,7 @@ def main() -> None:
 
     cases = [
         ("pdf", lambda: render_all(args.content, BuildOptions(formats=["pdf"])), bare_pdf),
-        ("docx", lambda: word.render(hearing, template_set, images), bare_docx),
+        ("docx", lambda: builder.render(hearing, template_set, images), bare_docx),
         ("html", lambda: render_all(args.content, BuildOptions(formats=["html"])), None),
     ]
     print(f"{args.content.name}, median of {args.repeat} runs after one warm-up")

@@ -39,10 +39,11 @@ ORIGINAL_BREAKS = (
 
 def seed_parts():
     """The seed's ``Hearing``, ``TemplateSet`` and ``Assets``, for calling a renderer directly."""
-    from hearing_docs import assets, content, templateset
+    from hearing_docs.content import loading
+    from hearing_docs.templateset import assets, sets
 
-    hearing, source = content.load_with_source(SEED_CONTENT)
-    template_set = templateset.resolve(hearing.template, templateset.roots_for(SEED_CONTENT))
+    hearing, source = loading.load_with_source(SEED_CONTENT)
+    template_set = sets.resolve(hearing.template, sets.roots_for(SEED_CONTENT))
     return hearing, template_set, assets.load(hearing, source, template_set)
 
 

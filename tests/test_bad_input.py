@@ -373,12 +373,12 @@ def test_a_docx_failure_on_input_the_checks_let_through_is_one_line(
 ) -> None:
     from docx.image.exceptions import UnrecognizedImageError
 
-    from hearing_docs import word
+    from hearing_docs.word import builder
 
     def fail(*_: object) -> bytes:
         raise UnrecognizedImageError("no header")
 
-    monkeypatch.setattr(word, "render", fail)
+    monkeypatch.setattr(builder, "render", fail)
     content = tmp_path / "base.yaml"
     content.write_text(_base(), encoding="utf-8")
     result = CliRunner().invoke(main, ["build", str(content), "-o", str(tmp_path / "out")])

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from hearing_docs import content
+from hearing_docs.content import loading
+from hearing_docs.content.model import BulletList
 from hearing_docs.errors import ContentError
-from hearing_docs.model import BulletList
 from support import SEED_CONTENT, SEED_TEXT, SIGNATURE_LINE
 
 
@@ -26,7 +26,7 @@ def _original_paragraphs() -> list[str]:
 
 
 def _rendered_paragraphs() -> list[str]:
-    hearing = content.load(SEED_CONTENT)
+    hearing = loading.load(SEED_CONTENT)
     letter, summary = hearing.letter, hearing.summary
     parts = [
         "THE PRESIDENT\nOF THE\nGENERAL ASSEMBLY",
@@ -56,7 +56,7 @@ def test_seed_content_is_the_original_character_for_character() -> None:
 
 
 def test_signature_description_is_the_alt_text_not_text() -> None:
-    hearing = content.load(SEED_CONTENT)
+    hearing = loading.load(SEED_CONTENT)
     assert hearing.letter.signatory.signature_alt.startswith(SIGNATURE_LINE)
     assert hearing.letter.signatory.signature == "signatures/mogens-lykketoft.png"
 
@@ -65,7 +65,7 @@ def _problems(tmp_path: Path, text: str) -> list[str]:
     path = tmp_path / "h.yaml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ContentError) as caught:
-        content.load(path)
+        loading.load(path)
     return [str(p).removeprefix(f"{path}:") for p in caught.value.problems]
 
 
@@ -90,7 +90,7 @@ summary:
 def test_minimal_content_is_valid(tmp_path: Path) -> None:
     path = tmp_path / "h.yaml"
     path.write_text(MINIMAL, encoding="utf-8")
-    hearing = content.load(path)
+    hearing = loading.load(path)
     assert hearing.template == "un-pga" and hearing.language == "en"
 
 

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from hearing_docs.cli import main
-from hearing_docs.scaffold import EXAMPLE, TEMPLATES_README
+from hearing_docs.commands.new import EXAMPLE, TEMPLATES_README
 from support import ROOT, SEED_CONTENT
 
 PACKAGED_SET = ROOT / "templates" / "un-pga"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hearing_docs import templateset
+from hearing_docs.templateset import sets
 from support import (
     compare,
     pagination,
@@ -15,7 +15,7 @@ from support import (
     words,
 )
 
-THEME = templateset.resolve("un-pga", [templateset.packaged_root()]).theme
+THEME = sets.resolve("un-pga", [sets.packaged_root()]).theme
 
 
 def test_pdf_has_the_seed_words_in_order(seed_outputs: dict[str, Path]) -> None:

@@ -10,10 +10,10 @@ import pikepdf
 import pypdfium2
 import pytest
 
-from hearing_docs import content
+from hearing_docs.content import loading
 from support import SEED_CONTENT, require
 
-SEED = content.load(SEED_CONTENT)
+SEED = loading.load(SEED_CONTENT)
 TITLE = (
     "Summary of the President of the 70th session of the General Assembly on the Informal "
     "Interactive Multi-stakeholder hearings in support of the preparatory process towards the "

@@ -7,10 +7,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from hearing_docs import content, glyphs, templateset
 from hearing_docs.build import BuildOptions, build
 from hearing_docs.cli import main
+from hearing_docs.content import loading
 from hearing_docs.errors import ContentError
+from hearing_docs.fonts import glyphs
+from hearing_docs.templateset import sets
 
 HEARING = """\
 language: en
@@ -44,8 +46,8 @@ def hearing_file(tmp_path: Path, body="today", heading="Overview", paragraph="Te
 
 
 def problems_of(path: Path) -> list[str]:
-    hearing, source = content.load_with_source(path)
-    theme = templateset.resolve(hearing.template, templateset.roots_for(path)).theme
+    hearing, source = loading.load_with_source(path)
+    theme = sets.resolve(hearing.template, sets.roots_for(path)).theme
     with pytest.raises(ContentError) as caught:
         glyphs.check(hearing, source, theme)
     return [str(problem) for problem in caught.value.problems]
@@ -86,8 +88,8 @@ def test_letters_punctuation_and_spaces_of_european_languages_pass(tmp_path: Pat
         "\u00a0non-breaking\u00adsoft"
     )
     path = hearing_file(tmp_path, paragraph=text)
-    hearing, source = content.load_with_source(path)
-    theme = templateset.resolve(hearing.template, templateset.roots_for(path)).theme
+    hearing, source = loading.load_with_source(path)
+    theme = sets.resolve(hearing.template, sets.roots_for(path)).theme
     glyphs.check(hearing, source, theme)
 
 

@@ -15,8 +15,8 @@ import docx
 import pikepdf
 import pytest
 
-from hearing_docs import reproducible
 from hearing_docs.build import BuildOptions, build
+from hearing_docs.output import reproducible
 from support import SEED_CONTENT
 
 STEM = SEED_CONTENT.stem

@@ -20,9 +20,9 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image
 
-from hearing_docs import pdf
 from hearing_docs.cli import main
-from hearing_docs.templateset import packaged_root
+from hearing_docs.pdf import writer
+from hearing_docs.templateset.sets import packaged_root
 from support import FIXTURES, pdf_pages
 
 BASE = (FIXTURES / "bad" / "image-missing.yaml").read_text(encoding="utf-8")
@@ -314,7 +314,7 @@ def test_the_fetcher_itself(tmp_path: Path) -> None:
     (inside / "a.css").write_text("p {}", encoding="utf-8")
     (inside / "out.css").symlink_to("/etc/passwd")
     (inside / "folder").mkdir()
-    fetch = pdf.fetcher([inside]).fetch
+    fetch = writer.fetcher([inside]).fetch
     assert fetch(f"file://{inside}/a.css").read() == b"p {}"
     assert fetch("data:text/plain,hello").read() == b"hello"
     refused = {

@@ -9,8 +9,8 @@ import docx
 import pypdfium2
 from docx.shared import Pt
 
-from hearing_docs import templateset
 from hearing_docs.build import BuildOptions, build
+from hearing_docs.templateset import sets
 from support import ROOT, libreoffice_pdf, pdf_pages, seed_copy
 
 PACKAGED = ROOT / "templates"
@@ -38,7 +38,7 @@ def test_roots_search_the_given_folder_then_beside_the_content_then_the_packaged
     extra = tmp_path / "mine"
     for folder in (extra, tmp_path / "content" / "templates", tmp_path / "templates"):
         folder.mkdir()
-    assert templateset.roots_for(content, [extra]) == [
+    assert sets.roots_for(content, [extra]) == [
         extra,
         tmp_path / "content" / "templates",
         tmp_path / "templates",
@@ -47,7 +47,7 @@ def test_roots_search_the_given_folder_then_beside_the_content_then_the_packaged
 
 
 def test_packaged_root_is_the_repository_templates_in_a_source_checkout() -> None:
-    assert templateset.packaged_root() == PACKAGED
+    assert sets.packaged_root() == PACKAGED
     assert (PACKAGED / "un-pga" / "theme.yaml").is_file()
 
 
@@ -83,7 +83,7 @@ def test_a_set_that_extends_another_changes_one_theme_value_and_one_block(
         '{% block date %}<p class="date">Geneva, {{ letter.date | longdate }}</p>{% endblock %}\n',
         encoding="utf-8",
     )
-    template_set = templateset.resolve("geneva", templateset.roots_for(content))
+    template_set = sets.resolve("geneva", sets.roots_for(content))
     assert template_set.folders == (own, PACKAGED / "un-pga")
     assert template_set.theme.letterhead.lines == [
         "THE PRESIDENT",
@@ -91,7 +91,7 @@ def test_a_set_that_extends_another_changes_one_theme_value_and_one_block(
         "HUMAN RIGHTS COUNCIL",
     ]
     assert template_set.theme.letterhead.emblem == "emblem.png"  # from un-pga
-    assert template_set.theme.page == templateset.resolve("un-pga", [PACKAGED]).theme.page
+    assert template_set.theme.page == sets.resolve("un-pga", [PACKAGED]).theme.page
 
     html = build(content, tmp_path / "out", BuildOptions(formats=["html"]))[0]
     text = html.read_text(encoding="utf-8")
@@ -101,8 +101,8 @@ def test_a_set_that_extends_another_changes_one_theme_value_and_one_block(
 
 
 def test_un_pga_letter_extends_un_pga_and_changes_only_the_page() -> None:
-    letter = templateset.resolve("un-pga-letter", [PACKAGED])
-    default = templateset.resolve("un-pga", [PACKAGED])
+    letter = sets.resolve("un-pga-letter", [PACKAGED])
+    default = sets.resolve("un-pga", [PACKAGED])
     assert letter.folders == (PACKAGED / "un-pga-letter", PACKAGED / "un-pga")
     assert letter.theme.page.size == "letter"
     assert letter.theme.page.margin_left == 72.0

@@ -10,8 +10,9 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from hearing_docs import render_html, templateset
-from hearing_docs.theme import Theme
+from hearing_docs.html import page
+from hearing_docs.templateset import sets
+from hearing_docs.templateset.theme import Theme
 from support import ROOT
 
 DOC = ROOT / "docs" / "templates.md"
@@ -89,17 +90,17 @@ def test_documented_values_are_the_default_sets_and_the_built_in_ones() -> None:
     rows = documented()
     un_pga = Theme.model_validate(nested([(key, value) for key, value, _ in rows]))
     built_in = Theme.model_validate(nested([(key, value) for key, _, value in rows]))
-    assert un_pga == templateset.resolve("un-pga", [PACKAGED]).theme
+    assert un_pga == sets.resolve("un-pga", [PACKAGED]).theme
     assert built_in == Theme()
 
 
 def test_documented_variables_are_what_templates_receive() -> None:
     names = [code(row[0]) for row in table("What each template receives")]
-    assert names == list(render_html.CONTEXT_NAMES)
+    assert names == list(page.CONTEXT_NAMES)
     filters = section("What each template receives").split("Filters:")[1]
     listed = re.findall(r"^\| `(\w+)", filters, flags=re.MULTILINE)
     assert listed == ["inline", "plain", "longdate"]
-    env = render_html.environment(templateset.resolve("un-pga", [PACKAGED]))
+    env = page.environment(sets.resolve("un-pga", [PACKAGED]))
     assert all(name in env.filters for name in listed)
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from hearing_docs import content
 from hearing_docs.build import BuildOptions, build
-from hearing_docs.model import BulletList
+from hearing_docs.content import loading
+from hearing_docs.content.model import BulletList
 from support import ROOT, SEED_CONTENT, pdf_pages, require, words
 
 EXAMPLE = ROOT / "content" / "2027-04-06-water-and-sanitation.yaml"
@@ -27,7 +27,7 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def test_the_example_differs_from_the_seed_where_the_issue_asks() -> None:
-    hearing, seed = content.load(EXAMPLE), content.load(SEED_CONTENT)
+    hearing, seed = loading.load(EXAMPLE), loading.load(SEED_CONTENT)
     assert len(hearing.letter.body) == 4
     assert hearing.letter.closing == CLOSING != seed.letter.closing
     assert len(hearing.summary.sections) == 9 > len(seed.summary.sections)

@@ -9,7 +9,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from hearing_docs.scaffold import EXAMPLE
+from hearing_docs.commands.new import EXAMPLE
 from support import ROOT
 
 LIMIT = 600  # seconds for any one step; installing the dependencies is the slow one
@@ -52,7 +52,7 @@ def test_installed_wheel_starts_a_folder_and_builds_it(tmp_path: Path) -> None:
         [
             str(python),
             "-c",
-            "import hearing_docs.scaffold as s, hearing_docs.templateset as t;"
+            "import hearing_docs.commands.new as s, hearing_docs.templateset.sets as t;"
             "print(s.examples_root()); print(t.packaged_root())",
         ],
         work,

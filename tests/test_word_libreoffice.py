@@ -15,8 +15,10 @@ from pathlib import Path
 import docx
 import pytest
 
-from hearing_docs import content, templateset, word
-from hearing_docs.model import Signatory
+from hearing_docs.content import loading
+from hearing_docs.content.model import Signatory
+from hearing_docs.templateset import sets
+from hearing_docs.word import builder
 from support import (
     SEED_CONTENT,
     compare,
@@ -30,7 +32,7 @@ from support import (
     words,
 )
 
-THEME = templateset.resolve("un-pga", [templateset.packaged_root()]).theme
+THEME = sets.resolve("un-pga", [sets.packaged_root()]).theme
 EDITED = "Please find attached the revised summary of the hearing, as discussed."
 BODY_FONT = "DejaVu Sans"
 
@@ -43,7 +45,7 @@ def _without_signature(folder: Path) -> Path:
     unsigned = hearing.model_copy(update={"letter": letter})
     path = folder / "no-signature.docx"
     path.write_bytes(
-        word.render(unsigned, template_set, dataclasses.replace(images, signature=None))
+        builder.render(unsigned, template_set, dataclasses.replace(images, signature=None))
     )
     return path
 
@@ -53,7 +55,9 @@ def _page_numbers_top_right(folder: Path) -> Path:
     numbers = template_set.theme.page_numbers.model_copy(update={"position": "top-right"})
     theme = template_set.theme.model_copy(update={"page_numbers": numbers})
     path = folder / "top-right.docx"
-    path.write_bytes(word.render(hearing, dataclasses.replace(template_set, theme=theme), images))
+    path.write_bytes(
+        builder.render(hearing, dataclasses.replace(template_set, theme=theme), images)
+    )
     return path
 
 
@@ -151,7 +155,7 @@ def _heading_pages(pdf: Path, headings: list[str]) -> list[int]:
 
 
 def test_every_summary_heading_on_the_same_page(seed_outputs, seed_libreoffice_pdf) -> None:
-    headings = [section.heading for section in content.load(SEED_CONTENT).summary.sections]
+    headings = [section.heading for section in loading.load(SEED_CONTENT).summary.sections]
     weasyprint = _heading_pages(seed_outputs["pdf"], headings)
     libreoffice = _heading_pages(seed_libreoffice_pdf, headings)
     moved = [

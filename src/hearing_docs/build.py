@@ -6,7 +6,7 @@ Out: the paths written, ``OUT/<content file stem>.<format>``.
 
 ``build`` runs the stages in order (content, template set, assets, glyph
 check, then each renderer) and renders every format in memory before writing
-any: a build that fails writes nothing. ``outputs.write_all`` then puts the
+any: a build that fails writes nothing. ``files.write_all`` then puts the
 files in place all together (see there).
 """
 
@@ -17,16 +17,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from hearing_docs import (
-    assets,
-    content,
-    glyphs,
-    outputs,
-    render_html,
-    reproducible,
-    templateset,
-)
+from hearing_docs.content import loading
 from hearing_docs.errors import HearingDocsError, Problem, RenderError, TemplateError
+from hearing_docs.fonts import glyphs
+from hearing_docs.html import page
+from hearing_docs.output import files, reproducible
+from hearing_docs.templateset import assets, sets
 
 FORMATS = ("pdf", "docx", "html")
 log = logging.getLogger(__name__)
@@ -45,24 +41,24 @@ def build(content_path: Path, out_dir: Path, options: BuildOptions | None = None
     """Build one content file; return the files written."""
     options = options or BuildOptions()
     rendered = render_all(content_path, options)
-    return outputs.write_all(
+    return files.write_all(
         [(out_dir / f"{content_path.stem}.{kind}", data) for kind, data in rendered]
     )
 
 
 def render_all(content_path: Path, options: BuildOptions) -> list[tuple[str, bytes]]:
     """Every format asked for, rendered in memory, in the order of ``FORMATS``."""
-    hearing, source = content.load_with_source(content_path)
-    roots = templateset.roots_for(content_path, list(options.template_dirs))
+    hearing, source = loading.load_with_source(content_path)
+    roots = sets.roots_for(content_path, list(options.template_dirs))
     line, column = source.position(("template",))
-    origin = (content.shown_path(content_path), line, column)
-    template_set = templateset.resolve(hearing.template, roots, origin)
+    origin = (loading.shown_path(content_path), line, column)
+    template_set = sets.resolve(hearing.template, roots, origin)
     images = assets.load(hearing, source, template_set)
     glyphs.check(hearing, source, template_set.theme)
     renderers: dict[str, Callable[[], bytes]] = {}
     html = ""
     if "html" in options.formats or "pdf" in options.formats:
-        html = render_html.render(hearing, template_set, images)
+        html = page.render(hearing, template_set, images)
     if "html" in options.formats:
         renderers["html"] = html.encode
 
@@ -70,9 +66,9 @@ def render_all(content_path: Path, options: BuildOptions) -> list[tuple[str, byt
         source_file = (content_path.name, source.text.encode("utf-8"))
         renderers["pdf"] = lambda: _pdf(html, content_path, source_file, template_set, options)
     if "docx" in options.formats:
-        from hearing_docs import word
+        from hearing_docs.word import builder
 
-        renderers["docx"] = lambda: _docx(word.render, hearing, template_set, images)
+        renderers["docx"] = lambda: _docx(builder.render, hearing, template_set, images)
     return [(kind, renderers[kind]()) for kind in FORMATS if kind in renderers]
 
 
@@ -89,13 +85,13 @@ def _pdf(
     html: str,
     content_path: Path,
     source_file: tuple[str, bytes],
-    template_set: templateset.TemplateSet,
+    template_set: sets.TemplateSet,
     options: BuildOptions,
 ) -> bytes:
-    from hearing_docs import pdf  # imports WeasyPrint: only when a PDF is asked for
+    from hearing_docs.pdf import writer  # imports WeasyPrint: only when a PDF is asked for
 
     folder = content_path.resolve().parent
-    pdf_options = pdf.PdfOptions(
+    pdf_options = writer.PdfOptions(
         variant=options.pdf_variant,
         identifier=reproducible.identifier(html, options.pdf_variant or ""),
         strict=options.strict,
@@ -104,11 +100,11 @@ def _pdf(
     from weasyprint.urls import FatalURLFetchingError
 
     try:
-        return pdf.render(html, folder, [folder, *template_set.folders], pdf_options)
+        return writer.render(html, folder, [folder, *template_set.folders], pdf_options)
     except FatalURLFetchingError as error:
         # Content never names a URL (its text is escaped, its images are embedded):
         # a URL the fetcher refused or could not find comes from the template set.
         reason = str(error.__cause__ or error)
         raise TemplateError(
-            Problem(content.shown_path(template_set.folders[0]), f"the templates ask for {reason}")
+            Problem(loading.shown_path(template_set.folders[0]), f"the templates ask for {reason}")
         ) from None

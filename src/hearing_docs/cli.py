@@ -17,10 +17,10 @@ import click
 
 from hearing_docs import __version__
 from hearing_docs.build import FORMATS, BuildOptions, build
-from hearing_docs.content import shown_path
+from hearing_docs.content.loading import shown_path
 from hearing_docs.errors import HearingDocsError
-from hearing_docs.pdf import DEFAULT_VARIANT as DEFAULT_PDF_VARIANT
-from hearing_docs.pdf import VARIANTS as PDF_VARIANTS
+from hearing_docs.pdf.writer import DEFAULT_VARIANT as DEFAULT_PDF_VARIANT
+from hearing_docs.pdf.writer import VARIANTS as PDF_VARIANTS
 
 CONTENT_DIR = Path("content")
 OUTPUT_DIR = Path("output")
@@ -201,10 +201,10 @@ def new_command(folder: Path, copy_template: bool) -> None:
 
     Existing files are never overwritten: if one is in the way, nothing is written.
     """
-    from hearing_docs import scaffold
+    from hearing_docs.commands import new
 
     try:
-        written = scaffold.create(folder, copy_template)
+        written = new.create(folder, copy_template)
     except HearingDocsError as error:
         click.echo(f"Error: {error.one_line()}", err=True)
         sys.exit(1)
@@ -240,7 +240,7 @@ def watch_command(
     the preview page (printed as its address). A save that does not build
     prints its Error line and the watch goes on. Stop with Ctrl+C.
     """
-    from hearing_docs import watch
+    from hearing_docs.commands import watch
 
     options = BuildOptions(formats=formats, template_dirs=template_dirs)
 

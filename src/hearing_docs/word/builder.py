@@ -23,23 +23,24 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
-from hearing_docs import markup, word_package, word_styles
-from hearing_docs.assets import Assets
-from hearing_docs.dates import long_date
-from hearing_docs.model import BulletList, Hearing
-from hearing_docs.templateset import TemplateSet
-from hearing_docs.theme import Theme
+from hearing_docs.content import markup
+from hearing_docs.content.model import BulletList, Hearing
+from hearing_docs.document.dates import long_date
+from hearing_docs.templateset.assets import Assets
+from hearing_docs.templateset.sets import TemplateSet
+from hearing_docs.templateset.theme import Theme
+from hearing_docs.word import package, styles
 
 
 def render(hearing: Hearing, template_set: TemplateSet, assets: Assets) -> bytes:
     """The document as DOCX bytes, the same for the same content."""
     theme = template_set.theme
     document = docx.Document()
-    word_styles.define(document, theme, hearing.language)
+    styles.define(document, theme, hearing.language)
     _page(document, theme)
     _letter(document, hearing, theme, assets)
     _summary(document, hearing, theme)
-    return word_package.save(document, hearing)
+    return package.save(document, hearing)
 
 
 def _page(document: Document, theme: Theme) -> None:

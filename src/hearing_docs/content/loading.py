@@ -10,10 +10,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from hearing_docs import yamlsource
+from hearing_docs.content import yamlsource
+from hearing_docs.content.model import Hearing
+from hearing_docs.content.validation import validate
 from hearing_docs.errors import ContentError
-from hearing_docs.model import Hearing
-from hearing_docs.validation import validate
 
 
 def shown_path(path: Path) -> str:

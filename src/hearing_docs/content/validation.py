@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from hearing_docs import yamlsource
+from hearing_docs.content import yamlsource
 from hearing_docs.errors import MISSING, ContentError, HearingDocsError, Problem
 
 M = TypeVar("M", bound=BaseModel)

@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from hearing_docs import build, templateset
+from hearing_docs import build
 from hearing_docs.errors import HearingDocsError
+from hearing_docs.templateset import sets
 
 VERSION_PATH = "/__version"
 POLL_MS = 500
@@ -128,7 +129,7 @@ def serve(preview: Preview, port: int) -> ThreadingHTTPServer:
 
 def watched_folders(content_path: Path, options: build.BuildOptions) -> list[Path]:
     """The content file's folder and every template root it may take templates from."""
-    roots = templateset.roots_for(content_path, list(options.template_dirs))
+    roots = sets.roots_for(content_path, list(options.template_dirs))
     folders: list[Path] = []
     for folder in [content_path.resolve().parent, *roots]:
         if not any(folder.is_relative_to(f) for f in folders):

@@ -21,13 +21,13 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from jinja2.utils import missing
 
-from hearing_docs import markup
-from hearing_docs.assets import Assets
-from hearing_docs.content import shown_path
-from hearing_docs.dates import long_date
+from hearing_docs.content import markup
+from hearing_docs.content.loading import shown_path
+from hearing_docs.content.model import Hearing
+from hearing_docs.document.dates import long_date
 from hearing_docs.errors import Problem, TemplateError
-from hearing_docs.model import Hearing
-from hearing_docs.templateset import TemplateSet
+from hearing_docs.templateset.assets import Assets
+from hearing_docs.templateset.sets import TemplateSet
 
 ENTRY_TEMPLATE = "base.html"
 CONTEXT_NAMES = (

@@ -36,8 +36,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from hearing_docs import reproducible
 from hearing_docs.errors import Problem, RenderError
+from hearing_docs.output import reproducible
 
 log = logging.getLogger(__name__)
 

@@ -24,12 +24,12 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
-from hearing_docs import markup
-from hearing_docs.content import shown_path
+from hearing_docs.content import markup
+from hearing_docs.content.loading import shown_path
+from hearing_docs.content.model import BulletList, Hearing
+from hearing_docs.content.yamlsource import FieldPath, Source, dotted
 from hearing_docs.errors import ContentError, Problem, RenderError
-from hearing_docs.model import BulletList, Hearing
-from hearing_docs.theme import Theme
-from hearing_docs.yamlsource import FieldPath, Source, dotted
+from hearing_docs.templateset.theme import Theme
 
 Style = tuple[bool, bool]
 """(bold, italic)."""

@@ -22,9 +22,10 @@ from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
-from hearing_docs import __version__, reproducible
-from hearing_docs.dates import long_date
-from hearing_docs.model import Hearing
+from hearing_docs import __version__
+from hearing_docs.content.model import Hearing
+from hearing_docs.document.dates import long_date
+from hearing_docs.output import reproducible
 
 _MAX_TITLE = 255  # Word refuses longer core-property titles
 _UNUSED = (

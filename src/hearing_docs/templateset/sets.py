@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from hearing_docs import yamlsource
-from hearing_docs.content import shown_path
+from hearing_docs.content import yamlsource
+from hearing_docs.content.loading import shown_path
+from hearing_docs.content.validation import validate
 from hearing_docs.errors import Problem, TemplateError
-from hearing_docs.theme import Theme, merge
-from hearing_docs.validation import validate
+from hearing_docs.templateset.theme import Theme, merge
 
 THEME_FILE = "theme.yaml"
 DEFAULT_SET = "un-pga"
@@ -33,7 +33,7 @@ def packaged_root() -> Path:
     inside = Path(str(resources.files("hearing_docs"))) / "templates"
     if inside.is_dir():
         return inside
-    return Path(__file__).resolve().parents[2] / "templates"
+    return Path(__file__).resolve().parents[3] / "templates"
 
 
 def roots_for(content_file: Path, extra: list[Path] | None = None) -> list[Path]:

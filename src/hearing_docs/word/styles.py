@@ -24,7 +24,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, RGBColor
 from docx.styles.style import BaseStyle
 
-from hearing_docs.theme import Theme
+from hearing_docs.templateset.theme import Theme
 
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,

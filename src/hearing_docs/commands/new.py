@@ -18,9 +18,9 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from hearing_docs.content import shown_path
+from hearing_docs.content.loading import shown_path
 from hearing_docs.errors import FolderError, Problem
-from hearing_docs.templateset import DEFAULT_SET, packaged_root
+from hearing_docs.templateset.sets import DEFAULT_SET, packaged_root
 
 EXAMPLE = "2016-07-18-refugees-and-migrants.yaml"
 EXAMPLE_SIGNATURE = "signatures/mogens-lykketoft.png"
@@ -65,7 +65,7 @@ def examples_root() -> Path:
     inside = Path(str(resources.files("hearing_docs"))) / "examples"
     if inside.is_dir():
         return inside
-    return Path(__file__).resolve().parents[2] / "content"
+    return Path(__file__).resolve().parents[3] / "content"
 
 
 def plan(folder: Path, copy_template: bool = False) -> dict[Path, bytes | None]:

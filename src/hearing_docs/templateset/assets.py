@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hearing_docs import images
-from hearing_docs.content import shown_path
+from hearing_docs.content.loading import shown_path
+from hearing_docs.content.model import Hearing
+from hearing_docs.content.yamlsource import Source
 from hearing_docs.errors import ContentError, Problem, TemplateError
-from hearing_docs.model import Hearing
-from hearing_docs.templateset import TemplateSet
-from hearing_docs.yamlsource import Source
+from hearing_docs.templateset import images
+from hearing_docs.templateset.sets import TemplateSet
 
 
 @dataclass(frozen=True)

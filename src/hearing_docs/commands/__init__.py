@@ -1,0 +1,1 @@
+"""The commands beside ``build``: ``new`` (a working folder) and ``watch``."""

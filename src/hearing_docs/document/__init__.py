@@ -1,0 +1,1 @@
+"""Document facts shared by every renderer (dates as printed)."""

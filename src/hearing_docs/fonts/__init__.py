@@ -1,0 +1,1 @@
+"""Fonts: the hearing and the theme in; every character drawable, or an error."""

@@ -1,0 +1,1 @@
+"""Output: rendered bytes in, files in place, all or none, reproducibly."""

@@ -1,0 +1,1 @@
+"""PDF stage: the HTML page in, the PDF out (WeasyPrint)."""
