@@ -14,9 +14,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import PurePosixPath
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    model_validator,
+)
 
 # Characters that XML 1.0 (and so DOCX, and tagged PDF text) cannot hold:
 # C0 controls other than tab, line feed and carriage return; lone surrogates;
@@ -107,9 +115,22 @@ class BulletList(_Model):
     bullets: list[Text] = Field(min_length=1)
 
 
+def _paragraph_kind(value: Any) -> str:
+    """Which kind of paragraph ``value`` is meant to be: a group of fields is a list."""
+    return "list" if isinstance(value, dict | BulletList) else "text"
+
+
+Paragraph = Annotated[
+    Annotated[Text, Tag("text")] | Annotated[BulletList, Tag("list")],
+    Discriminator(_paragraph_kind),
+]
+"""A paragraph of a section: text, or a bulleted list. Only the kind the value is
+meant to be is tried, so a problem is reported once, in that kind's words."""
+
+
 class Section(_Model):
     heading: Text
-    paragraphs: list[Text | BulletList] = Field(min_length=1)
+    paragraphs: list[Paragraph] = Field(min_length=1)
 
 
 class Summary(_Model):
