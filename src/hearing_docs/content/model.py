@@ -26,6 +26,8 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # A longer one is a paste gone wrong, and WeasyPrint needs about 0.3 s a page for it.
 MAX_TEXT = 20_000
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+# The white space HTML folds into one space. A no-break space is not in it: it is text.
+_BLANKS = re.compile(r"[ \t\r\n]+")
 
 
 def _xml_text(value: str) -> str:
@@ -36,7 +38,7 @@ def _xml_text(value: str) -> str:
     return value
 
 
-def _one_paragraph(value: str) -> str:
+def _checked(value: str) -> str:
     if len(value) > MAX_TEXT:
         raise ValueError(
             f"is {len(value):,} characters long; the limit is {MAX_TEXT:,} characters "
@@ -46,6 +48,17 @@ def _one_paragraph(value: str) -> str:
     if not value:
         raise ValueError("is empty")
     return value
+
+
+def _one_paragraph(value: str) -> str:
+    # A newline in a paragraph (a YAML block scalar) is a space, in every output alike.
+    return _BLANKS.sub(" ", _checked(value))
+
+
+def _lines(value: str) -> str:
+    # Each newline ends a printed line; blank lines and spaces around lines are dropped.
+    lines = (_BLANKS.sub(" ", line).strip() for line in _checked(value).splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 def _relative_path(value: str) -> str:
@@ -71,7 +84,11 @@ def _language(value: str) -> str:
 
 
 Text = Annotated[str, AfterValidator(_one_paragraph)]
-"""One paragraph or line of text, not empty; inline markup allowed where rendered."""
+"""One paragraph or line of text, not empty; inline markup allowed where rendered.
+Its newlines, tabs and runs of spaces are one space each."""
+
+LineText = Annotated[str, AfterValidator(_lines)]
+"""Text whose newlines are line breaks (the summary's title), not empty."""
 
 ImagePath = Annotated[str, AfterValidator(_relative_path)]
 
@@ -113,7 +130,7 @@ class Section(_Model):
 
 
 class Summary(_Model):
-    title: Text
+    title: LineText
     date: dt.date
     venue: list[Text] = Field(min_length=1)
     sections: list[Section] = Field(min_length=1)
@@ -121,7 +138,7 @@ class Summary(_Model):
     @property
     def title_lines(self) -> list[str]:
         """The title as printed: one entry per line of the content."""
-        return [line.strip() for line in self.title.splitlines() if line.strip()]
+        return self.title.split("\n")
 
     @property
     def title_text(self) -> str:

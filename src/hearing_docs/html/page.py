@@ -24,6 +24,7 @@ from jinja2.utils import missing
 from hearing_docs.content import markup
 from hearing_docs.content.loading import shown_path
 from hearing_docs.content.model import Hearing
+from hearing_docs.document import titles
 from hearing_docs.document.dates import long_date
 from hearing_docs.errors import Problem, TemplateError
 from hearing_docs.templateset.assets import Assets
@@ -36,6 +37,7 @@ CONTEXT_NAMES = (
     "summary",
     "language",
     "title",
+    "title_lines",
     "theme",
     "emblem",
     "signature",
@@ -113,6 +115,7 @@ def context(hearing: Hearing, template_set: TemplateSet, assets: Assets) -> dict
         "summary": hearing.summary,
         "language": hearing.language,
         "title": hearing.summary.title_text,
+        "title_lines": titles.title_lines(hearing.summary, template_set.theme),
         "theme": template_set.theme,
         "emblem": assets.emblem,
         "signature": assets.signature,
