@@ -15,7 +15,7 @@ breaks.
 from __future__ import annotations
 
 from hearing_docs.content import markup
-from hearing_docs.content.markup import Run
+from hearing_docs.content.markup import Marked, Run
 from hearing_docs.content.model import Summary
 from hearing_docs.fonts import metrics
 from hearing_docs.templateset.theme import Theme
@@ -25,7 +25,7 @@ from hearing_docs.templateset.theme import Theme
 _ROOM = 0.98
 
 
-def title_lines(summary: Summary, theme: Theme) -> list[str]:
+def title_lines(summary: Summary, theme: Theme) -> list[Marked]:
     """The title as printed, one entry per line (bold, as the Title style sets it)."""
     fonts, size = theme.text.fonts, theme.text.size
     width = theme.page.text_width * _ROOM
@@ -34,7 +34,7 @@ def title_lines(summary: Summary, theme: Theme) -> list[str]:
         return sum(metrics.width(run.text, fonts, (True, run.italic), size) for run in word)
 
     space = metrics.width(" ", fonts, (True, False), size)
-    printed: list[str] = []
+    printed: list[Marked] = []
     for line in summary.title_lines:
         words = markup.words(line)
         widths = [measure(word) for word in words]
@@ -42,7 +42,7 @@ def title_lines(summary: Summary, theme: Theme) -> list[str]:
         if len(groups) == 1:
             printed.append(line)
             continue
-        printed += [markup.join(words[start:end]) for start, end in groups]
+        printed += [Marked(markup.join(words[start:end])) for start, end in groups]
     return printed
 
 

@@ -19,17 +19,16 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.styles.style import BaseStyle
 
-LIST_INDENT = 36.0
-"""Points from the margin to a list item's text: the ``ul`` padding and ``li`` margin."""
-
 BULLET = "\u2022"
 
 
-def define(document: Document, marker_width: float) -> None:
+def define(document: Document, list_indent: float, marker_width: float) -> None:
     """Replace the template's lists with the document's: bullets, numbers, paragraphs.
 
-    ``marker_width``: the width in points of "• " in the body font, the bullet's
-    hanging indent, so the bullet starts where the PDF draws it.
+    ``list_indent``: points from the margin to an item's text (the theme's
+    ``summary.list_indent``); ``marker_width``: the width of "• " in the body
+    font, the bullet's hanging indent, so the bullet starts where the PDF's
+    list marker does (just before the text, not at ``bullet_indent``).
     """
     numbering = document.part.numbering_part.element
     for element in [*numbering.findall(qn("w:num")), *numbering.findall(qn("w:abstractNum"))]:
@@ -37,7 +36,7 @@ def define(document: Document, marker_width: float) -> None:
     for element in numbering.findall(qn("w:numIdMacAtCleanup")):
         numbering.remove(element)
     hanging = round(marker_width * 20)
-    indent = round(LIST_INDENT * 20)
+    indent = round(list_indent * 20)
     levels = {
         "List Bullet": (
             f'<w:numFmt w:val="bullet"/><w:lvlText w:val="{BULLET}"/><w:lvlJc w:val="left"/>'

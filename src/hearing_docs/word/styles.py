@@ -86,7 +86,9 @@ def specs(theme: Theme) -> dict[str, StyleSpec]:
         "Letterhead": StyleSpec(
             align="center", size=theme.letterhead.size, space_after=0, keep_with_next=True
         ),
-        "Emblem": StyleSpec(based_on="Letterhead", line_single=True, space_after=6),
+        "Emblem": StyleSpec(
+            based_on="Letterhead", line_single=True, space_after=theme.letterhead.emblem_space_after
+        ),
         # The letter's entry in the navigation pane, beside the summary's title.
         "Date": StyleSpec(
             align=letter.date_align, space_before=theme.letterhead.space_after, outline=0
@@ -118,13 +120,13 @@ def specs(theme: Theme) -> dict[str, StyleSpec]:
         "List Bullet": StyleSpec(align=justify, contextual=True),
         "List Number": StyleSpec(align=justify, contextual=True),
         "List Paragraph": StyleSpec(
-            align=justify, left_indent=numbering.LIST_INDENT, contextual=True
+            align=justify, left_indent=summary.list_indent, contextual=True
         ),
         "Numbered Paragraph": StyleSpec(based_on="Summary Text"),
         "Quote": StyleSpec(
             based_on="Summary Text",
-            left_indent=numbering.LIST_INDENT,
-            right_indent=numbering.LIST_INDENT,
+            left_indent=summary.list_indent,
+            right_indent=summary.list_indent,
             next="Summary Text",
         ),
         "Footnote Text": StyleSpec(size=theme.page_numbers.size, space_after=0, align=justify),
@@ -171,7 +173,7 @@ def define(document: Document, theme: Theme, language: str) -> None:
     marker = metrics.width(
         f"{numbering.BULLET} ", theme.text.fonts, (False, False), theme.text.size
     )
-    numbering.define(document, marker)
+    numbering.define(document, theme.summary.list_indent, marker)
     _prune(document, {"Body Text", *specs(theme), *_CHARACTER, *_KEPT})
 
 
