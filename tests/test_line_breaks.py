@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hearing_docs.content import loading, markup
-from hearing_docs.document import titles
+from hearing_docs.document import facts, titles
 from hearing_docs.html import page
 from hearing_docs.templateset import assets, sets
 from hearing_docs.word import builder
@@ -26,11 +26,12 @@ SYMBOLS = FIXTURES / "documents" / "resolution-symbols.yaml"
 def parts():
     hearing, source = loading.load_with_source(SYMBOLS)
     template_set = sets.resolve(hearing.template, sets.roots_for(SYMBOLS))
-    return hearing, template_set, assets.load(hearing, source, template_set)
+    images = assets.load(hearing, source, template_set)
+    return hearing, template_set, images, facts.derive(hearing)
 
 
 def test_a_newline_in_a_paragraph_or_a_name_is_a_space(parts) -> None:
-    hearing, _, _ = parts
+    hearing = parts[0]
     assert "\n" not in "".join(hearing.letter.body)
     assert hearing.letter.body[0].startswith("I have the honour to refer to General Assembly")
     assert " 2018 (A/RES/72/274), on the " in hearing.letter.body[0]
@@ -50,8 +51,8 @@ def test_the_title_alone_keeps_its_newlines_as_line_breaks(tmp_path) -> None:
 
 
 def test_the_docx_and_the_html_break_lines_only_where_the_pdf_does(parts) -> None:
-    hearing, template_set, images = parts
-    document = docx.Document(io.BytesIO(builder.render(hearing, template_set, images)))
+    hearing, template_set, _, _ = parts
+    document = docx.Document(io.BytesIO(builder.render(*parts)))
     breaks = {
         paragraph.style.name: len(paragraph._p.findall(f".//{qn('w:br')}"))
         for paragraph in document.paragraphs
@@ -59,7 +60,7 @@ def test_the_docx_and_the_html_break_lines_only_where_the_pdf_does(parts) -> Non
     }
     title_lines = titles.title_lines(hearing.summary, template_set.theme)
     assert breaks == {"Title": len(title_lines) - 1, "Venue": len(hearing.summary.venue) - 1}
-    html = page.render(hearing, template_set, images)
+    html = page.render(*parts)
     signatory = re.search(r'<p class="signatory">(.*?)</p>', html, re.S).group(1)
     assert signatory.strip() == "Miroslav Lajčák"
     title = re.search(r'<h1 id="summary-title" class="title">(.*?)</h1>', html, re.S).group(1)
@@ -73,7 +74,7 @@ def test_a_word_with_a_slash_is_kept_whole_in_the_html(parts) -> None:
 
 
 def test_title_lines_are_balanced(parts) -> None:
-    hearing, template_set, _ = parts
+    hearing, template_set, _, _ = parts
     lines = titles.title_lines(hearing.summary, template_set.theme)
     # One line of the content, too long for the page: three even lines, none alone.
     assert len(lines) == 3
@@ -83,7 +84,7 @@ def test_title_lines_are_balanced(parts) -> None:
 
 
 def test_a_title_that_fits_is_left_as_written(parts) -> None:
-    hearing, template_set, _ = parts
+    hearing, template_set, _, _ = parts
     short = hearing.summary.model_copy(update={"title": "Summary\nof the hearing"})
     assert titles.title_lines(short, template_set.theme) == ["Summary", "of the hearing"]
 
