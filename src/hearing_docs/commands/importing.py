@@ -44,7 +44,7 @@ def into(
 ) -> Outcome:
     """Bring the text of ``docx_path``, built from ``content_path`` and edited, back into it."""
     shown = loading.shown_path(docx_path)
-    reading = blocks.read(_read_docx(docx_path, shown), shown)
+    reading = edited.canonical(blocks.read(_read_docx(docx_path, shown), shown))
     if not edited.made_by_hearing_docs(reading):
         raise ContentError(
             Problem(
@@ -55,7 +55,9 @@ def into(
         )
     hearing = loading.load(content_path)
     options = BuildOptions(formats=("docx",), template_dirs=template_dirs)
-    expected = blocks.read(dict(render_all(content_path, options))["docx"], "built")
+    expected = edited.canonical(
+        blocks.read(dict(render_all(content_path, options))["docx"], "built")
+    )
     edited.refusals(reading, expected, shown)
     content, notes = edited.content(reading, hearing.language, shown)
     outcome = Outcome(notes=notes)

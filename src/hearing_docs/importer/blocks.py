@@ -54,6 +54,8 @@ class Span:
     text: str
     bold: bool | None = None
     italic: bool | None = None
+    field: bool = False
+    """Shown by a field (a page number): Word and LibreOffice update it."""
 
 
 @dataclass
@@ -84,6 +86,11 @@ class Block:
     @property
     def text(self) -> str:
         return "".join(span.text for span in self.spans)
+
+    @property
+    def fixed_text(self) -> str:
+        """The text without what fields show (page numbers), which changes on every update."""
+        return "".join(span.text for span in self.spans if not span.field)
 
     @property
     def lines(self) -> list[str]:
@@ -334,7 +341,7 @@ class _Reader:
             ):
                 self._drawing(child, block, owner)
             if text and not hidden:
-                block.spans.append(Span(text, bold, italic))
+                block.spans.append(Span(text, bold, italic, bool(self.field_depth)))
 
     def _drawing(self, element, block: Block, owner) -> None:  # type: ignore[no-untyped-def]
         if any(True for _ in element.iter(*_TEXT_BOX)):

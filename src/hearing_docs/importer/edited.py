@@ -23,11 +23,19 @@ from hearing_docs.content.markup import Run
 from hearing_docs.errors import ContentError, Problem
 from hearing_docs.importer import dates, inline
 from hearing_docs.importer.blocks import Block, Reading
-from hearing_docs.importer.parts import ROLES, TEMPLATE_STYLES, TEXT_ROLES, Role
+from hearing_docs.importer.parts import ALIASES, ROLES, TEMPLATE_STYLES, TEXT_ROLES, Role
 
 
 class ImportRefused(ContentError):
     """The DOCX holds something the content cannot hold: nothing is written."""
+
+
+def canonical(reading: Reading) -> Reading:
+    """The reading with every style under the name hearing-docs gives it (``parts.ALIASES``)."""
+    for block in reading.blocks:
+        block.style = ALIASES.get(block.style, block.style)
+    reading.styles_used = {ALIASES.get(name, name) for name in reading.styles_used}
+    return reading
 
 
 def made_by_hearing_docs(reading: Reading) -> bool:
@@ -84,7 +92,7 @@ def _template_parts(edited: Reading, expected: Reading, shown: str) -> None:
 
 
 def _shown(block: Block) -> tuple[str, str, str, int]:
-    return (block.part, block.style, " ".join(block.text.split()), len(block.pictures))
+    return (block.part, block.style, " ".join(block.fixed_text.split()), len(block.pictures))
 
 
 def _refuse(shown: str, block: Block, message: str) -> None:

@@ -41,6 +41,16 @@ ROLES: dict[str, Role] = {
     "List Bullet": Role("summary.sections[-].paragraphs[-].bullets[]", "rich"),
 }
 
+ALIASES: dict[str, str] = {
+    # LibreOffice keeps its own names for some Word styles and writes them back
+    # under the Word name it pairs them with.
+    "Envelope Address": "Addressee",
+    "Text Body": "Body Text",
+    "Body text": "Body Text",
+    "List Bullet 1": "List Bullet",
+}
+"""Names a re-saved DOCX may give to the styles of ``ROLES``."""
+
 TEMPLATE_STYLES = frozenset({"Letterhead", "Emblem", "Signature", "Header", "Footer"})
 """What the template set prints: compared with a fresh build, never imported."""
 

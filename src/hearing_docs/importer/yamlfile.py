@@ -115,14 +115,55 @@ def _update_list(old: CommentedSeq, new: list[Any], path: tuple[str, ...], owned
             if replaced is not None:
                 old[i1 + offset] = replaced
         for index in reversed(range(i1 + paired, i2)):
-            del old[index]
+            _delete(old, index)
         appending = i2 == len(old) and j2 > j1 + paired
-        trailing = old.ca.items.pop(len(old) - 1, None) if appending and len(old) else None
+        trailing = _take_comment_after(old, len(old) - 1) if appending and len(old) else None
         for index in range(j1 + paired, j2):
             like = old[i1 - 1] if i1 else (old[0] if len(old) else None)
             old.insert(i1 + index - j1, _fresh(new[index], like))
         if trailing is not None:  # the blank line or comment after the list stays after it
-            old.ca.items[len(old) - 1] = trailing
+            _comment_after(old, len(old) - 1, trailing)
+
+
+def _delete(items: CommentedSeq, index: int) -> None:
+    """Delete an item; the comment or blank line after it moves to the item before."""
+    after = items.ca.items.pop(index, None)
+    del items[index]
+    comment = after[0] if after else None
+    if comment is not None and index > 0:
+        _comment_after(items, index - 1, comment)
+
+
+def _take_comment_after(container: Any, key: Any) -> Any:
+    """Remove and return the comment after ``container[key]`` (see ``_comment_after``)."""
+    value = container[key]
+    if isinstance(value, CommentedMap) and value:
+        return _take_comment_after(value, list(value.keys())[-1])
+    if isinstance(value, CommentedSeq) and value:
+        return _take_comment_after(value, len(value) - 1)
+    slot = 2 if isinstance(container, CommentedMap) else 0
+    entry = container.ca.items.get(key)
+    if not entry or entry[slot] is None:
+        return None
+    comment, entry[slot] = entry[slot], None
+    return comment
+
+
+def _comment_after(container: Any, key: Any, comment: Any) -> None:
+    """Put ``comment`` after ``container[key]``, where ruamel keeps it: on the last scalar."""
+    value = container[key]
+    if isinstance(value, CommentedMap) and value:
+        _comment_after(value, list(value.keys())[-1], comment)
+        return
+    if isinstance(value, CommentedSeq) and value:
+        _comment_after(value, len(value) - 1, comment)
+        return
+    slot = 2 if isinstance(container, CommentedMap) else 0
+    entry = container.ca.items.setdefault(key, [None, None, None, None])
+    if entry[slot] is None:
+        entry[slot] = comment
+    else:
+        entry[slot].value += comment.value
 
 
 def _key(value: Any) -> str:
