@@ -42,7 +42,7 @@ def change_word(document) -> None:  # type: ignore[no-untyped-def]
     """The first word of the second summary paragraph becomes 'Indeed,'."""
     paragraph = styled(document, "Summary Text")[1]
     run = paragraph.runs[0]
-    first, _, rest = run.text.partition(" ")
+    rest = run.text.partition(" ")[2]
     run.text = f"Indeed, {rest}"
 
 

@@ -117,7 +117,8 @@ def test_a_table_is_refused_and_the_content_file_untouched(tmp_path) -> None:
         table.cell(0, 0).text = "Speaker"
         styled(document, "Summary Text")[2]._p.addnext(table._tbl)
 
-    _refused(tmp_path, add_table, r"^Error: \S*edited\.docx: paragraph \d+ \(\"Speaker\"\): a table")
+    expected = r"^Error: \S*edited\.docx: paragraph \d+ \(\"Speaker\"\): a table"
+    _refused(tmp_path, add_table, expected)
 
 
 def test_a_picture_in_the_text_is_refused(tmp_path) -> None:
@@ -142,7 +143,8 @@ def test_a_text_box_is_refused(tmp_path) -> None:
         run = styled(document, "Summary Text")[1].add_run()
         run._r.append(
             parse_xml(
-                f'<w:pict {nsdecls("w")} xmlns:v="urn:schemas-microsoft-com:vml"><v:shape><v:textbox><w:txbxContent>'
+                f'<w:pict {nsdecls("w")} xmlns:v="urn:schemas-microsoft-com:vml">'
+                "<v:shape><v:textbox><w:txbxContent>"
                 "<w:p><w:r><w:t>Boxed</w:t></w:r></w:p></w:txbxContent></v:textbox>"
                 "</v:shape></w:pict>"
             )
@@ -231,5 +233,6 @@ def test_a_heading_left_without_paragraphs_is_a_content_error(tmp_path) -> None:
 
     result = run_import(edited(built_docx, tmp_path / "e.docx", empty_heading), "--into", content)
     assert result.exit_code == 1
-    assert re.match(r"Error: .*\.yaml:\d+:\d+: summary\.sections\[\d+\]\.paragraphs: ", result.output)
+    expected = r"Error: .*\.yaml:\d+:\d+: summary\.sections\[\d+\]\.paragraphs: "
+    assert re.match(expected, result.output)
     assert content.read_bytes() == before
