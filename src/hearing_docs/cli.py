@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from hearing_docs import __version__
-from hearing_docs.build import FORMATS, BuildOptions, build
+from hearing_docs.build import FORMATS, BuildOptions, build_documents
 from hearing_docs.content.loading import shown_path
 from hearing_docs.errors import HearingDocsError
 from hearing_docs.pdf.writer import DEFAULT_VARIANT as DEFAULT_PDF_VARIANT
@@ -61,7 +61,7 @@ _templates_option = click.option(
     "template_dirs",
     multiple=True,
     type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="A folder of template sets searched before templates/ beside the content "
+    help="A folder of template sets searched before templates/ beside the content file "
     "and the packaged sets. May be given more than once.",
 )
 
@@ -149,7 +149,10 @@ def build_command(
     failed = 0
     for path in _content_files(content):
         try:
-            for written in build(path, out_dir, options):
+            built = build_documents(path, out_dir, options)
+            if built.templates:
+                click.echo(f"using {built.templates}")
+            for written in built.files:
                 click.echo(f"wrote {shown_path(written)}")
         except HearingDocsError as error:
             failed += 1
@@ -174,7 +177,9 @@ def check_command(content: tuple[Path, ...], template_dirs: tuple[Path, ...]) ->
     failed = 0
     for path in _content_files(content):
         try:
-            render_all(path, options)
+            rendered = render_all(path, options)
+            if rendered.templates:
+                click.echo(f"using {rendered.templates}")
             click.echo(f"ok {shown_path(path)}")
         except HearingDocsError as error:
             failed += 1
