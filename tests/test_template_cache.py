@@ -23,7 +23,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def page(content: Path) -> bytes:
-    [(kind, data)] = render_all(content, HTML)
+    [(kind, data)] = render_all(content, HTML).documents
     assert kind == "html"
     return data
 

@@ -125,16 +125,6 @@ def test_no_text_boxes_tables_or_floating_shapes(seed_outputs: dict[str, Path]) 
         assert next(root.iter(f"{{{MC}}}AlternateContent"), None) is None, name
 
 
-def test_no_table_styles_but_the_default(seed_outputs: dict[str, Path]) -> None:
-    """The document has no table, so it carries none of the template's table styles."""
-    from docx.enum.style import WD_STYLE_TYPE
-
-    styles = docx.Document(str(seed_outputs["docx"])).styles
-    tables = [style.name for style in styles if style.type == WD_STYLE_TYPE.TABLE]
-    assert tables == [styles.default(WD_STYLE_TYPE.TABLE).name]
-    assert len(list(styles)) < 80  # the template brings 164
-
-
 def test_properties_come_from_the_content(monkeypatch) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     properties = _document(render_docx(*seed_parts())).core_properties
