@@ -10,13 +10,17 @@ content or template was bad or a render failed, 2 for bad flags.
 from __future__ import annotations
 
 import logging
+import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 from hearing_docs import __version__
-from hearing_docs.build import FORMATS, BuildOptions, build_documents
+from hearing_docs.build import FORMATS, BuildOptions
+from hearing_docs.commands import batch
 from hearing_docs.content.loading import shown_path
 from hearing_docs.errors import HearingDocsError
 from hearing_docs.pdf.writer import DEFAULT_VARIANT as DEFAULT_PDF_VARIANT
@@ -66,10 +70,27 @@ _templates_option = click.option(
 )
 
 
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # the cores this process may use
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+
+
 def _content_files(paths: tuple[Path, ...]) -> list[Path]:
     if paths:
-        return list(paths)
-    found = sorted([*CONTENT_DIR.glob("*.yaml"), *CONTENT_DIR.glob("*.yml")])
+        files: list[Path] = []
+        for path in paths:  # a folder stands for every content file in it
+            found = _yaml_files(path) if path.is_dir() else [path]
+            if not found:
+                raise click.UsageError(f"no .yaml files in the folder {shown_path(path)}")
+            files += found
+        return files
+    found = _yaml_files(CONTENT_DIR)
     if not found:
         raise click.UsageError(
             f"no content given and no {CONTENT_DIR}/*.yaml here; "
@@ -125,6 +146,19 @@ def main() -> None:
     help="PDF profile. Every variant is tagged for screen readers; pdf/a-3b and "
     "pdf/a-3b+ua-1 are for archiving and carry the content file as an attachment.",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=_cores(),
+    show_default="the number of cores",
+    help="Content files built at the same time.",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Build every file, even one whose outputs are up to date.",
+)
 def build_command(
     content: tuple[Path, ...],
     out_dir: Path,
@@ -132,6 +166,8 @@ def build_command(
     template_dirs: tuple[Path, ...],
     strict: bool,
     pdf_variant: str,
+    jobs: int,
+    force: bool,
 ) -> None:
     """Build CONTENT files (default: every content/*.yaml) into PDF, DOCX and HTML.
 
@@ -145,20 +181,47 @@ def build_command(
         strict=strict,
         pdf_variant=pdf_variant,
         attach_source=pdf_variant.startswith("pdf/a-3"),
+        skip_unchanged=not force,
     )
+    paths = _content_files(content)
     failed = 0
-    for path in _content_files(content):
-        try:
-            built = build_documents(path, out_dir, options)
-            if built.templates:
-                click.echo(f"using {built.templates}")
-            for written in built.files:
+    with _progress(len(paths)) as progress:
+        for outcome in batch.run(paths, out_dir, options, jobs, progress):
+            for warning in outcome.warnings:
+                click.echo(f"Warning: {warning}", err=True)
+            for line in outcome.errors:
+                click.echo(f"Error: {line}", err=True)
+            failed += bool(outcome.errors)
+            if outcome.unchanged:
+                click.echo(f"unchanged {shown_path(outcome.content)}: its outputs are up to date")
+                continue
+            if outcome.templates:
+                click.echo(f"using {outcome.templates}")
+            for written in outcome.files:
                 click.echo(f"wrote {shown_path(written)}")
-        except HearingDocsError as error:
-            failed += 1
-            click.echo(f"Error: {error.one_line()}", err=True)
     if failed:
         sys.exit(1)
+
+
+@contextmanager
+def _progress(files: int) -> Iterator[Callable[[int, list[Path]], None]]:
+    """Files done, the files being built and the time since the start, on a terminal;
+    nothing otherwise (the lines of each file say it all)."""
+    if files < 2 or not sys.stderr.isatty():
+        yield lambda done, running: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    columns = (BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), "{task.description}")
+    with Progress(*columns, console=Console(stderr=True)) as bar:
+        task = bar.add_task("", total=files)
+
+        def show(done: int, running: list[Path]) -> None:
+            names = ", ".join(path.name for path in running)
+            bar.update(task, completed=done, description=f"building {names}" if names else "")
+
+        yield show
 
 
 @main.command("check")
