@@ -84,11 +84,10 @@ def _yaml_files(folder: Path) -> list[Path]:
 def _content_files(paths: tuple[Path, ...]) -> list[Path]:
     if paths:
         files: list[Path] = []
-        for path in paths:  # a folder stands for every content file in it
-            found = _yaml_files(path) if path.is_dir() else [path]
-            if not found:
-                raise click.UsageError(f"no .yaml files in the folder {shown_path(path)}")
-            files += found
+        for path in paths:
+            # A folder stands for every content file in it; one without any is reported
+            # by the build as a folder that is not a content file.
+            files += (_yaml_files(path) if path.is_dir() else []) or [path]
         return files
     found = _yaml_files(CONTENT_DIR)
     if not found:
@@ -214,7 +213,10 @@ def _progress(files: int) -> Iterator[Callable[[int, list[Path]], None]]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
     columns = (BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), "{task.description}")
-    with Progress(*columns, console=Console(stderr=True)) as bar:
+    # Lines printed meanwhile go above the display; standard output is only taken over
+    # when it is the same terminal, never when it is piped.
+    console = Console(stderr=True)
+    with Progress(*columns, console=console, redirect_stdout=sys.stdout.isatty()) as bar:
         task = bar.add_task("", total=files)
 
         def show(done: int, running: list[Path]) -> None:
