@@ -17,11 +17,9 @@ and stops.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,8 +66,14 @@ def run(
             yield build_one(path, out_dir, options)
         progress(len(paths), [])
         return
+    # Imported here: a build of one file needs no pool.
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
     workers = min(jobs, len(paths))
-    with ProcessPoolExecutor(workers, _context(), initializer=_worker_setup) as pool:
+    # Forked workers start with this process's imports: no second start-up cost.
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+    with ProcessPoolExecutor(workers, context, initializer=_worker_setup) as pool:
         try:
             futures = [pool.submit(build_one, path, out_dir, options) for path in paths]
             pending = set(futures)
@@ -86,13 +90,6 @@ def run(
         except BaseException:  # Ctrl+C, or the caller stopped early: no new files
             pool.shutdown(wait=True, cancel_futures=True)
             raise
-
-
-def _context() -> multiprocessing.context.BaseContext:
-    # Forked workers start with this process's imports: no second start-up cost.
-    if sys.platform.startswith("linux"):
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context()
 
 
 class _Collector(logging.Handler):
