@@ -315,13 +315,14 @@ def import_command(
         else:
             assert new_file is not None
             outcome = importing.start(docx_file, new_file, dry_run)
+    except importing.NotImported as error:  # what was recognised explains what is missing
+        _import_lines(error.outcome)
+        click.echo(f"Error: {error.one_line()}", err=True)
+        sys.exit(1)
     except HearingDocsError as error:
         click.echo(f"Error: {error.one_line()}", err=True)
         sys.exit(1)
-    for line in outcome.notes:
-        click.echo(line)
-    for line in outcome.warnings:
-        click.echo(f"Warning: {line}", err=True)
+    _import_lines(outcome)
     if outcome.unchanged:
         target = shown_path(content or docx_file)
         click.echo(f"unchanged: {target} already holds the text of {shown_path(docx_file)}")
@@ -331,3 +332,10 @@ def import_command(
         click.echo(f"wrote {shown_path(path)}")
     if dry_run:
         click.echo("dry run: nothing written")
+
+
+def _import_lines(outcome) -> None:  # type: ignore[no-untyped-def]
+    for line in outcome.notes:
+        click.echo(line)
+    for line in outcome.warnings:
+        click.echo(f"Warning: {line}", err=True)
