@@ -318,6 +318,5 @@ LETTERS: dict[str, Callable[[], docx.document.Document]] = {
         spaced_out_with_inline_bold,
         two_pages_and_a_numbered_list,
         word_styles_and_dashes,
-        co_signed_in_a_table_with_a_reference,
     )
 }
