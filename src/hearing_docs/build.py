@@ -19,10 +19,10 @@ from pathlib import Path
 
 from hearing_docs.content import loading
 from hearing_docs.document import facts as document_facts
-from hearing_docs.errors import HearingDocsError, Problem, RenderError, TemplateError
+from hearing_docs.errors import shown_path
 from hearing_docs.fonts import glyphs
 from hearing_docs.html import page
-from hearing_docs.output import files, reproducible
+from hearing_docs.output import files
 from hearing_docs.templateset import assets, sets
 
 FORMATS = ("pdf", "docx", "html")
@@ -52,7 +52,7 @@ def render_all(content_path: Path, options: BuildOptions) -> list[tuple[str, byt
     hearing, source = loading.load_with_source(content_path)
     roots = sets.roots_for(content_path, list(options.template_dirs))
     line, column = source.position(("template",))
-    origin = (loading.shown_path(content_path), line, column)
+    origin = (shown_path(content_path), line, column)
     template_set = sets.resolve(hearing.template, roots, origin)
     images = assets.load(hearing, source, template_set)
     glyphs.check(hearing, source, template_set.theme)
@@ -72,17 +72,8 @@ def render_all(content_path: Path, options: BuildOptions) -> list[tuple[str, byt
     if "docx" in options.formats:
         from hearing_docs.word import builder
 
-        renderers["docx"] = lambda: _docx(builder.render, hearing, template_set, images, facts)
+        renderers["docx"] = lambda: builder.render(hearing, template_set, images, facts)
     return [(kind, renderers[kind]()) for kind in FORMATS if kind in renderers]
-
-
-def _docx(render: Callable[..., bytes], *arguments: object) -> bytes:
-    try:
-        return render(*arguments)
-    except HearingDocsError:
-        raise
-    except Exception as error:  # python-docx on input our checks let through: one line, no trace
-        raise RenderError(Problem("DOCX", f"python-docx failed: {error}")) from error
 
 
 def _pdf(
@@ -95,21 +86,10 @@ def _pdf(
 ) -> bytes:
     from hearing_docs.pdf import writer  # imports WeasyPrint: only when a PDF is asked for
 
-    folder = content_path.resolve().parent
     pdf_options = writer.PdfOptions(
         variant=options.pdf_variant,
-        identifier=reproducible.identifier(html, options.pdf_variant or ""),
         strict=options.strict,
         attachment=source_file if options.attach_source else None,
     )
-    from weasyprint.urls import FatalURLFetchingError
-
-    try:
-        return writer.render(html, facts, folder, [folder, *template_set.folders], pdf_options)
-    except FatalURLFetchingError as error:
-        # Content never names a URL (its text is escaped, its images are embedded):
-        # a URL the fetcher refused or could not find comes from the template set.
-        reason = str(error.__cause__ or error)
-        raise TemplateError(
-            Problem(loading.shown_path(template_set.folders[0]), f"the templates ask for {reason}")
-        ) from None
+    folder = content_path.resolve().parent
+    return writer.render(html, facts, folder, list(template_set.folders), pdf_options)

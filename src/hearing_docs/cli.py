@@ -5,20 +5,25 @@ Out: files written by ``build``, lines on standard output for what was done,
 and one ``Error: FILE:LINE:COL: field: message`` line on standard error for
 each content file that failed. Exit 0 when everything worked, 1 when any
 content or template was bad or a render failed, 2 for bad flags.
+
+Our errors (``HearingDocsError``) become ``Error:`` lines here only: in
+``_each`` for every content file of ``build`` and ``check`` (the other files
+still run), and in the command group for the rest. Any other exception is a
+mistake of ours and keeps its traceback.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from hearing_docs import __version__
 from hearing_docs.build import FORMATS, BuildOptions, build
-from hearing_docs.content.loading import shown_path
-from hearing_docs.errors import HearingDocsError
+from hearing_docs.errors import HearingDocsError, shown_path
 from hearing_docs.pdf.writer import DEFAULT_VARIANT as DEFAULT_PDF_VARIANT
 from hearing_docs.pdf.writer import VARIANTS as PDF_VARIANTS
 
@@ -78,6 +83,37 @@ def _content_files(paths: tuple[Path, ...]) -> list[Path]:
     return found
 
 
+def _echo_error(error: HearingDocsError, every: bool = False) -> None:
+    """The error as ``Error:`` lines on standard error: its headline, or ``every`` problem."""
+    for problem in error.problems if every else [error.one_line()]:
+        click.echo(f"Error: {problem}", err=True)
+
+
+def _each(paths: list[Path], action: Callable[[Path], None], every: bool = False) -> None:
+    """``action`` on every content file; one that fails is reported and the others still
+    run; exit 1 when any failed."""
+    failed = 0
+    for path in paths:
+        try:
+            action(path)
+        except HearingDocsError as error:
+            failed += 1
+            _echo_error(error, every)
+    if failed:
+        sys.exit(1)
+
+
+class _Commands(click.Group):
+    """The command group, and the one boundary where our errors become ``Error:`` lines."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except HearingDocsError as error:
+            _echo_error(error)
+            sys.exit(1)
+
+
 class _ErrorLines(logging.Handler):
     """Library warnings (such as WeasyPrint's) as 'Warning:' lines on standard error."""
 
@@ -85,7 +121,7 @@ class _ErrorLines(logging.Handler):
         click.echo(f"Warning: {record.getMessage()}", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="hearing-docs")
 def main() -> None:
     """Turn hearing content written in YAML into a cover letter and summary
@@ -146,16 +182,12 @@ def build_command(
         pdf_variant=pdf_variant,
         attach_source=pdf_variant.startswith("pdf/a-3"),
     )
-    failed = 0
-    for path in _content_files(content):
-        try:
-            for written in build(path, out_dir, options):
-                click.echo(f"wrote {shown_path(written)}")
-        except HearingDocsError as error:
-            failed += 1
-            click.echo(f"Error: {error.one_line()}", err=True)
-    if failed:
-        sys.exit(1)
+
+    def build_one(path: Path) -> None:
+        for written in build(path, out_dir, options):
+            click.echo(f"wrote {shown_path(written)}")
+
+    _each(_content_files(content), build_one)
 
 
 @main.command("check")
@@ -171,17 +203,12 @@ def check_command(content: tuple[Path, ...], template_dirs: tuple[Path, ...]) ->
     from hearing_docs.build import render_all
 
     options = BuildOptions(formats=["html"], template_dirs=template_dirs)
-    failed = 0
-    for path in _content_files(content):
-        try:
-            render_all(path, options)
-            click.echo(f"ok {shown_path(path)}")
-        except HearingDocsError as error:
-            failed += 1
-            for problem in error.problems:
-                click.echo(f"Error: {problem}", err=True)
-    if failed:
-        sys.exit(1)
+
+    def check_one(path: Path) -> None:
+        render_all(path, options)
+        click.echo(f"ok {shown_path(path)}")
+
+    _each(_content_files(content), check_one, every=True)
 
 
 @main.command("new")
@@ -203,12 +230,7 @@ def new_command(folder: Path, copy_template: bool) -> None:
     """
     from hearing_docs.commands import new
 
-    try:
-        written = new.create(folder, copy_template)
-    except HearingDocsError as error:
-        click.echo(f"Error: {error.one_line()}", err=True)
-        sys.exit(1)
-    for path in written:
+    for path in new.create(folder, copy_template):
         click.echo(f"created {shown_path(path)}{'/' if path.is_dir() else ''}")
     click.echo(f"next: cd {shown_path(folder)} && hearing-docs build")
 
@@ -248,13 +270,10 @@ def watch_command(
         for path in paths:
             click.echo(f"wrote {shown_path(path)}")
 
-    def failed(error: HearingDocsError) -> None:
-        click.echo(f"Error: {error.one_line()}", err=True)
-
     reporter = watch.Reporter(
         serving=lambda url: click.echo(f"preview at {url} (Ctrl+C to stop)"),
         built=built,
-        failed=failed,
+        failed=_echo_error,
     )
     try:
         watch.run(content, out_dir, options, port, reporter)

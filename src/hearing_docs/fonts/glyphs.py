@@ -25,10 +25,9 @@ from functools import cache
 from pathlib import Path
 
 from hearing_docs.content import markup
-from hearing_docs.content.loading import shown_path
 from hearing_docs.content.model import Hearing, text_fields
 from hearing_docs.content.yamlsource import FieldPath, Source, dotted
-from hearing_docs.errors import ContentError, Problem, RenderError
+from hearing_docs.errors import ContentError, Problem, RenderError, shown_path
 from hearing_docs.templateset.theme import Theme
 
 Style = tuple[bool, bool]
