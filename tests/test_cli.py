@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from hearing_docs import __version__
 from hearing_docs.cli import main
-from hearing_docs.content.loading import shown_path
+from hearing_docs.errors import shown_path
 from support import SEED_CONTENT, seed_copy
 
 

@@ -27,7 +27,15 @@ from functools import cache
 from pathlib import PurePosixPath
 from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    model_validator,
+)
 
 from hearing_docs.content.markup import Marked
 from hearing_docs.content.yamlsource import FieldPath
@@ -157,9 +165,22 @@ class BulletList(_Model):
     bullets: list[RichText] = Field(min_length=1)
 
 
+def _paragraph_kind(value: Any) -> str:
+    """Which kind of paragraph ``value`` is meant to be: a group of fields is a list."""
+    return "list" if isinstance(value, dict | BulletList) else "text"
+
+
+Paragraph = Annotated[
+    Annotated[RichText, Tag("text")] | Annotated[BulletList, Tag("list")],
+    Discriminator(_paragraph_kind),
+]
+"""A paragraph of a section: text, or a bulleted list. Only the kind the value is
+meant to be is tried, so a problem is reported once, in that kind's words."""
+
+
 class Section(_Model):
     heading: Annotated[RichText, BOLD]
-    paragraphs: list[RichText | BulletList] = Field(min_length=1)
+    paragraphs: list[Paragraph] = Field(min_length=1)
 
 
 class Summary(_Model):
