@@ -395,7 +395,7 @@ def test_a_docx_failure_on_input_the_checks_let_through_is_one_line(
 def test_a_mistake_of_ours_in_the_word_writer_is_not_labelled_python_docx(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from hearing_docs.build import BuildOptions, build
+    from hearing_docs.pipeline import BuildOptions, build
     from hearing_docs.word import builder
 
     def bug(*_: object) -> None:
@@ -414,8 +414,8 @@ def test_a_weasyprint_failure_is_one_line_and_a_mistake_of_ours_is_not_labelled_
 ) -> None:
     import weasyprint
 
-    from hearing_docs.build import BuildOptions, build
     from hearing_docs.pdf import writer
+    from hearing_docs.pipeline import BuildOptions, build
 
     content = tmp_path / "base.yaml"
     content.write_text(_base(), encoding="utf-8")

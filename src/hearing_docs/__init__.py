@@ -1,8 +1,58 @@
-"""hearing-docs: cover letters and hearing summaries from YAML, as PDF, Word and HTML."""
+"""hearing-docs: cover letters and hearing summaries from YAML, as PDF, Word and HTML.
 
-from importlib.metadata import PackageNotFoundError, version
+The Python API (docs/api.md)::
 
-try:
-    __version__ = version("hearing-docs")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.0.0"
+    import hearing_docs
+
+    hearing = hearing_docs.load("content/x.yaml")          # or raises ContentError
+    problems = hearing_docs.check("content/x.yaml")        # [] when it builds
+    paths = hearing_docs.build("content/x.yaml", "output", formats=["pdf", "docx"])
+
+Importing the package is cheap: the stages are imported by the first call.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hearing_docs.api import FORMATS, PDF_VARIANTS, Problems, Written, build, check, load
+from hearing_docs.errors import (
+    ContentError,
+    FolderError,
+    HearingDocsError,
+    Problem,
+    RenderError,
+    TemplateError,
+)
+
+__all__ = [
+    "FORMATS",
+    "PDF_VARIANTS",
+    "ContentError",
+    "FolderError",
+    "HearingDocsError",
+    "Problem",
+    "Problems",
+    "RenderError",
+    "TemplateError",
+    "Written",
+    "__version__",
+    "build",
+    "check",
+    "load",
+]
+
+
+def __getattr__(name: str) -> Any:
+    # The version is read from the installed metadata on first use, not at import:
+    # importlib.metadata scans the installed distributions, which costs start-up time.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            found = version("hearing-docs")
+        except PackageNotFoundError:  # a source tree that is not installed
+            found = "0.0.0"
+        globals()["__version__"] = found
+        return found
+    raise AttributeError(f"module 'hearing_docs' has no attribute {name!r}")

@@ -21,11 +21,9 @@ from pathlib import Path
 
 import click
 
-from hearing_docs import __version__
-from hearing_docs.build import FORMATS, BuildOptions, build_documents
-from hearing_docs.errors import HearingDocsError, shown_path
-from hearing_docs.pdf.writer import DEFAULT_VARIANT as DEFAULT_PDF_VARIANT
-from hearing_docs.pdf.writer import VARIANTS as PDF_VARIANTS
+import hearing_docs
+from hearing_docs import FORMATS, PDF_VARIANTS, HearingDocsError
+from hearing_docs.errors import shown_path
 
 CONTENT_DIR = Path("content")
 OUTPUT_DIR = Path("output")
@@ -122,7 +120,9 @@ class _ErrorLines(logging.Handler):
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-V", "--version", prog_name="hearing-docs")
+@click.version_option(
+    None, "-V", "--version", package_name="hearing-docs", prog_name="hearing-docs"
+)
 def main() -> None:
     """Turn hearing content written in YAML into a cover letter and summary
     in the layout of UN presidential correspondence: a PDF to distribute, an
@@ -156,7 +156,7 @@ def main() -> None:
 @click.option(
     "--pdf-variant",
     type=click.Choice(list(PDF_VARIANTS)),
-    default=DEFAULT_PDF_VARIANT,
+    default=PDF_VARIANTS[0],
     show_default=True,
     help="PDF profile. Every variant is tagged for screen readers; pdf/a-3b and "
     "pdf/a-3b+ua-1 are for archiving and carry the content file as an attachment.",
@@ -175,20 +175,15 @@ def build_command(
     problem is reported on one line and nothing is written for it; the other
     files are still built.
     """
-    options = BuildOptions(
-        formats=formats,
-        template_dirs=template_dirs,
-        strict=strict,
-        pdf_variant=pdf_variant,
-        attach_source=pdf_variant.startswith("pdf/a-3"),
-    )
 
     def build_one(path: Path) -> None:
-        built = build_documents(path, out_dir, options)
-        if built.templates:
-            click.echo(f"using {built.templates}")
-        for written in built.files:
-            click.echo(f"wrote {shown_path(written)}")
+        written = hearing_docs.build(
+            path, out_dir, formats, templates=template_dirs, strict=strict, pdf_variant=pdf_variant
+        )
+        if written.templates:
+            click.echo(f"using {written.templates}")
+        for file in written:
+            click.echo(f"wrote {shown_path(file)}")
 
     _each(_content_files(content), build_one)
 
@@ -203,14 +198,13 @@ def check_command(content: tuple[Path, ...], template_dirs: tuple[Path, ...]) ->
     its HTML in memory. Every problem is listed, one per line, as
     FILE:LINE:COL: field: message.
     """
-    from hearing_docs.build import render_all
-
-    options = BuildOptions(formats=["html"], template_dirs=template_dirs)
 
     def check_one(path: Path) -> None:
-        rendered = render_all(path, options)
-        if rendered.templates:
-            click.echo(f"using {rendered.templates}")
+        problems = hearing_docs.check(path, templates=template_dirs)
+        if problems:
+            raise HearingDocsError(problems)
+        if problems.templates:
+            click.echo(f"using {problems.templates}")
         click.echo(f"ok {shown_path(path)}")
 
     _each(_content_files(content), check_one, every=True)
@@ -269,8 +263,6 @@ def watch_command(
     """
     from hearing_docs.commands import watch
 
-    options = BuildOptions(formats=formats, template_dirs=template_dirs)
-
     def built(paths: list[Path]) -> None:
         for path in paths:
             click.echo(f"wrote {shown_path(path)}")
@@ -281,7 +273,7 @@ def watch_command(
         failed=_echo_error,
     )
     try:
-        watch.run(content, out_dir, options, port, reporter)
+        watch.run(content, out_dir, port, reporter, formats, template_dirs)
     except OSError as error:  # the port is taken, or the folders cannot be watched
         click.echo(f"Error: cannot watch: {error.strerror or error}", err=True)
         sys.exit(1)

@@ -11,7 +11,7 @@ the first one, otherwise they are passed on to our own logger. WeasyPrint is
 imported here only, and only when a PDF is asked for: the import costs more
 than half of a one-page render.
 
-Variants (``VARIANTS``): every one is a tagged PDF (structure tree, language,
+Variants (``variants.VARIANTS``): every one is a tagged PDF (structure tree, language,
 title shown by the viewer, outline). ``pdf/ua-1`` is the default;
 ``pdf/a-3b`` adds the PDF/A-3b archival profile (sRGB output intent, XMP
 ``pdfaid``, attachments with an ``AFRelationship``); ``pdf/a-3b+ua-1`` claims
@@ -39,26 +39,9 @@ from urllib.parse import unquote, urlparse
 from hearing_docs.document.facts import Facts
 from hearing_docs.errors import Problem, RenderError, TemplateError, shown_path
 from hearing_docs.output import reproducible
+from hearing_docs.pdf.variants import DEFAULT_VARIANT, VARIANTS
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Variant:
-    """How one ``--pdf-variant`` is asked of WeasyPrint."""
-
-    weasyprint: str
-    claims_ua1: bool = False
-    """Add the PDF/UA-1 identification to a variant WeasyPrint writes as PDF/A."""
-
-
-VARIANTS = {
-    "pdf/ua-1": Variant("pdf/ua-1"),
-    "pdf/ua-2": Variant("pdf/ua-2"),
-    "pdf/a-3b": Variant("pdf/a-3b"),
-    "pdf/a-3b+ua-1": Variant("pdf/a-3b", claims_ua1=True),
-}
-DEFAULT_VARIANT = "pdf/ua-1"
 
 
 @dataclass(frozen=True)

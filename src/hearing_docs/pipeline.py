@@ -1,14 +1,16 @@
-"""Build: a content file in, its PDF, DOCX and HTML written out.
+"""Pipeline: a content file in, its PDF, DOCX and HTML written out.
 
 In: the path of a content file, an output folder, the formats wanted and the
 build options.
 Out: the paths written, ``OUT/<content file stem>.<format>``, and where the
 template set came from when it is not only the packaged one.
 
-``build`` runs the stages in order (content, template set, assets, glyph
-check, then each renderer) and renders every format in memory before writing
-any: a build that fails writes nothing. ``files.write_all`` then puts the
-files in place all together (see there).
+``render_all`` runs the stages in order (content, template set, assets,
+glyph check, document facts, then each renderer) and renders every format in
+memory before any is written: a build that fails writes nothing.
+``files.write_all`` then puts the files in place all together (see there).
+It only orchestrates: each stage raises its own errors. The public
+``hearing_docs.build`` and ``check`` (``api.py``) call it.
 """
 
 from __future__ import annotations
@@ -23,10 +25,9 @@ from hearing_docs.document import facts as document_facts
 from hearing_docs.errors import shown_path
 from hearing_docs.fonts import glyphs
 from hearing_docs.html import page
-from hearing_docs.output import files
+from hearing_docs.output import FORMATS, files
 from hearing_docs.templateset import assets, sets
 
-FORMATS = ("pdf", "docx", "html")
 log = logging.getLogger(__name__)
 
 
