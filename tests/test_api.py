@@ -73,7 +73,7 @@ def test_build_refuses_what_it_cannot_do_and_writes_nothing(tmp_path: Path) -> N
     assert not any((tmp_path / name).exists() for name in "abc")
 
 
-def test_importing_the_package_imports_no_stage_and_no_engine() -> None:
+def test_importing_the_package_imports_no_stage_no_engine_and_no_metadata_reader() -> None:
     code = (
         "import sys, hearing_docs\n"
         "heavy = ['pydantic', 'weasyprint', 'docx', 'jinja2', 'yaml', 'babel',\n"

@@ -13,8 +13,6 @@ Importing the package is cheap: the stages are imported by the first call.
 
 from __future__ import annotations
 
-from typing import Any
-
 from hearing_docs.api import FORMATS, PDF_VARIANTS, Problems, Written, build, check, load
 from hearing_docs.errors import (
     ContentError,
@@ -24,6 +22,7 @@ from hearing_docs.errors import (
     RenderError,
     TemplateError,
 )
+from hearing_docs.version import __version__
 
 __all__ = [
     "FORMATS",
@@ -41,18 +40,3 @@ __all__ = [
     "check",
     "load",
 ]
-
-
-def __getattr__(name: str) -> Any:
-    # The version is read from the installed metadata on first use, not at import:
-    # importlib.metadata scans the installed distributions, which costs start-up time.
-    if name == "__version__":
-        from importlib.metadata import PackageNotFoundError, version
-
-        try:
-            found = version("hearing-docs")
-        except PackageNotFoundError:  # a source tree that is not installed
-            found = "0.0.0"
-        globals()["__version__"] = found
-        return found
-    raise AttributeError(f"module 'hearing_docs' has no attribute {name!r}")

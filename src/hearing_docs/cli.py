@@ -120,9 +120,7 @@ class _ErrorLines(logging.Handler):
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(
-    None, "-V", "--version", package_name="hearing-docs", prog_name="hearing-docs"
-)
+@click.version_option(hearing_docs.__version__, "-V", "--version", prog_name="hearing-docs")
 def main() -> None:
     """Turn hearing content written in YAML into a cover letter and summary
     in the layout of UN presidential correspondence: a PDF to distribute, an

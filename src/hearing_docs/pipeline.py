@@ -24,7 +24,6 @@ from hearing_docs.content import loading
 from hearing_docs.document import facts as document_facts
 from hearing_docs.errors import shown_path
 from hearing_docs.fonts import glyphs
-from hearing_docs.html import page
 from hearing_docs.output import FORMATS, files
 from hearing_docs.templateset import assets, sets
 
@@ -84,6 +83,8 @@ def render_all(content_path: Path, options: BuildOptions) -> Rendered:
     renderers: dict[str, Callable[[], bytes]] = {}
     html = ""
     if "html" in options.formats or "pdf" in options.formats:
+        from hearing_docs.html import page  # imports Jinja: only when HTML or a PDF is asked for
+
         html = page.render(hearing, template_set, images, facts)
     if "html" in options.formats:
         renderers["html"] = html.encode

@@ -17,13 +17,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hearing_docs.build import BuildOptions, render_all
 from hearing_docs.content import loading, yamlsource
 from hearing_docs.content.model import Hearing
 from hearing_docs.content.validation import validate
 from hearing_docs.errors import ContentError, Problem, shown_path
 from hearing_docs.importer import blocks, edited, parts, yamlfile
 from hearing_docs.output import files
+from hearing_docs.pipeline import BuildOptions, render_all
 
 MAX_DOCX_BYTES = 50 * 1024 * 1024
 

@@ -8,8 +8,8 @@ Out: the PDF as bytes, nothing written to disk.
 WeasyPrint logs problems instead of raising them (a missing image still gives
 a PDF). Every warning it logs is collected; with ``strict`` the build fails on
 the first one, otherwise they are passed on to our own logger. WeasyPrint is
-imported here only, and only when a PDF is asked for: the import costs more
-than half of a one-page render.
+imported here only (through ``libraries.load``), and only when a PDF is asked
+for: the import costs more than half of a one-page render.
 
 Variants (``variants.VARIANTS``): every one is a tagged PDF (structure tree, language,
 title shown by the viewer, outline). ``pdf/ua-1`` is the default;
@@ -39,6 +39,7 @@ from urllib.parse import unquote, urlparse
 from hearing_docs.document.facts import Facts
 from hearing_docs.errors import Problem, RenderError, TemplateError, shown_path
 from hearing_docs.output import reproducible
+from hearing_docs.pdf import libraries
 from hearing_docs.pdf.variants import DEFAULT_VARIANT, VARIANTS
 
 log = logging.getLogger(__name__)
@@ -122,7 +123,7 @@ def render(
     Relative URLs are resolved against ``content_folder``; files are read from it
     and from ``template_folders`` only.
     """
-    import weasyprint
+    weasyprint = libraries.load()
 
     variant = VARIANTS.get(options.variant or "")
     if options.variant is not None and variant is None:
