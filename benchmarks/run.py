@@ -103,9 +103,9 @@ def describe() -> str:
 
 def seed_blocks(work: Path) -> Path:
     """The HTML hearing-docs makes for the seed and its paragraphs, for the bare engines."""
-    from hearing_docs.build import BuildOptions, render_all
     from hearing_docs.content import loading
     from hearing_docs.content.model import BulletList
+    from hearing_docs.pipeline import BuildOptions, render_all
 
     rendered = render_all(SEED, BuildOptions(formats=("html",)))
     html = dict(rendered.documents)["html"].decode("utf-8")

@@ -31,10 +31,10 @@ def main() -> None:
 
     import weasyprint
 
-    from hearing_docs import build
+    from hearing_docs import pipeline
     from hearing_docs.commands import watch
 
-    options = build.BuildOptions()
+    options = pipeline.BuildOptions()
     out = work / "out"
     preview = watch.Preview()
     reporter = watch.Reporter(serving=print, built=lambda paths: None, failed=print)

@@ -14,8 +14,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from hearing_docs.build import BuildOptions, build
 from hearing_docs.cli import main
+from hearing_docs.pipeline import BuildOptions, build
 from support import words
 from typed_letters import LETTERS
 

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from hearing_docs.build import BuildOptions, build_documents
 from hearing_docs.cli import main
 from hearing_docs.fonts import fontconfig
 from hearing_docs.output import manifest
+from hearing_docs.pipeline import BuildOptions, build_documents
 from hearing_docs.templateset import sets
 from support import seed_copy
 

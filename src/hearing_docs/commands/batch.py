@@ -23,8 +23,19 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hearing_docs import build
+import hearing_docs
 from hearing_docs.errors import HearingDocsError
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The options of ``hearing_docs.build`` for every file of the batch."""
+
+    formats: tuple[str, ...]
+    templates: tuple[Path, ...]
+    strict: bool
+    pdf_variant: str
+    skip_unchanged: bool
 
 
 @dataclass(frozen=True)
@@ -39,19 +50,30 @@ class Outcome:
     warnings: list[str] = field(default_factory=list)
 
 
-def build_one(content: Path, out_dir: Path, options: build.BuildOptions) -> Outcome:
-    """Build one file; its problems become lines instead of an exception."""
+def build_one(content: Path, out_dir: Path, settings: Settings) -> Outcome:
+    """Build one file. Its problems come back as lines, not as an exception: an outcome
+    crosses from a worker process, and the lines are what the command line prints."""
     try:
-        built = build.build_documents(content, out_dir, options)
+        written = hearing_docs.build(
+            content,
+            out_dir,
+            settings.formats,
+            templates=settings.templates,
+            strict=settings.strict,
+            pdf_variant=settings.pdf_variant,
+            skip_unchanged=settings.skip_unchanged,
+        )
     except HearingDocsError as error:
         return Outcome(content, errors=[error.one_line()], warnings=_warnings.take())
-    return Outcome(content, built.files, built.templates, built.unchanged, [], _warnings.take())
+    return Outcome(
+        content, list(written), written.templates, written.unchanged, [], _warnings.take()
+    )
 
 
 def run(
     paths: Sequence[Path],
     out_dir: Path,
-    options: build.BuildOptions,
+    settings: Settings,
     jobs: int,
     progress: Callable[[int, list[Path]], None] = lambda done, running: None,
 ) -> Iterator[Outcome]:
@@ -63,7 +85,7 @@ def run(
     if jobs <= 1 or len(paths) <= 1:
         for done, path in enumerate(paths):
             progress(done, [path])
-            yield build_one(path, out_dir, options)
+            yield build_one(path, out_dir, settings)
         progress(len(paths), [])
         return
     # Imported here: a build of one file needs no pool.
@@ -75,7 +97,7 @@ def run(
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     with ProcessPoolExecutor(workers, context, initializer=_worker_setup) as pool:
         try:
-            futures = [pool.submit(build_one, path, out_dir, options) for path in paths]
+            futures = [pool.submit(build_one, path, out_dir, settings) for path in paths]
             pending = set(futures)
             shown = 0
             while shown < len(futures):

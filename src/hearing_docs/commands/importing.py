@@ -17,13 +17,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hearing_docs.build import BuildOptions, render_all
 from hearing_docs.content import loading, yamlsource
 from hearing_docs.content.model import Hearing
 from hearing_docs.content.validation import validate
-from hearing_docs.errors import ContentError, Problem
+from hearing_docs.errors import ContentError, Problem, shown_path
 from hearing_docs.importer import blocks, edited, parts, typed_letter, yamlfile
 from hearing_docs.output import files
+from hearing_docs.pipeline import BuildOptions, render_all
 from hearing_docs.templateset import sets
 
 MAX_DOCX_BYTES = 50 * 1024 * 1024
@@ -40,11 +40,19 @@ class Outcome:
     unchanged: bool = False
 
 
+class NotImported(ContentError):
+    """The typed letter gives no content that builds; ``outcome`` says what was found."""
+
+    def __init__(self, error: ContentError, outcome: Outcome) -> None:
+        super().__init__(error.problems)
+        self.outcome = outcome
+
+
 def into(
     docx_path: Path, content_path: Path, dry_run: bool = False, template_dirs: Sequence[Path] = ()
 ) -> Outcome:
     """Bring the text of ``docx_path``, built from ``content_path`` and edited, back into it."""
-    shown = loading.shown_path(docx_path)
+    shown = shown_path(docx_path)
     reading = edited.canonical(blocks.read(_read_docx(docx_path, shown), shown))
     if not edited.made_by_hearing_docs(reading):
         raise ContentError(
@@ -64,13 +72,13 @@ def into(
     outcome = Outcome(notes=notes)
     if reading.tracked_changes:
         outcome.notes.insert(0, f"{reading.tracked_changes} tracked changes read as accepted")
-    old_text = yamlsource.read_text(content_path, loading.shown_path(content_path))
+    old_text = yamlsource.read_text(content_path, shown_path(content_path))
     new_text = yamlfile.update(old_text, content, _owned)
     if new_text == old_text:
         outcome.unchanged = True
         return outcome
     _check(new_text, content_path)
-    outcome.diff = yamlfile.diff(old_text, new_text, loading.shown_path(content_path))
+    outcome.diff = yamlfile.diff(old_text, new_text, shown_path(content_path))
     if not dry_run:
         outcome.written = [files.write(content_path, new_text.encode("utf-8"))]
     return outcome
@@ -78,7 +86,7 @@ def into(
 
 def start(docx_path: Path, target: Path, dry_run: bool = False, language: str = "en") -> Outcome:
     """Make ``target``, a new content file, from a letter typed in Word."""
-    shown = loading.shown_path(docx_path)
+    shown = shown_path(docx_path)
     reading = blocks.read(_read_docx(docx_path, shown), shown)
     letterhead = list(sets.resolve("un-pga", sets.roots_for(target)).theme.letterhead.lines)
     found = typed_letter.recognise(reading, language, letterhead)
@@ -93,8 +101,11 @@ def start(docx_path: Path, target: Path, dry_run: bool = False, language: str = 
     extra = _signature(found, target, outcome)
     header = f"Imported from {docx_path.name} by hearing-docs import."
     text = yamlfile.new_text(found.content, header)
-    check_new(text, extra, target)
-    outcome.diff = yamlfile.diff("", text, loading.shown_path(target))
+    try:
+        check_new(text, extra, target)
+    except ContentError as error:
+        raise NotImported(error, outcome) from None
+    outcome.diff = yamlfile.diff("", text, shown_path(target))
     if not dry_run:
         outcome.written = files.write_all(
             [(target, text.encode("utf-8")), *[(target.parent / n, d) for n, d in extra]]
@@ -146,7 +157,7 @@ def _read_docx(path: Path, shown: str) -> bytes:
 
 def _check(text: str, content_path: Path) -> None:
     """Refuse a result that is not valid content, naming its line in the new text."""
-    shown = loading.shown_path(content_path)
+    shown = shown_path(content_path)
     try:
         source = yamlsource.parse(text, content_path, shown)
     except yamlsource.YamlProblems as error:
@@ -164,7 +175,7 @@ def check_new(text: str, extra: Sequence[tuple[str, bytes]], target: Path) -> No
         try:
             render_all(scratch, BuildOptions(formats=("html",)))
         except ContentError as error:
-            shown = loading.shown_path(target)
+            shown = shown_path(target)
             raise ContentError(
                 [Problem(shown, p.message, p.line, p.column, p.field) for p in error.problems]
             ) from None
