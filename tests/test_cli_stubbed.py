@@ -71,7 +71,8 @@ def test_build_passes_its_options_on_and_prints_each_file(stub: StubBuild) -> No
         "templates": (Path("."),),
         "strict": True,
         "pdf_variant": "pdf/a-3b",
-        "skip_unchanged": True,
+        "manifest": True,
+        "force": False,
     }
     assert stub.calls == [
         (Path("a.yaml"), Path("out"), ("pdf", "html"), options),

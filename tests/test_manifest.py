@@ -22,7 +22,7 @@ from hearing_docs.pipeline import BuildOptions, build_documents
 from hearing_docs.templateset import sets
 from support import seed_copy
 
-HTML = BuildOptions(formats=("html",), skip_unchanged=True)
+HTML = BuildOptions(formats=("html",), manifest=True)
 
 
 @pytest.fixture

@@ -39,7 +39,7 @@ class Written(list[Path]):
 
     templates: str | None = None
     unchanged: bool = False
-    """Nothing was written: the files were up to date (``build(..., skip_unchanged=True)``)."""
+    """Nothing was written: the files were up to date (``build(..., manifest=True)``)."""
 
 
 class Problems(list[Problem]):
@@ -85,7 +85,8 @@ def build(
     strict: bool = False,
     pdf_variant: str = DEFAULT_VARIANT,
     attach_source: bool | None = None,
-    skip_unchanged: bool = False,
+    manifest: bool = False,
+    force: bool = False,
 ) -> Written:
     """Build one content file into ``output_dir/<name>.<format>``; return the paths written.
 
@@ -95,9 +96,10 @@ def build(
     ``PDF_VARIANTS``. ``attach_source``: attach the content file to the PDF
     (by default, for the archival variants). Every format is rendered before
     any is written: on an error (a ``HearingDocsError``) nothing is written.
-    ``skip_unchanged``: when nothing the files are built from has changed since
-    they were written (the output folder's manifest says), write nothing and
-    return them with ``unchanged`` set.
+    ``manifest``: keep ``output_dir/.hearing-docs-manifest.json``, what each
+    build read, and when nothing the files are built from has changed since
+    they were written, write nothing and return them with ``unchanged`` set;
+    ``force``: build and record even then.
     """
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
@@ -112,7 +114,8 @@ def build(
         strict=strict,
         pdf_variant=pdf_variant,
         attach_source=pdf_variant in ARCHIVAL if attach_source is None else attach_source,
-        skip_unchanged=skip_unchanged,
+        manifest=manifest,
+        force=force,
     )
     built = pipeline.build_documents(Path(path), Path(output_dir), options)
     written = Written(built.files)

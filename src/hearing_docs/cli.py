@@ -211,7 +211,7 @@ def build_command(
     a time, with their lines in the order of the files.
     """
     settings = batch.Settings(
-        tuple(formats), tuple(template_dirs), strict, pdf_variant, skip_unchanged=not force
+        tuple(formats), tuple(template_dirs), strict, pdf_variant, manifest=True, force=force
     )
     paths = _content_files(content)
     failed = 0

@@ -38,8 +38,11 @@ class BuildOptions:
     strict: bool = False
     pdf_variant: str | None = "pdf/ua-1"
     attach_source: bool = False
-    skip_unchanged: bool = False
-    """Skip a content file whose outputs the manifest shows up to date (``--force`` clears it)."""
+    manifest: bool = False
+    """Record what each build read in the output folder's manifest, and skip a content file
+    whose outputs it shows up to date."""
+    force: bool = False
+    """With ``manifest``: build (and record) even a content file that is up to date."""
 
     def settings(self) -> dict[str, Any]:
         """The options that change the outputs, for the manifest."""
@@ -68,7 +71,7 @@ class Built:
     files: list[Path]
     templates: str | None
     unchanged: bool = False
-    """Nothing was built: the files are up to date (``BuildOptions.skip_unchanged``)."""
+    """Nothing was built: the files are up to date (``BuildOptions.manifest``)."""
 
 
 def build(content_path: Path, out_dir: Path, options: BuildOptions | None = None) -> list[Path]:
@@ -81,13 +84,13 @@ def build_documents(
 ) -> Built:
     """Build one content file; return the files written and where its templates came from."""
     options = options or BuildOptions()
-    if options.skip_unchanged:
+    if options.manifest and not options.force:
         current = manifest.unchanged(
             content_path, out_dir, options.settings(), options.template_dirs
         )
         if current is not None:
             return Built(current, None, unchanged=True)
-    rendered = render_all(content_path, options, fingerprint=True)
+    rendered = render_all(content_path, options, fingerprint=options.manifest)
     written = files.write_all(
         [(out_dir / f"{content_path.stem}.{kind}", data) for kind, data in rendered.documents]
     )

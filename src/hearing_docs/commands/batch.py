@@ -35,7 +35,8 @@ class Settings:
     templates: tuple[Path, ...]
     strict: bool
     pdf_variant: str
-    skip_unchanged: bool
+    manifest: bool
+    force: bool
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,8 @@ def build_one(content: Path, out_dir: Path, settings: Settings) -> Outcome:
             templates=settings.templates,
             strict=settings.strict,
             pdf_variant=settings.pdf_variant,
-            skip_unchanged=settings.skip_unchanged,
+            manifest=settings.manifest,
+            force=settings.force,
         )
     except HearingDocsError as error:
         return Outcome(content, errors=[error.one_line()], warnings=_warnings.take())
