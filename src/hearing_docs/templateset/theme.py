@@ -81,11 +81,18 @@ class Text(_Group):
     paragraph_space: Length = 13.8
     kerning: bool = False
     ligatures: bool = False
+    spelling: dict[str, str] = {}
+    """The regional tag a content language without a region is spell-checked in."""
 
     @property
     def font(self) -> str:
         """The face Word is told to use; the others are the fall-backs of the CSS."""
         return self.fonts[0]
+
+    def proofing_language(self, language: str) -> str:
+        """The tag Word checks spelling in: the content's own when it names a region
+        (``en-US``), else the one ``spelling`` gives its language (``en`` is ``en-GB``)."""
+        return language if "-" in language else self.spelling.get(language, language)
 
 
 class Letterhead(_Group):
