@@ -81,8 +81,9 @@ class Text(_Group):
     paragraph_space: Length = 13.8
     kerning: bool = False
     ligatures: bool = False
-    spelling: dict[str, str] = {}
-    """The regional tag a content language without a region is spell-checked in."""
+    spelling: list[str] = []
+    """Regional tags (en-GB): the one of a content language that names no region is the
+    language Word checks its spelling in."""
 
     @property
     def font(self) -> str:
@@ -91,8 +92,10 @@ class Text(_Group):
 
     def proofing_language(self, language: str) -> str:
         """The tag Word checks spelling in: the content's own when it names a region
-        (``en-US``), else the one ``spelling`` gives its language (``en`` is ``en-GB``)."""
-        return language if "-" in language else self.spelling.get(language, language)
+        (``en-US``), else the tag of ``spelling`` for its language (``en`` is ``en-GB``)."""
+        if "-" in language:
+            return language
+        return next((tag for tag in self.spelling if tag.split("-")[0] == language), language)
 
 
 class Letterhead(_Group):
