@@ -16,9 +16,9 @@ from docx.oxml.ns import qn
 from lxml import etree
 from openxml_audit import OpenXmlValidator
 
-from hearing_docs.build import BuildOptions, build
 from hearing_docs.content import loading
 from hearing_docs.document import facts
+from hearing_docs.pipeline import BuildOptions, build
 from hearing_docs.templateset import sets
 from hearing_docs.word import styles
 from support import FIXTURES, ROOT, libreoffice_pdfs
