@@ -47,11 +47,11 @@ def make_font(path: Path, characters: str) -> Path:
 
 
 def entries(folder: Path, kind: type = list) -> list[Path]:
-    """The kept coverages (lists of ranges) or advances (lists of three)."""
+    """The kept coverages (lists of ranges) or metrics (lists of four)."""
     found = []
     for path in sorted(folder.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
-        if path.name != "matches.json" and (len(data) == 3 and type(data[0]) is int) == (
+        if path.name != "matches.json" and (len(data) == 4 and type(data[0]) is int) == (
             kind is tuple
         ):
             found.append(path)
@@ -151,27 +151,27 @@ def test_a_corrupt_match_file_is_ignored(own_cache: Path) -> None:
     assert fontconfig.match("Liberation Serif", bold=False, italic=False) == expected
 
 
-def test_advances_are_the_fonts_and_are_kept(tmp_path: Path, own_cache: Path) -> None:
+def test_metrics_are_the_fonts_and_are_kept(tmp_path: Path, own_cache: Path) -> None:
     font = make_font(tmp_path / "f.ttf", "AB")
-    assert metrics.advances(font) == (1000, {ord("A"): 600, ord("B"): 600}, 600)
+    assert metrics.metrics(font) == (1000, {ord("A"): 600, ord("B"): 600}, 600, 1000)
     [entry] = entries(own_cache, tuple)
-    entry.write_text("[2048, [[65, 7]], 9]", encoding="utf-8")  # well formed, different
-    assert metrics.advances(font) == (2048, {65: 7}, 9)
+    entry.write_text("[2048, [[65, 7]], 9, 3]", encoding="utf-8")  # well formed, different
+    assert metrics.metrics(font) == (2048, {65: 7}, 9, 3)
 
 
 @pytest.mark.parametrize("damage", ["", "[1, 2]", "[0, [], 1]", "[1000, [[65]], 600]", "{"])
-def test_damaged_advances_are_read_again(tmp_path: Path, own_cache: Path, damage: str) -> None:
+def test_damaged_metrics_are_read_again(tmp_path: Path, own_cache: Path, damage: str) -> None:
     font = make_font(tmp_path / "f.ttf", "AB")
-    expected = metrics.advances(font)
+    expected = metrics.metrics(font)
     [entry] = entries(own_cache, tuple)
     entry.write_text(damage, encoding="utf-8")
-    assert metrics.advances(font) == expected
+    assert metrics.metrics(font) == expected
 
 
-def test_advances_of_a_changed_font_are_read_again(tmp_path: Path) -> None:
+def test_metrics_of_a_changed_font_are_read_again(tmp_path: Path) -> None:
     font = make_font(tmp_path / "f.ttf", "AB")
-    metrics.advances(font)
+    metrics.metrics(font)
     before = font.stat().st_mtime_ns
     make_font(font, "XYZ")
     os.utime(font, ns=(before + 10**9, before + 10**9))
-    assert set(metrics.advances(font)[1]) == {ord("X"), ord("Y"), ord("Z")}
+    assert set(metrics.metrics(font)[1]) == {ord("X"), ord("Y"), ord("Z")}
