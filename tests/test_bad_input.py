@@ -28,10 +28,9 @@ from click.testing import CliRunner
 from PIL import Image
 
 from hearing_docs.cli import main
-from support import FIXTURES
+from support import FIXTURES, base_text
 
 BAD = FIXTURES / "bad"
-BASE_FIXTURE = "image-missing.yaml"  # the base hearing, plus a signature that is not there
 NOT_XML = "a control character that a document cannot hold"
 YAML_SYNTAX = "YAML syntax error"
 ALIAS = "YAML aliases (*name) are not allowed in content; write it out"
@@ -167,11 +166,8 @@ FIXTURE_CASES: dict[str, str] = {
 
 
 def _base() -> str:
-    """The valid hearing every case starts from (a fixture without its signature lines)."""
-    text = (BAD / BASE_FIXTURE).read_text(encoding="utf-8")
-    return text.replace(
-        "    signature: signatures/nobody.png\n    signature_alt: A signature\n", ""
-    )
+    """The valid hearing every case starts from."""
+    return base_text()
 
 
 def _with_signature(work: Path, image: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from importlib.metadata import version
 from pathlib import Path
 
 import pikepdf
@@ -71,7 +72,7 @@ def test_document_information_comes_from_the_content(seed_pdf: pikepdf.Pdf) -> N
         "/Keywords": "cover letter, hearing summary, 18 July 2016, Conference Room 4, "
         "United Nations Headquarters, New York",
         "/Creator": "hearing-docs",
-        "/Producer": "WeasyPrint 70.0",
+        "/Producer": f"WeasyPrint {version('weasyprint')}",  # whichever release is installed
         "/CreationDate": "D:20160722120000Z",
         "/ModDate": "D:20160722120000Z",
     }

@@ -16,10 +16,9 @@ from click.testing import CliRunner
 
 from hearing_docs.cli import main
 from hearing_docs.templateset.sets import packaged_root
-from support import FIXTURES
+from support import base_text
 
-BASE = (FIXTURES / "bad" / "image-missing.yaml").read_text(encoding="utf-8")
-BASE = BASE.replace("    signature: signatures/nobody.png\n    signature_alt: A signature\n", "")
+BASE = base_text()
 PLANTED = "Dear planted reader,"
 
 
