@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from hearing_docs.templateset import sets
 from support import (
     pagination,
@@ -15,6 +17,8 @@ from support import (
     word_difference,
     words,
 )
+
+pytestmark = pytest.mark.slow
 
 THEME = sets.resolve("un-pga", [sets.packaged_root()]).theme
 

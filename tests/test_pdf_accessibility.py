@@ -14,6 +14,8 @@ import pytest
 from hearing_docs.content import loading
 from support import SEED_CONTENT, require
 
+pytestmark = pytest.mark.slow
+
 SEED = loading.load(SEED_CONTENT)
 TITLE = (
     "Summary of the President of the 70th session of the General Assembly on the Informal "

@@ -29,6 +29,7 @@ from pathlib import Path
 import docx
 import lxml.html
 import pikepdf
+import pytest
 from click.testing import CliRunner
 from docx.oxml.ns import qn
 from fontTools.ttLib import TTFont
@@ -39,6 +40,8 @@ import support
 from hearing_docs.cli import main
 from hearing_docs.pipeline import BuildOptions, build
 from support import SEED_CONTENT, base_text, require
+
+pytestmark = pytest.mark.slow
 
 # The catalogue's base hearing, with a signature (for its alt text) and a bulleted list.
 BASE = base_text(

@@ -25,6 +25,8 @@ from hearing_docs.pdf import writer
 from hearing_docs.templateset.sets import packaged_root
 from support import base_text, docx_paragraphs, pdf_pages
 
+pytestmark = pytest.mark.slow
+
 BASE = base_text()
 ONLY_FILES = "only files in the content folder or the template set are read"
 PASSWD_LINE = Path("/etc/passwd").read_text(encoding="utf-8").splitlines()[0]

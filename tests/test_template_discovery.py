@@ -47,6 +47,7 @@ def plant_letter(root: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("layout", ["shared-temporary-folder", "home-above-downloads"])
 def test_a_templates_folder_above_the_content_folder_is_not_used(
     layout: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -12,6 +12,8 @@ from docx.oxml.ns import qn
 from hearing_docs.cli import main
 from support import SEED_CONTENT, docx_paragraphs, seed_copy, seed_words, word_difference, words
 
+pytestmark = pytest.mark.slow
+
 FONT_PROPERTIES = ("w:rFonts", "w:sz", "w:szCs", "w:b", "w:i", "w:color", "w:u")
 
 

@@ -33,6 +33,8 @@ from support import (
     words,
 )
 
+pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
+
 THEME = sets.resolve("un-pga", [sets.packaged_root()]).theme
 EDITED = "Please find attached the revised summary of the hearing, as discussed."
 BODY_FONT = "DejaVu Sans"
