@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeGuard
 
 from hearing_docs import cache as user_cache
 from hearing_docs.fonts import fontconfig
@@ -92,7 +92,7 @@ def _read(path: Path, index: int) -> Metrics:
         )
 
 
-def _valid(kept: object) -> bool:
+def _valid(kept: object) -> TypeGuard[list[Any]]:
     """An entry as ``metrics`` writes it; anything else (a damaged file) is read again."""
     return (
         isinstance(kept, list)

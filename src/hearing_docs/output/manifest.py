@@ -132,7 +132,9 @@ def fingerprint(
     folders = {
         name: [str(root / name) for root in roots if (root / name).is_dir()] for name in inputs.sets
     }
-    files = {str(content_path.resolve()): _digest(inputs.content_text.encode("utf-8"))}
+    files: dict[str, str | None] = {
+        str(content_path.resolve()): _digest(inputs.content_text.encode("utf-8"))
+    }
     for image in inputs.images:
         files[image] = _digest_of(Path(image))
     for folder in dict.fromkeys(f for found in folders.values() for f in found):
