@@ -11,11 +11,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from hearing_docs.cli import main
 from hearing_docs.templateset import sets
 from support import seed_copy
+
+pytestmark = pytest.mark.slow  # builds documents or starts programs
 
 
 def batch_folder(tmp_path: Path) -> Path:

@@ -22,6 +22,8 @@ from hearing_docs.pipeline import BuildOptions, build_documents
 from hearing_docs.templateset import sets
 from support import seed_copy
 
+pytestmark = pytest.mark.slow  # builds documents or starts programs
+
 HTML = BuildOptions(formats=("html",), manifest=True)
 
 
