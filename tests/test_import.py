@@ -236,3 +236,13 @@ def test_a_heading_left_without_paragraphs_is_a_content_error(tmp_path) -> None:
     expected = r"Error: .*\.yaml:\d+:\d+: summary\.sections\[\d+\]\.paragraphs: "
     assert re.match(expected, result.output)
     assert content.read_bytes() == before
+
+
+def test_a_second_closing_is_refused_not_lost(tmp_path) -> None:
+    def second_closing(document) -> None:  # type: ignore[no-untyped-def]
+        closing = styled(document, "Closing")[0]
+        closing.insert_paragraph_before("With warm regards.", style="Closing")
+
+    # The second of the two, in document order, is named.
+    expected = r'paragraph \d+ \("Please accept, .*"\): a second paragraph in the style Closing'
+    _refused(tmp_path, second_closing, expected)
