@@ -222,8 +222,11 @@ def _signature_block(lines: list[Line], footer: list[Line], found: Found) -> Non
         addressees = [line for line in rest if line.text]  # the names were in a table
     else:
         addressees = _signatory(rest, found)
-    if not addressees and footer:
-        addressees = [line for line in footer if line.text]
+    typed_below = [line for line in footer if line.text]
+    if not addressees and typed_below:
+        addressees, typed_below = typed_below, []
+    for line in typed_below:
+        found.left_out.append((line, "a footer line of page 1, beside the addressees"))
     if not addressees and found.above:
         addressees, found.above = found.above, []
         found.warnings.append(
