@@ -115,16 +115,29 @@ def content(
     }
     tree: dict[str, Any] = {}
     notes: list[str] = []
+    # The summary starts at its first paragraph in a style of its own (its title, ...).
+    summary_from = min(
+        (
+            b.number
+            for b in reading.body()
+            if b.style in ROLES
+            and ROLES[b.style].path.startswith("summary")
+            and not ROLES[b.style].note
+        ),
+        default=len(reading.body()) + 1,
+    )
     for block in reading.blocks:
         if block.style in TEMPLATE_STYLES or (block.part != "body" and block.style not in ROLES):
             continue
         if not block.text.strip():
             continue
         role = ROLES.get(block.style)
-        if role is None:
-            region = "letter" if block.section == 0 else "summary"
+        region = "summary" if block.part == "body" and block.number >= summary_from else "letter"
+        if role is None or (role.note and not role.path.startswith(region)):
             role = ROLES[TEXT_ROLES[region]]
             notes.append(f"{block.place()}: style {block.style} read as {_dotted(role.path)}")
+        elif role.note:
+            notes.append(f"{block.place()}: style {block.style} {role.note}")
         value = _value(block, role, language, shown)
         if role.kind == "title" and titles.get(block.style) == value:
             value = KEEP
