@@ -9,11 +9,14 @@ import tempfile
 from pathlib import Path
 
 import docx
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from docx_edits import EXAMPLES, body_text, built, rebuild, styled
 from hearing_docs.commands import importing
+
+pytestmark = pytest.mark.slow
 
 WORDS = st.sampled_from(["water", "Assembly", "the", "delegations", "2027", "O'Neill", "co-chair"])
 EDIT = st.one_of(
