@@ -250,9 +250,9 @@ def _fresh(value: Any, like: Any) -> Any:
     if isinstance(value, str):
         spelt = (_SPELLINGS.get() or {}).get(_printed(value))
         if spelt is not None:  # a copy: one node in two places would be written as an alias
-            copy = type(spelt)(str(spelt)) if type(spelt) is not str else str(spelt)
-            if hasattr(spelt, "fold_pos"):
-                copy.fold_pos = list(spelt.fold_pos)
+            copy: Any = type(spelt)(str(spelt))
+            if isinstance(spelt, FoldedScalarString):
+                copy.fold_pos = list(getattr(spelt, "fold_pos", []))
             return copy
         return _styled(value, like)
     return value
