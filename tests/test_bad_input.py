@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import docx
 import pytest
 from click.testing import CliRunner
 from PIL import Image
@@ -100,6 +101,8 @@ FIXTURE_CASES: dict[str, str] = {
     "did you mean 'salutation'? (and 1 more problem)",
     "paragraph-list-with-unknown-key.yaml": "21:11: summary.sections[0].paragraphs[0].Note: "
     "unknown field 'Note'; expected one of: bullets",
+    "name-over-255-characters.yaml": "8:11: letter.signatory.name: is 315 characters long; "
+    "a name holds at most 255 characters (the longest author a Word file can carry)",
     "empty-list.yaml": "15:10: summary.venue: must have at least one entry",
     "empty-text.yaml": "3:15: letter.salutation: is empty",
     "template-path.yaml": "1:11: template: '../../etc' is not a template set name "
@@ -347,6 +350,13 @@ def test_bad_input_gets_one_clear_line_and_writes_nothing(
     assert stdout == ""
     assert "Traceback" not in stderr
     assert not (work / "out").exists()
+    if made is None or not made.drop_root:
+        # check refuses it too, with the same problem among the ones it lists
+        checked = CliRunner().invoke(main, ["check", given])
+        assert checked.exit_code == 1
+        headline = expected.format(dir=work).split(" (and ")[0]
+        assert f"Error: {headline}" in checked.stderr.splitlines()
+        assert checked.stdout == ""
 
 
 def run_unprivileged(given: str, *options: str) -> tuple[int, str, str]:
@@ -390,3 +400,53 @@ def test_a_docx_failure_on_input_the_checks_let_through_is_one_line(
     result = CliRunner().invoke(main, ["build", str(content), "-o", str(tmp_path / "out")])
     assert (result.exit_code, result.stderr) == (1, "Error: DOCX: python-docx failed: no header\n")
     assert not (tmp_path / "out").exists()
+
+
+def test_an_error_line_is_at_most_about_300_characters(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A library's message may quote a whole paragraph: the line is cut, not the terminal."""
+    from hearing_docs.word import builder
+
+    def fail(*_: object) -> bytes:
+        raise ValueError("exceeded the limit, got:\n\n'" + "His Excellency " * 1400 + "'")
+
+    monkeypatch.setattr(builder, "render", fail)
+    content = tmp_path / "base.yaml"
+    content.write_text(_base(), encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(content), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("Error: DOCX: python-docx failed: exceeded the limit, got:\\n\\n'His")
+    assert len(line) == len("Error: ") + 300 and line.endswith("…")
+
+
+def test_a_long_venue_line_builds_and_check_agrees(tmp_path: Path) -> None:
+    """The venue lines are the Word file's keywords, which Word caps at 255 characters."""
+    content = tmp_path / "base.yaml"
+    venue = "Conference Room 4, " + "United Nations Headquarters, New York " * 10
+    content.write_text(_base().replace("    - Conference Room 4", f"    - {venue}"))
+    assert CliRunner().invoke(main, ["check", str(content)]).exit_code == 0
+    result = CliRunner().invoke(main, ["build", str(content), "-o", str(tmp_path), "-f", "docx"])
+    assert result.exit_code == 0, result.output
+    keywords = docx.Document(str(tmp_path / "base.docx")).core_properties.keywords
+    assert len(keywords) <= 255 and keywords.endswith("…")
+
+
+def test_two_content_files_with_the_same_name_do_not_overwrite_each_other(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """hearing.yaml and hearing.yml would both write out/hearing.*: the second is refused."""
+    monkeypatch.chdir(tmp_path)
+    Path("hearing.yaml").write_text(_base(), encoding="utf-8")
+    Path("hearing.yml").write_text(_base().replace("Excellency,", "Excellencies,"))
+    result = CliRunner().invoke(
+        main, ["build", "hearing.yaml", "hearing.yml", "./hearing.yaml", "-o", "out", "-f", "html"]
+    )
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: hearing.yml: would write the same files (out/hearing.*) as hearing.yaml, "
+        "which is built; rename one of them\n"
+    )
+    assert result.stdout == "wrote out/hearing.html\n"  # once, though given twice
+    assert "Excellency," in Path("out/hearing.html").read_text(encoding="utf-8")

@@ -18,7 +18,7 @@ import click
 from hearing_docs import __version__
 from hearing_docs.build import FORMATS, BuildOptions, build_documents
 from hearing_docs.content.loading import shown_path
-from hearing_docs.errors import HearingDocsError
+from hearing_docs.errors import HearingDocsError, Problem
 from hearing_docs.pdf.writer import DEFAULT_VARIANT as DEFAULT_PDF_VARIANT
 from hearing_docs.pdf.writer import VARIANTS as PDF_VARIANTS
 
@@ -76,6 +76,31 @@ def _content_files(paths: tuple[Path, ...]) -> list[Path]:
             "name a content file, or run 'hearing-docs new FOLDER' to start one"
         )
     return found
+
+
+def _one_file_per_output(paths: list[Path], out_dir: Path) -> tuple[list[Path], list[Problem]]:
+    """The content files to build, and a problem for each that would overwrite the
+    outputs of an earlier one (``hearing.yaml`` and ``hearing.yml`` both give
+    ``hearing.pdf``). A file given twice is built once."""
+    first: dict[str, Path] = {}
+    seen: set[Path] = set()
+    keep: list[Path] = []
+    clashes: list[Problem] = []
+    for path in paths:
+        if path.resolve() in seen:
+            continue
+        seen.add(path.resolve())
+        earlier = first.setdefault(path.stem, path)
+        if earlier is path:
+            keep.append(path)
+            continue
+        outputs = shown_path(out_dir / f"{path.stem}.*")
+        message = (
+            f"would write the same files ({outputs}) as {shown_path(earlier)}, which is "
+            "built; rename one of them"
+        )
+        clashes.append(Problem(shown_path(path), message))
+    return keep, clashes
 
 
 class _ErrorLines(logging.Handler):
@@ -147,7 +172,11 @@ def build_command(
         attach_source=pdf_variant.startswith("pdf/a-3"),
     )
     failed = 0
-    for path in _content_files(content):
+    paths, clashes = _one_file_per_output(_content_files(content), out_dir)
+    for problem in clashes:
+        failed += 1
+        click.echo(f"Error: {problem}", err=True)
+    for path in paths:
         try:
             built = build_documents(path, out_dir, options)
             if built.templates:
@@ -168,12 +197,13 @@ def check_command(content: tuple[Path, ...], template_dirs: tuple[Path, ...]) ->
     """Validate CONTENT files (default: every content/*.yaml) without writing anything.
 
     Checks the content, then its template set, images and fonts, and renders
-    its HTML in memory. Every problem is listed, one per line, as
+    the PDF, the DOCX and the HTML in memory, so that whatever 'build' would
+    refuse, 'check' refuses. Every problem is listed, one per line, as
     FILE:LINE:COL: field: message.
     """
     from hearing_docs.build import render_all
 
-    options = BuildOptions(formats=["html"], template_dirs=template_dirs)
+    options = BuildOptions(formats=FORMATS, template_dirs=template_dirs)
     failed = 0
     for path in _content_files(content):
         try:

@@ -47,6 +47,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # One paragraph (or line) of text at most: the longest of the seed is 1,419 characters.
 # A longer one is a paste gone wrong, and WeasyPrint needs about 0.3 s a page for it.
 MAX_TEXT = 20_000
+MAX_NAME = 255  # the signatory's name is the Word file's author, which Word caps
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
@@ -138,8 +139,17 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
+def _person_name(value: str) -> str:
+    if len(value) > MAX_NAME:
+        raise ValueError(
+            f"is {len(value):,} characters long; a name holds at most {MAX_NAME} characters "
+            "(the longest author a Word file can carry)"
+        )
+    return value
+
+
 class Signatory(_Model):
-    name: PlainText
+    name: Annotated[PlainText, AfterValidator(_person_name)]
     signature: ImagePath | None = None
     signature_alt: AltText | None = None
 
