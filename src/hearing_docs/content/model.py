@@ -49,6 +49,8 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 MAX_TEXT = 20_000
 MAX_NAME = 255  # the signatory's name is the Word file's author, which Word caps
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+# The white space HTML folds into one space. A no-break space is not in it: it is text.
+_BLANKS = re.compile(r"[ \t\r\n]+")
 
 
 def xml_text(value: str) -> str:
@@ -60,7 +62,7 @@ def xml_text(value: str) -> str:
     return value
 
 
-def _one_paragraph(value: str) -> str:
+def _checked(value: str) -> str:
     if len(value) > MAX_TEXT:
         raise ValueError(
             f"is {len(value):,} characters long; the limit is {MAX_TEXT:,} characters "
@@ -70,6 +72,17 @@ def _one_paragraph(value: str) -> str:
     if not value:
         raise ValueError("is empty")
     return value
+
+
+def _one_paragraph(value: str) -> str:
+    # A newline in a paragraph (a YAML block scalar) is a space, in every output alike.
+    return _BLANKS.sub(" ", _checked(value))
+
+
+def _lines(value: str) -> str:
+    # Each newline ends a printed line; blank lines and spaces around lines are dropped.
+    lines = (_BLANKS.sub(" ", line).strip() for line in _checked(value).splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 def _relative_path(value: str) -> str:
@@ -98,6 +111,10 @@ def _marked_paragraph(value: str) -> Marked:
     return Marked(_one_paragraph(value))
 
 
+def _marked_lines(value: str) -> Marked:
+    return Marked(_lines(value))
+
+
 @dataclass(frozen=True)
 class TextKind:
     """How a text field is printed: the marker its type carries (see ``text_fields``)."""
@@ -124,9 +141,13 @@ class Bold:
 BOLD = Bold()
 
 PlainText = Annotated[str, AfterValidator(_one_paragraph), PLAIN]
-"""One paragraph or line of text, not empty, printed as written."""
+"""One paragraph or line of text, not empty, printed as written. A newline, a tab or a
+run of spaces in it is one space."""
 RichText = Annotated[str, AfterValidator(_marked_paragraph), RICH]
-"""One paragraph of text, not empty, whose inline markup is printed (a ``Marked`` value)."""
+"""One paragraph of text, not empty, whose inline markup is printed (a ``Marked`` value).
+A newline, a tab or a run of spaces in it is one space."""
+RichLines = Annotated[str, AfterValidator(_marked_lines), RICH]
+"""Lines of text with inline markup (the summary's title): each newline ends a line."""
 AltText = Annotated[str, AfterValidator(_one_paragraph), ALT]
 """A description of a picture for screen readers, not empty; never drawn."""
 Text = RichText
@@ -194,7 +215,7 @@ class Section(_Model):
 
 
 class Summary(_Model):
-    title: Annotated[RichText, BOLD]
+    title: Annotated[RichLines, BOLD]
     date: dt.date
     venue: list[Annotated[PlainText, BOLD]] = Field(min_length=1)
     sections: list[Section] = Field(min_length=1)
@@ -202,7 +223,7 @@ class Summary(_Model):
     @property
     def title_lines(self) -> list[Marked]:
         """The title as printed: one entry per line of the content, each with its markup."""
-        return [Marked(line.strip()) for line in self.title.splitlines() if line.strip()]
+        return [Marked(line) for line in self.title.split("\n")]
 
     @property
     def title_text(self) -> str:

@@ -25,6 +25,7 @@ from jinja2.utils import missing
 from hearing_docs.content import markup
 from hearing_docs.content.loading import shown_path
 from hearing_docs.content.model import Hearing
+from hearing_docs.document import titles
 from hearing_docs.document.dates import long_date
 from hearing_docs.document.facts import Facts
 from hearing_docs.errors import Problem, TemplateError
@@ -39,6 +40,7 @@ CONTEXT_NAMES = (
     "summary",
     "language",
     "title",
+    "title_lines",
     "theme",
     "emblem",
     "signature",
@@ -120,6 +122,7 @@ def context(
         "summary": hearing.summary,
         "language": hearing.language,
         "title": facts.title,
+        "title_lines": titles.title_lines(hearing.summary, template_set.theme),
         "theme": template_set.theme,
         "emblem": assets.emblem,
         "signature": assets.signature,
