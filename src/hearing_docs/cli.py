@@ -275,8 +275,10 @@ def watch_command(
     the preview page (printed as its address). A save that does not build
     prints its Error line and the watch goes on. Stop with Ctrl+C.
     """
+    from hearing_docs import console
     from hearing_docs.commands import watch
 
+    console.on_interrupt(console.STOPPED)  # Ctrl+C is how a watch ends: not an error
     options = BuildOptions(formats=formats, template_dirs=template_dirs)
 
     def built(paths: list[Path]) -> None:

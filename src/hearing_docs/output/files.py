@@ -5,6 +5,7 @@ Out: the targets, written. Each file is first written to a temporary file
 beside its target and synced; only when every one is written are they renamed
 into place, so a build that is interrupted or runs out of disk space leaves
 the previous outputs intact and a viewer never opens a half-written file.
+SIGINT is held back while they are renamed, so Ctrl+C leaves all or none.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
+import signal
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from hearing_docs.content.loading import shown_path
@@ -40,10 +42,12 @@ def write_all(files: Sequence[tuple[Path, bytes]]) -> list[Path]:
     try:
         for current, data in files:
             current.parent.mkdir(parents=True, exist_ok=True)
+            _folders_written.add(current.parent)
             remove_stale_parts(current)
             staged.append((_stage(current, data), current))
-        for temporary, current in staged:
-            os.replace(temporary, current)
+        with _sigint_held():  # a Ctrl+C now ends the process after the renames, not between
+            for temporary, current in staged:
+                os.replace(temporary, current)
     except BaseException as error:
         for temporary, _ in staged:
             with contextlib.suppress(FileNotFoundError):
@@ -71,6 +75,32 @@ def _stage(target: Path, data: bytes) -> Path:
             os.unlink(temporary)
         raise
     return temporary
+
+
+_folders_written: set[Path] = set()
+"""Every folder this process has written outputs into, for ``remove_own_parts``."""
+
+
+def remove_own_parts() -> None:
+    """Remove this process's temporary files (on Ctrl+C, from the signal handler)."""
+    pattern = f".*.{os.getpid()}.*{PART_SUFFIX}"
+    for folder in list(_folders_written):
+        for part in folder.glob(pattern):
+            with contextlib.suppress(OSError):
+                part.unlink()
+
+
+@contextlib.contextmanager
+def _sigint_held() -> Iterator[None]:
+    """Hold SIGINT back until the block ends, where the platform and thread allow it."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def remove_stale_parts(target: Path) -> list[Path]:
