@@ -56,7 +56,7 @@ def into(
     hearing = loading.load(content_path)
     options = BuildOptions(formats=("docx",), template_dirs=template_dirs)
     expected = edited.canonical(
-        blocks.read(dict(render_all(content_path, options))["docx"], "built")
+        blocks.read(dict(render_all(content_path, options).documents)["docx"], "built")
     )
     edited.refusals(reading, expected, shown)
     content, notes = edited.content(reading, hearing.language, shown)
