@@ -59,7 +59,7 @@ def into(
         blocks.read(dict(render_all(content_path, options).documents)["docx"], "built")
     )
     edited.refusals(reading, expected, shown)
-    content, notes = edited.content(reading, hearing.language, shown)
+    content, notes = edited.content(reading, hearing.language, shown, expected)
     outcome = Outcome(notes=notes)
     if reading.tracked_changes:
         outcome.notes.insert(0, f"{reading.tracked_changes} tracked changes read as accepted")
