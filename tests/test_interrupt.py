@@ -19,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from hearing_docs.build import build
+from hearing_docs.pipeline import build
 from support import FIXTURES
 
 BASE = (FIXTURES / "bad" / "image-missing.yaml").read_text(encoding="utf-8")

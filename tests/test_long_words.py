@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hearing_docs.build import BuildOptions, build
+from hearing_docs.pipeline import BuildOptions, build
 from support import FIXTURES, libreoffice_pdf, require
 
 BASE = (FIXTURES / "bad" / "image-missing.yaml").read_text(encoding="utf-8")

@@ -18,8 +18,7 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from hearing_docs.content.loading import shown_path
-from hearing_docs.errors import Problem, RenderError
+from hearing_docs.errors import Problem, RenderError, shown_path
 
 PART_SUFFIX = ".part"
 
