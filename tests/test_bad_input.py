@@ -44,15 +44,18 @@ SIGNATURE = "letter.signatory.signature"
 # message. {dir} is the absolute path of the copy.
 FIXTURE_CASES: dict[str, str] = {
     # YAML syntax, of several kinds
-    "syntax-unclosed-quote.yaml": f"21:1: {YAML_SYNTAX}: found unexpected end of stream "
-    "(while scanning a quoted scalar)",
+    "syntax-unclosed-quote.yaml": f'3:15: {YAML_SYNTAX}: the quote (") opened here is not '
+    'closed on its line (YAML read on to line 21); end the text with "',
+    "syntax-unclosed-quote-runs-on.yaml": f'3:15: {YAML_SYNTAX}: the quote (") opened here '
+    'is not closed on its line (YAML read on to line 10); end the text with "',
     "syntax-bad-indent.yaml": f"3:2: {YAML_SYNTAX}: expected <block end>, but found "
     "'<block mapping start>' (while parsing a block mapping)",
     "syntax-unclosed-bracket.yaml": f"16:11: {YAML_SYNTAX}: expected ',' or ']', but got ':' "
     "(while parsing a flow sequence)",
     "syntax-unclosed-block.yaml": f"18:5: {YAML_SYNTAX}: expected the node content, "
     "but found '-' (while parsing a flow node)",
-    "syntax-colon-in-text.yaml": f"6:16: {YAML_SYNTAX}: mapping values are not allowed here",
+    "syntax-colon-in-text.yaml": f"6:16: {YAML_SYNTAX}: mapping values are not allowed here; "
+    "text holding ': ' must be put in quotes, the whole value",
     "syntax-tab-indent.yaml": f"3:1: {YAML_SYNTAX}: a tab character: YAML indents with spaces only",
     "syntax-two-documents.yaml": f"12:1: {YAML_SYNTAX}: but found another document "
     "(expected a single document in the stream)",
@@ -79,6 +82,9 @@ FIXTURE_CASES: dict[str, str] = {
     "(lines starting with '- '), got a group of fields",
     "type-text-as-fields.yaml": "7:14: letter.signatory: expected a group of fields "
     "(key: value), got 'Mogens Lykketoft'",
+    "letter-body-with-bullets.yaml": "5:7: letter.body[0]: expected a paragraph of text, got "
+    "a group of fields: the letter holds no lists; write the points as paragraphs (bulleted "
+    "lists go in the summary's sections, as '- bullets: [...]')",
     "type-date-as-words.yaml": "2:9: letter.date: '22 July 2016' is not a date: "
     "write it as YYYY-MM-DD, e.g. 2016-07-22",
     "type-nothing.yaml": "6:11: letter.closing: expected text, got nothing; "
@@ -253,6 +259,40 @@ def _symlink_folder_out(work: Path) -> str:
     return _with_signature(work, "linked/passwd")
 
 
+def _with_character(code: int) -> Callable[[Path], str]:
+    """A letter paragraph holding the character ``code``, as written in the file."""
+
+    def make(work: Path) -> str:
+        path = work / "hearing.yaml"
+        old = "    - Please find attached the summary from the hearing."
+        path.write_text(_base().replace(old, old.replace("find", f"find{chr(code)}")))
+        return path.name
+
+    return make
+
+
+def _picture_of(size: tuple[int, int]) -> Callable[[Path], str]:
+    def make(work: Path) -> str:
+        Image.new("L", size, 255).save(work / "shape.png")
+        return _with_signature(work, "shape.png")
+
+    return make
+
+
+def _no_glyph(code: int) -> str:
+    return (
+        f"hearing.yaml:5:18: letter.body[0]: character '{chr(code)}' (U+{code:04X}) has no "
+        "glyph in Times New Roman, Liberation Serif"
+    )
+
+
+def _shape(width: int, height: int) -> str:
+    return (
+        f"hearing.yaml:9:16: {SIGNATURE}: image 'shape.png' is {width}x{height} pixels: one "
+        "side is more than 20 times the other, which no signature or emblem is; crop it"
+    )
+
+
 @dataclass(frozen=True)
 class Made:
     """A case made by the test: the file given, and the expected line."""
@@ -297,6 +337,14 @@ MADE_CASES: dict[str, Made] = {
         f"hearing.yaml:9:16: {SIGNATURE}: 'escape.png' is outside {{dir}}; "
         "keep images beside the content",
     ),
+    # characters that are drawn, though they are format characters or spaces: the fonts
+    # must have them, or WeasyPrint draws a box (or borrows a font the theme does not name)
+    **{
+        f"character-u{code:04x}-drawn-without-a-glyph": Made(_with_character(code), _no_glyph(code))
+        for code in (0x0600, 0x06DD, 0x110BD, 0xFFF9, 0xFFFB, 0x1680, 0x3000)
+    },
+    "image-40000x1-pixels": Made(_picture_of((40000, 1)), _shape(40000, 1)),
+    "image-1x3000-pixels": Made(_picture_of((1, 3000)), _shape(1, 3000)),
     "image-in-symlinked-folder-out": Made(
         _symlink_folder_out,
         f"hearing.yaml:9:16: {SIGNATURE}: 'linked/passwd' is outside {{dir}}; "
@@ -406,12 +454,14 @@ def test_an_error_line_is_at_most_about_300_characters(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A library's message may quote a whole paragraph: the line is cut, not the terminal."""
+    from docx.exceptions import PythonDocxError
+
     from hearing_docs.word import builder
 
-    def fail(*_: object) -> bytes:
-        raise ValueError("exceeded the limit, got:\n\n'" + "His Excellency " * 1400 + "'")
+    def fail(*_: object) -> None:
+        raise PythonDocxError("exceeded the limit, got:\n\n'" + "His Excellency " * 1400 + "'")
 
-    monkeypatch.setattr(builder, "render", fail)
+    monkeypatch.setattr(builder, "_summary", fail)
     content = tmp_path / "base.yaml"
     content.write_text(_base(), encoding="utf-8")
     result = CliRunner().invoke(main, ["build", str(content), "-o", str(tmp_path / "out")])

@@ -23,7 +23,7 @@ import click
 
 import hearing_docs
 from hearing_docs import FORMATS, PDF_VARIANTS, HearingDocsError
-from hearing_docs.errors import Problem, shown_path
+from hearing_docs.errors import Problem, printable, shown_path
 
 CONTENT_DIR = Path("content")
 OUTPUT_DIR = Path("output")
@@ -106,6 +106,12 @@ def _one_file_per_output(paths: list[Path], out_dir: Path) -> tuple[list[Path], 
     return keep, clashes
 
 
+def _say(line: str, err: bool = False) -> None:
+    """One line for a person: control characters in it (a file name may hold a line
+    break or an escape sequence) are written as escapes, as in error lines."""
+    click.echo(printable(line), err=err)
+
+
 def _echo_error(error: HearingDocsError, every: bool = False) -> None:
     """The error as ``Error:`` lines on standard error: its headline, or ``every`` problem."""
     for problem in error.problems if every else [error.one_line()]:
@@ -141,7 +147,7 @@ class _ErrorLines(logging.Handler):
     """Library warnings (such as WeasyPrint's) as 'Warning:' lines on standard error."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        click.echo(f"Warning: {record.getMessage()}", err=True)
+        _say(f"Warning: {record.getMessage()}", err=True)
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
@@ -204,9 +210,9 @@ def build_command(
             path, out_dir, formats, templates=template_dirs, strict=strict, pdf_variant=pdf_variant
         )
         if written.templates:
-            click.echo(f"using {written.templates}")
+            _say(f"using {written.templates}")
         for file in written:
-            click.echo(f"wrote {shown_path(file)}")
+            _say(f"wrote {shown_path(file)}")
 
     paths, clashes = _one_file_per_output(_content_files(content), out_dir)
     for problem in clashes:
@@ -233,8 +239,8 @@ def check_command(content: tuple[Path, ...], template_dirs: tuple[Path, ...]) ->
         if problems:
             raise HearingDocsError(problems)
         if problems.templates:
-            click.echo(f"using {problems.templates}")
-        click.echo(f"ok {shown_path(path)}")
+            _say(f"using {problems.templates}")
+        _say(f"ok {shown_path(path)}")
 
     _each(_content_files(content), check_one, every=True)
 
@@ -259,8 +265,8 @@ def new_command(folder: Path, copy_template: bool) -> None:
     from hearing_docs.commands import new
 
     for path in new.create(folder, copy_template):
-        click.echo(f"created {shown_path(path)}{'/' if path.is_dir() else ''}")
-    click.echo(f"next: cd {shown_path(folder)} && hearing-docs build")
+        _say(f"created {shown_path(path)}{'/' if path.is_dir() else ''}")
+    _say(f"next: cd {shown_path(folder)} && hearing-docs build")
 
 
 @main.command("watch")
@@ -297,10 +303,10 @@ def watch_command(
 
     def built(paths: list[Path]) -> None:
         for path in paths:
-            click.echo(f"wrote {shown_path(path)}")
+            _say(f"wrote {shown_path(path)}")
 
     reporter = watch.Reporter(
-        serving=lambda url: click.echo(f"preview at {url} (Ctrl+C to stop)"),
+        serving=lambda url: _say(f"preview at {url} (Ctrl+C to stop)"),
         built=built,
         failed=_echo_error,
     )
@@ -360,13 +366,13 @@ def import_command(
     for line in outcome.notes:
         click.echo(line)
     for line in outcome.warnings:
-        click.echo(f"Warning: {line}", err=True)
+        _say(f"Warning: {line}", err=True)
     if outcome.unchanged:
         target = shown_path(content or docx_file)
-        click.echo(f"unchanged: {target} already holds the text of {shown_path(docx_file)}")
+        _say(f"unchanged: {target} already holds the text of {shown_path(docx_file)}")
         return
     click.echo(outcome.diff, nl=False)
     for path in outcome.written:
-        click.echo(f"wrote {shown_path(path)}")
+        _say(f"wrote {shown_path(path)}")
     if dry_run:
         click.echo("dry run: nothing written")

@@ -43,15 +43,18 @@ def on_interrupt(line: str) -> None:
 
 
 def _interrupted(_signum: int, _frame: object) -> None:
-    files = sys.modules.get("hearing_docs.output.files")
-    if files is not None:
-        files.remove_own_parts()
-    # The lines of the files already written; a write the signal itself cut short may fail.
-    with contextlib.suppress(OSError, RuntimeError, ValueError):
-        sys.stdout.flush()
+    # Whatever was running, half-imported modules included: nothing here may raise, or
+    # the exception would take the place of the exit.
+    with contextlib.suppress(BaseException):
+        files = sys.modules.get("hearing_docs.output.files")
+        remove = getattr(files, "remove_own_parts", None)
+        if remove is not None:
+            remove()
+        sys.stdout.flush()  # the lines of the files already written
     # A terminal has echoed "^C" where the cursor was: the line goes below it.
     prefix = "\n" if os.isatty(2) else ""
-    os.write(2, f"{prefix}{_line}\n".encode())
+    with contextlib.suppress(OSError):
+        os.write(2, f"{prefix}{_line}\n".encode())
     os._exit(128 + signal.SIGINT)
 
 

@@ -48,11 +48,11 @@ class Problem:
             if self.column is not None:
                 place += f":{self.column}"
         where = f"{self.field}: " if self.field else ""
-        line = _one_line(f"{place}: {where}{self.message}")
+        line = printable(f"{place}: {where}{self.message}")
         return line if len(line) <= MAX_LINE else line[: MAX_LINE - 1] + "…"
 
 
-def _one_line(text: str) -> str:
+def printable(text: str) -> str:
     """``text`` with line breaks and other control characters written as escapes (``\\n``).
 
     A problem quotes what it found, and a value given as a block of text, a

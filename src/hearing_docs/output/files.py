@@ -13,7 +13,9 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
+import re
 import signal
+import stat
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -68,7 +70,7 @@ def _stage(target: Path, data: bytes) -> Path:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
+        os.chmod(temporary, _mode_for(target))
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
@@ -100,6 +102,28 @@ def _sigint_held() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _mode_for(target: Path) -> int:
+    """The permissions of the file ``target`` replaces (a mode its owner chose), or
+    what the umask gives a new file (0644 under the usual umask 022)."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    # os.umask can only be read by setting it, and that would change it for a moment
+    # under every other thread: Linux reports it in /proc instead.
+    with contextlib.suppress(OSError):
+        status = Path("/proc/self/status").read_text(encoding="ascii", errors="replace")
+        found = re.search(r"^Umask:\s*([0-7]+)$", status, re.MULTILINE)
+        if found:
+            return int(found.group(1), 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def remove_stale_parts(target: Path) -> list[Path]:
