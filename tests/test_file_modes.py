@@ -16,6 +16,8 @@ from hearing_docs.cli import main
 from hearing_docs.pipeline import BuildOptions, build
 from support import FIXTURES
 
+pytestmark = pytest.mark.slow  # builds documents or starts programs
+
 BASE = (FIXTURES / "bad" / "image-missing.yaml").read_text(encoding="utf-8")
 BASE = BASE.replace("    signature: signatures/nobody.png\n    signature_alt: A signature\n", "")
 TWO_FORMATS = BuildOptions(formats=("html", "docx"))

@@ -23,6 +23,8 @@ from docx_edits import (
 )
 from hearing_docs.cli import main
 
+pytestmark = pytest.mark.slow
+
 
 def run_import(*arguments: str | Path):  # type: ignore[no-untyped-def]
     return CliRunner().invoke(main, ["import", *map(str, arguments)])

@@ -19,8 +19,12 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from hearing_docs.pipeline import build
 from support import FIXTURES
+
+pytestmark = pytest.mark.slow  # builds documents or starts programs
 
 BASE = (FIXTURES / "bad" / "image-missing.yaml").read_text(encoding="utf-8")
 BASE = BASE.replace("    signature: signatures/nobody.png\n    signature_alt: A signature\n", "")

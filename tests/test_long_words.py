@@ -11,6 +11,8 @@ import pytest
 from hearing_docs.pipeline import BuildOptions, build
 from support import FIXTURES, libreoffice_pdf, require
 
+pytestmark = pytest.mark.slow  # builds documents or starts programs
+
 BASE = (FIXTURES / "bad" / "image-missing.yaml").read_text(encoding="utf-8")
 BASE = BASE.replace("    signature: signatures/nobody.png\n    signature_alt: A signature\n", "")
 TOKEN = "Z" + "abcdefghij" * 300  # 3,001 letters: about 40 lines

@@ -17,6 +17,8 @@ from PIL import Image
 from hearing_docs.pipeline import BuildOptions, build
 from support import FIXTURES
 
+pytestmark = pytest.mark.slow  # builds documents or starts programs
+
 BASE = (FIXTURES / "bad" / "image-missing.yaml").read_text(encoding="utf-8")
 SIDEWAYS = 6  # Exif orientation: turn 90 degrees clockwise to show
 

@@ -23,10 +23,11 @@ from PIL import Image
 from hearing_docs.cli import main
 from hearing_docs.pdf import writer
 from hearing_docs.templateset.sets import packaged_root
-from support import FIXTURES, pdf_pages
+from support import base_text, docx_paragraphs, pdf_pages
 
-BASE = (FIXTURES / "bad" / "image-missing.yaml").read_text(encoding="utf-8")
-BASE = BASE.replace("    signature: signatures/nobody.png\n    signature_alt: A signature\n", "")
+pytestmark = pytest.mark.slow
+
+BASE = base_text()
 ONLY_FILES = "only files in the content folder or the template set are read"
 PASSWD_LINE = Path("/etc/passwd").read_text(encoding="utf-8").splitlines()[0]
 
@@ -66,13 +67,7 @@ def build(work: Path, *args: str) -> tuple[int, str, str]:
 def docx_all_text(path: Path) -> str:
     """The text of the body, and of every header and footer (the addressees are in one)."""
     document = docx.Document(str(path))
-    parts = [p.text for p in document.paragraphs]
-    for section in document.sections:
-        for part in (section.first_page_header, section.header):
-            parts += [p.text for p in part.paragraphs]
-        for part in (section.first_page_footer, section.footer):
-            parts += [p.text for p in part.paragraphs]
-    return "\n".join(parts)
+    return "\n".join(p.text for _, p in docx_paragraphs(document))
 
 
 def words(text: str) -> str:

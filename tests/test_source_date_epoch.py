@@ -11,6 +11,8 @@ from click.testing import CliRunner
 from hearing_docs.cli import main
 from support import SEED_CONTENT
 
+pytestmark = pytest.mark.slow  # builds documents or starts programs
+
 
 @pytest.mark.parametrize(
     "value", ["garbage", "-1", " 1700000000", "1.5", "٣", "99999999999", "253402300800"]

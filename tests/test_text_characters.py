@@ -14,6 +14,8 @@ from hearing_docs.content import loading
 from hearing_docs.pipeline import BuildOptions, build
 from support import FIXTURES, require
 
+pytestmark = pytest.mark.slow  # builds documents or starts programs
+
 BASE = (FIXTURES / "bad" / "image-missing.yaml").read_text(encoding="utf-8")
 BASE = BASE.replace("    signature: signatures/nobody.png\n    signature_alt: A signature\n", "")
 SEPARATORS = {"line separator": "\\u2028", "paragraph separator": "\\u2029", "NEL": "\\x85"}

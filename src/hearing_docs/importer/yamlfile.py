@@ -85,7 +85,7 @@ def diff(old: str, new: str, name: str) -> str:
     )
 
 
-def _update_map(old: CommentedMap, new: dict[str, Any], path: tuple[str, ...], owned) -> None:  # type: ignore[no-untyped-def]
+def _update_map(old: CommentedMap, new: dict[str, Any], path: tuple[str, ...], owned) -> None:
     previous = None
     for key, value in new.items():
         if key in old:
@@ -102,7 +102,7 @@ def _update_map(old: CommentedMap, new: dict[str, Any], path: tuple[str, ...], o
             del old[key]
 
 
-def _update(old: Any, new: Any, path: tuple[str, ...], owned) -> Any:  # type: ignore[no-untyped-def]
+def _update(old: Any, new: Any, path: tuple[str, ...], owned) -> Any:
     """None when ``old`` was updated in place or prints as ``new``; else the new node."""
     if new is KEEP:
         return None
@@ -117,7 +117,7 @@ def _update(old: Any, new: Any, path: tuple[str, ...], owned) -> Any:  # type: i
     return _fresh(new, old)
 
 
-def _update_list(old: CommentedSeq, new: list[Any], path: tuple[str, ...], owned) -> None:  # type: ignore[no-untyped-def]
+def _update_list(old: CommentedSeq, new: list[Any], path: tuple[str, ...], owned) -> None:
     matcher = difflib.SequenceMatcher(None, [_key(v) for v in old], [_key(v) for v in new])
     # From the end, so that the positions of earlier opcodes stay valid.
     for tag, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):
@@ -222,11 +222,11 @@ def _fresh(value: Any, like: Any) -> Any:
             result[key] = _fresh(item, sibling)
         return result
     if isinstance(value, list):
-        result = CommentedSeq()
+        items = CommentedSeq()
         for item in value:
             sibling = like[0] if isinstance(like, list) and like else None
-            result.append(_fresh(item, sibling))
-        return result
+            items.append(_fresh(item, sibling))
+        return items
     if isinstance(value, str):
         return _styled(value, like)
     return value
