@@ -165,12 +165,12 @@ def parse(text: str, path: Path, shown: str) -> Source:
 def _syntax_problem(error: yaml.MarkedYAMLError, shown: str, text: str) -> Problem:
     opened = _unclosed_quote(error, text)
     if opened is not None:
-        mark, quote, runs_to = opened
+        opening, quote, runs_to = opened
         message = (
             f"YAML syntax error: the quote ({quote}) opened here is not closed on its line "
             f"(YAML read on to line {runs_to}); end the text with {quote}"
         )
-        return Problem(shown, message, mark.line + 1, mark.column + 1)
+        return Problem(shown, message, opening.line + 1, opening.column + 1)
     mark = error.problem_mark or error.context_mark
     problem = error.problem or "invalid YAML"
     if "'\\t'" in problem:
