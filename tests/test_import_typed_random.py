@@ -14,10 +14,14 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import pytest
+
 from hearing_docs.commands import importing
 from hearing_docs.document.dates import long_date
 from hearing_docs.errors import HearingDocsError
 from support import words
+
+pytestmark = pytest.mark.slow
 
 WORD = st.sampled_from(
     [
