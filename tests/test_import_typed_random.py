@@ -9,12 +9,11 @@ import tempfile
 from pathlib import Path
 
 import docx
+import pytest
 import yaml
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-import pytest
 
 from hearing_docs.commands import importing
 from hearing_docs.document.dates import long_date
