@@ -4,11 +4,11 @@ python-docx (never committed: each test makes them afresh).
 Each maker returns a python-docx ``Document``; ``LETTERS`` names them. The habits:
 everything in Normal with direct formatting; bold and centring for titles and
 venues; a date right-aligned or pushed right with tabs; blank paragraphs for
-spacing; a page break, a section break or nothing but blank lines before the summary; the addressee block
-at the end of the letter page or in the footer; the letterhead typed as centred
-capitals, typed in the header, or missing; the signatory with title lines;
-enclosure and copy lines; numbered and bulleted lists; a summary opening with
-paragraphs before its first heading.
+spacing; a page break, a section break or only blank lines before the summary;
+the addressee block at the end of the letter page or in the footer; the
+letterhead typed as centred capitals, typed in the header, or missing; the
+signatory with title lines; enclosure and copy lines; numbered and bulleted
+lists; a summary opening with paragraphs before its first heading.
 """
 
 from __future__ import annotations
