@@ -116,6 +116,12 @@ def words(text: str) -> list[str]:
     return re.findall(r"[\w'\u2018\u2019]+(?:[-\u2013][\w'\u2018\u2019]+)*", text)
 
 
+def spaced(text: str) -> str:
+    """The text with every run of white space (line ends included) as one space: text
+    compared as a string, where ``words`` compares it as a list of words."""
+    return " ".join(text.split())
+
+
 def seed_words() -> list[str]:
     """The words of the original letter and summary, without the signature's description."""
     lines = SEED_TEXT.read_text(encoding="utf-8").splitlines()

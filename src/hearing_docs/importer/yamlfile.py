@@ -14,6 +14,7 @@ two versions (``diff``).
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import difflib
 import io
@@ -60,10 +61,29 @@ def update(text: str, content: dict[str, Any], owned: Callable[[tuple[str, ...]]
     the import may delete when the DOCX no longer has them."""
     yaml = _yaml()
     data = yaml.load(text)
-    _update_map(data, content, (), owned)
+    token = _SPELLINGS.set({_printed(v): v for v in _scalars(data) if isinstance(v, str)})
+    try:
+        _update_map(data, content, (), owned)
+    finally:
+        _SPELLINGS.reset(token)
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()
+
+
+# The texts of the file as they are spelt (quoting, folding), by what they print: a
+# paragraph moved to another place in the DOCX keeps its spelling in the YAML.
+_SPELLINGS: contextvars.ContextVar[dict[str, Any] | None] = contextvars.ContextVar(
+    "spellings", default=None
+)
+
+
+def _scalars(node: Any) -> list[Any]:
+    if isinstance(node, dict):
+        return [s for value in node.values() for s in _scalars(value)]
+    if isinstance(node, list):
+        return [s for value in node for s in _scalars(value)]
+    return [node]
 
 
 def new_text(content: dict[str, Any], header: str = "") -> str:
@@ -228,6 +248,12 @@ def _fresh(value: Any, like: Any) -> Any:
             items.append(_fresh(item, sibling))
         return items
     if isinstance(value, str):
+        spelt = (_SPELLINGS.get() or {}).get(_printed(value))
+        if spelt is not None:  # a copy: one node in two places would be written as an alias
+            copy: Any = type(spelt)(str(spelt))
+            if isinstance(spelt, FoldedScalarString):
+                copy.fold_pos = list(getattr(spelt, "fold_pos", []))
+            return copy
         return _styled(value, like)
     return value
 
