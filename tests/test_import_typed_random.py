@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 import docx
+import pytest
 import yaml
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from hypothesis import HealthCheck, given, settings
@@ -18,6 +19,8 @@ from hearing_docs.commands import importing
 from hearing_docs.document.dates import long_date
 from hearing_docs.errors import HearingDocsError
 from support import words
+
+pytestmark = pytest.mark.slow
 
 WORD = st.sampled_from(
     [
