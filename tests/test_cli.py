@@ -75,7 +75,7 @@ def test_wrong_type_is_one_line(tmp_path: Path) -> None:
     result = run("build", str(path), "-o", str(tmp_path / "out"))
     assert result.exit_code == 1
     assert result.stderr == (
-        f"Error: {path}:16:9: letter.date: '[2016, 7, 22]' is not a date: "
+        f"Error: {path}:16:9: letter.date: expected one day, got a list: "
         "write it as YYYY-MM-DD, e.g. 2016-07-22\n"
     )
 

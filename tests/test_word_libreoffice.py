@@ -45,7 +45,7 @@ def _without_signature(folder: Path) -> Path:
     unsigned = hearing.model_copy(update={"letter": letter})
     path = folder / "no-signature.docx"
     path.write_bytes(
-        builder.render(unsigned, template_set, dataclasses.replace(images, signature=None))
+        builder.render(unsigned, template_set, dataclasses.replace(images, signatures=(None,)))
     )
     return path
 

@@ -24,7 +24,8 @@ from jinja2.utils import missing
 from hearing_docs.content import markup
 from hearing_docs.content.loading import shown_path
 from hearing_docs.content.model import Hearing
-from hearing_docs.document.dates import long_date
+from hearing_docs.document import facts
+from hearing_docs.document.dates import iso_date, long_date
 from hearing_docs.errors import Problem, TemplateError
 from hearing_docs.templateset.assets import Assets
 from hearing_docs.templateset.sets import TemplateSet
@@ -39,13 +40,21 @@ CONTEXT_NAMES = (
     "theme",
     "emblem",
     "signature",
+    "signatures",
+    "facts",
+    "words",
 )
 
 # How a template reaches an object of each class, for messages about its attributes.
 _REACHED_AS = {
     "Hearing": "hearing",
     "Letter": "letter",
-    "Signatory": "letter.signatory",
+    "Signatory": "signer",
+    "DateRange": "summary.date",
+    "Days": "summary.date",
+    "Month": "summary.date",
+    "Facts": "facts",
+    "Words": "words",
     "Summary": "summary",
     "Section": "section",
     "BulletList": "bullets",
@@ -102,28 +111,34 @@ def environment(template_set: TemplateSet) -> SandboxedEnvironment:
     env.filters["inline"] = markup.to_html
     env.filters["plain"] = markup.plain
     env.filters["longdate"] = long_date
+    env.filters["isodate"] = iso_date
     return env
 
 
 def context(hearing: Hearing, template_set: TemplateSet, assets: Assets) -> dict[str, Any]:
     """What every template receives (docs/templates.md lists it)."""
+    document_facts, words = facts.of(hearing, template_set)
     return {
         "hearing": hearing,
         "letter": hearing.letter,
         "summary": hearing.summary,
         "language": hearing.language,
-        "title": hearing.summary.title_text,
+        "title": document_facts.title,
         "theme": template_set.theme,
         "emblem": assets.emblem,
-        "signature": assets.signature,
+        "signature": assets.signatures[0] if assets.signatures else None,
+        "signatures": assets.signatures,
+        "facts": document_facts,
+        "words": words,
     }
 
 
 def render(hearing: Hearing, template_set: TemplateSet, assets: Assets) -> str:
     """The document as one HTML page."""
     env = environment(template_set)
+    values = context(hearing, template_set, assets)
     try:
-        return env.get_template(ENTRY_TEMPLATE).render(context(hearing, template_set, assets))
+        return env.get_template(ENTRY_TEMPLATE).render(values)
     except jinja2.TemplateSyntaxError as error:
         raise TemplateError(_problem(error, error.filename, error.lineno, error.message)) from None
     except jinja2.TemplateNotFound as error:

@@ -1,6 +1,6 @@
 """Word package: a built python-docx document in, the DOCX file's bytes out.
 
-In: the ``Document`` that ``word.py`` filled, and its ``Hearing``.
+In: the ``Document`` that ``builder.py`` filled, and the document's ``Facts``.
 Out: the DOCX as bytes: document properties from the content (title, author,
 subject, language, created and modified dates), only the parts the document
 uses, a unique id for every drawing, and zip entries stamped with the
@@ -23,8 +23,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
 from hearing_docs import __version__
-from hearing_docs.content.model import Hearing
-from hearing_docs.document.dates import long_date
+from hearing_docs.document.facts import Facts
 from hearing_docs.output import reproducible
 
 _MAX_TITLE = 255  # Word refuses longer core-property titles
@@ -45,42 +44,41 @@ _APP_PROPERTIES = (
 )
 
 
-def save(document: Document, hearing: Hearing) -> bytes:
+def save(document: Document, facts: Facts) -> bytes:
     """The finished DOCX: properties set, unused parts dropped, reproducible bytes."""
-    _properties(document, hearing)
+    _properties(document, facts)
     _drop_unused_parts(document)
     _settings(document)
     _number_drawings(document)
     buffer = io.BytesIO()
     document.save(buffer)
-    return reproducible.zip_bytes(buffer.getvalue(), timestamp(hearing))
+    return reproducible.zip_bytes(buffer.getvalue(), timestamp(facts))
 
 
-def timestamp(hearing: Hearing) -> dt.datetime:
-    """Created and modified: the letter's date (or SOURCE_DATE_EPOCH), never the clock."""
-    return reproducible.moment(hearing.letter.date)
+def timestamp(facts: Facts) -> dt.datetime:
+    """Created and modified: the document's date (or SOURCE_DATE_EPOCH), never the clock."""
+    return reproducible.moment(facts.dated)
 
 
-def title(hearing: Hearing) -> str:
-    """The summary's title on one line, cut at a word to the length Word accepts."""
-    text = hearing.summary.title_text
+def title(facts: Facts) -> str:
+    """The title on one line, cut at a word to the length Word accepts."""
+    text = facts.title
     if len(text) <= _MAX_TITLE:
         return text
     return text[: _MAX_TITLE - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _properties(document: Document, hearing: Hearing) -> None:
+def _properties(document: Document, facts: Facts) -> None:
     properties = document.core_properties
-    properties.title = title(hearing)
-    properties.author = hearing.letter.signatory.name
-    properties.last_modified_by = hearing.letter.signatory.name
-    letter_date = long_date(hearing.letter.date, hearing.language)
-    properties.subject = f"Letter of {letter_date} and summary of the hearing"
-    properties.language = hearing.language
-    properties.keywords = "General Assembly; hearing; summary"
+    properties.title = title(facts)
+    properties.author = facts.author
+    properties.last_modified_by = facts.author
+    properties.subject = facts.subject
+    properties.language = facts.language
+    properties.keywords = ", ".join(facts.keywords)
     properties.comments = ""
     properties.revision = 1
-    moment = timestamp(hearing)
+    moment = timestamp(facts)
     properties.created = moment
     properties.modified = moment
     properties.last_printed = moment

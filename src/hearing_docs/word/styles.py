@@ -48,6 +48,8 @@ class StyleSpec:
     keep_with_next: bool | None = None
     line_exact: float | None = None
     """At least this line height (for a line holding a picture)."""
+    line_height: float | None = None
+    """Exactly this line height."""
     line_single: bool = False
     """Line height from the tallest thing on the line, so a picture is never clipped."""
     next: str | None = None
@@ -76,13 +78,23 @@ def specs(theme: Theme) -> dict[str, StyleSpec]:
             left_indent=letter.signature_indent, space_after=0, line_exact=letter.signature_height
         ),
         "Signatory": StyleSpec(left_indent=letter.signature_indent, space_after=0),
+        "Signatory Title": StyleSpec(based_on="Signatory"),
+        # Several signatories side by side, each in a column of its own: no indent.
+        "Side Signature": StyleSpec(
+            based_on="Signature", left_indent=0, keep_with_next=True, align="left"
+        ),
+        "Side Signatory": StyleSpec(based_on="Signatory", left_indent=0, keep_with_next=True),
+        "Side Signatory Title": StyleSpec(based_on="Side Signatory"),
+        "Letter End": StyleSpec(space_after=0, line_height=1),
         "Addressee": StyleSpec(space_after=0),
         "Title": StyleSpec(bold=True, align=summary.title_align, keep_with_next=True),
         "Meeting Date": StyleSpec(align=summary.title_align, keep_with_next=True),
         "Venue": StyleSpec(bold=True, align=summary.title_align, keep_with_next=True),
         "Heading 1": StyleSpec(bold=True, keep_with_next=True, next="Summary Text"),
         "Summary Text": StyleSpec(align=justify),
-        "List Bullet": StyleSpec(based_on="Summary Text", left_indent=36),
+        "List Bullet": StyleSpec(
+            based_on="Summary Text", left_indent=36, space_after=theme.text.paragraph_space
+        ),
         "Numbered Paragraph": StyleSpec(based_on="Summary Text"),
         # The page number's paragraph. Word's own header and footer styles, not a style
         # named "Page Number": that name belongs to Word's built-in character style.
@@ -191,6 +203,9 @@ def _paragraph_format(style: BaseStyle, theme: Theme, spec: StyleSpec) -> None:
     if spec.line_exact is not None:
         form.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
         form.line_spacing = Pt(spec.line_exact)
+    if spec.line_height is not None:
+        form.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        form.line_spacing = Pt(spec.line_height)
     if spec.line_single:
         form.line_spacing_rule = WD_LINE_SPACING.SINGLE
 
