@@ -1,7 +1,8 @@
 """HTML stage: a hearing and its template set in, one HTML page out.
 
-In: a ``Hearing``, the ``TemplateSet`` it asks for, and its ``Assets``
-(emblem and signature images, already checked).
+In: a ``Hearing``, the ``TemplateSet`` it asks for, its ``Assets`` (emblem
+and signature images, already checked) and its document ``Facts`` (title,
+author, subject, keywords, dates: what base.html puts in the page's metadata).
 Out: an HTML string, self-contained (CSS inline, images as data URLs), that is
 both the HTML output and what WeasyPrint lays out for the PDF.
 
@@ -24,8 +25,8 @@ from jinja2.utils import missing
 from hearing_docs.content import markup
 from hearing_docs.content.loading import shown_path
 from hearing_docs.content.model import Hearing
-from hearing_docs.document import facts
 from hearing_docs.document.dates import iso_date, long_date
+from hearing_docs.document.facts import Facts
 from hearing_docs.errors import Problem, TemplateError
 from hearing_docs.templateset.assets import Assets
 from hearing_docs.templateset.sets import TemplateSet
@@ -33,6 +34,7 @@ from hearing_docs.templateset.sets import TemplateSet
 ENTRY_TEMPLATE = "base.html"
 CONTEXT_NAMES = (
     "hearing",
+    "document",
     "letter",
     "summary",
     "language",
@@ -41,20 +43,17 @@ CONTEXT_NAMES = (
     "emblem",
     "signature",
     "signatures",
-    "facts",
-    "words",
 )
 
 # How a template reaches an object of each class, for messages about its attributes.
 _REACHED_AS = {
     "Hearing": "hearing",
+    "Facts": "document",
     "Letter": "letter",
     "Signatory": "signer",
     "DateRange": "summary.date",
     "Days": "summary.date",
     "Month": "summary.date",
-    "Facts": "facts",
-    "Words": "words",
     "Summary": "summary",
     "Section": "section",
     "BulletList": "bullets",
@@ -115,30 +114,30 @@ def environment(template_set: TemplateSet) -> SandboxedEnvironment:
     return env
 
 
-def context(hearing: Hearing, template_set: TemplateSet, assets: Assets) -> dict[str, Any]:
+def context(
+    hearing: Hearing, template_set: TemplateSet, assets: Assets, facts: Facts
+) -> dict[str, Any]:
     """What every template receives (docs/templates.md lists it)."""
-    document_facts, words = facts.of(hearing, template_set)
     return {
         "hearing": hearing,
+        "document": facts,
         "letter": hearing.letter,
         "summary": hearing.summary,
         "language": hearing.language,
-        "title": document_facts.title,
+        "title": facts.title,
         "theme": template_set.theme,
         "emblem": assets.emblem,
-        "signature": assets.signatures[0] if assets.signatures else None,
+        "signature": assets.signature,
         "signatures": assets.signatures,
-        "facts": document_facts,
-        "words": words,
     }
 
 
-def render(hearing: Hearing, template_set: TemplateSet, assets: Assets) -> str:
+def render(hearing: Hearing, template_set: TemplateSet, assets: Assets, facts: Facts) -> str:
     """The document as one HTML page."""
     env = environment(template_set)
-    values = context(hearing, template_set, assets)
     try:
-        return env.get_template(ENTRY_TEMPLATE).render(values)
+        page = env.get_template(ENTRY_TEMPLATE)
+        return page.render(context(hearing, template_set, assets, facts))
     except jinja2.TemplateSyntaxError as error:
         raise TemplateError(_problem(error, error.filename, error.lineno, error.message)) from None
     except jinja2.TemplateNotFound as error:

@@ -1,6 +1,7 @@
 """Word stage: a hearing in, an editable DOCX out, through python-docx.
 
-In: a ``Hearing``, its ``TemplateSet`` (for the theme) and its ``Assets``.
+In: a ``Hearing``, its ``TemplateSet`` (for the theme), its ``Assets`` and its
+document ``Facts`` (for the file's properties).
 Out: the DOCX as bytes, built from the model (not converted from HTML).
 
 Two sections, as the PDF has two parts: the letter, whose first-page header
@@ -25,8 +26,8 @@ from docx.text.paragraph import Paragraph
 
 from hearing_docs.content import markup
 from hearing_docs.content.model import BulletList, Hearing, Signatory
-from hearing_docs.document import facts
 from hearing_docs.document.dates import long_date
+from hearing_docs.document.facts import Facts
 from hearing_docs.templateset.assets import Assets
 from hearing_docs.templateset.images import Image
 from hearing_docs.templateset.sets import TemplateSet
@@ -37,10 +38,9 @@ SIDE_GAP = 12.0
 """Points kept free after each column of signatories (style.css: .side-by-side padding)."""
 
 
-def render(hearing: Hearing, template_set: TemplateSet, assets: Assets) -> bytes:
+def render(hearing: Hearing, template_set: TemplateSet, assets: Assets, facts: Facts) -> bytes:
     """The document as DOCX bytes, the same for the same content."""
     theme = template_set.theme
-    document_facts, _words = facts.of(hearing, template_set)
     document = docx.Document()
     styles.define(document, theme, hearing.language)
     _page(document, theme)
@@ -48,7 +48,7 @@ def render(hearing: Hearing, template_set: TemplateSet, assets: Assets) -> bytes
         _letter(document, hearing, theme, assets)
     if hearing.summary is not None:
         _summary(document, hearing, theme)
-    return package.save(document, document_facts)
+    return package.save(document, facts)
 
 
 def _page(document: Document, theme: Theme) -> None:
@@ -60,15 +60,11 @@ def _page(document: Document, theme: Theme) -> None:
     section.gutter = Pt(0)
 
 
-def _plain(container, text: str, style: str) -> Paragraph:  # type: ignore[no-untyped-def]
-    """A paragraph of ``style`` holding ``text`` as it is (no markup), as the templates print it."""
-    return container.add_paragraph(text, style=style)
-
-
 def _add(container, text: str, style: str) -> Paragraph:  # type: ignore[no-untyped-def]
-    """A paragraph of ``style`` whose runs follow the inline markup of ``text``."""
+    """A paragraph of ``style`` holding ``text`` as its type says it is printed: the runs of
+    its inline markup for rich text (``markup.Marked``), else one run as written."""
     paragraph = container.add_paragraph(style=style)
-    for run in markup.runs(text):
+    for run in markup.printed_runs(text):
         added = paragraph.add_run(run.text)
         if run.bold:
             added.style = "Strong"
@@ -81,8 +77,8 @@ def _letter(document: Document, hearing: Hearing, theme: Theme, assets: Assets) 
     letter = hearing.letter
     assert letter is not None
     _letter_header(document, theme, assets)
-    _plain(document, long_date(letter.date, hearing.language), "Date")
-    _plain(document, letter.salutation, "Salutation")
+    _add(document, long_date(letter.date, hearing.language), "Date")
+    _add(document, letter.salutation, "Salutation")
     for paragraph in letter.body:
         _add(document, paragraph, "Body Text")
     _add(document, letter.closing, "Closing")
@@ -124,9 +120,9 @@ def _signatory(  # type: ignore[no-untyped-def]
             io.BytesIO(image.data), height=Pt(height), width=Pt(height / image.aspect)
         )
         _alt_text(signature, signer.signature_alt or "")
-    last = _plain(container, signer.name, f"{prefix}Signatory")
+    last = _add(container, signer.name, f"{prefix}Signatory")
     for line in signer.title or []:
-        last = _plain(container, line, f"{prefix}Signatory Title")
+        last = _add(container, line, f"{prefix}Signatory Title")
     return last
 
 
@@ -190,11 +186,11 @@ def _summary(document: Document, hearing: Hearing, theme: Theme) -> None:
     for index, line in enumerate(summary.title_lines):
         if index:
             title.add_run().add_break()
-        for run in markup.runs(line):
+        for run in markup.printed_runs(line):
             added = title.add_run(run.text)
             if run.italic:
                 added.style = "Emphasis"
-    _plain(document, long_date(summary.date, hearing.language), "Meeting Date")
+    _add(document, long_date(summary.date, hearing.language), "Meeting Date")
     if summary.venue:
         venue = document.add_paragraph(style="Venue")
         for index, line in enumerate(summary.venue):
