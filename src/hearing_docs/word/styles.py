@@ -102,6 +102,9 @@ def specs(theme: Theme) -> dict[str, StyleSpec]:
             based_on="Summary Text",
             left_indent=summary.list_indent,
             first_line_indent=summary.bullet_indent - summary.list_indent,
+            # Given here, not inherited: LibreOffice then keeps it after the list's last item
+            # (the template's contextual spacing drops it between items), as the PDF does.
+            space_after=theme.text.paragraph_space,
         ),
         "Numbered Paragraph": StyleSpec(based_on="Summary Text"),
         # The page number's paragraph. Word's own header and footer styles, not a style
