@@ -2,7 +2,8 @@
 
 In: the path of a content file, an output folder, the formats wanted and the
 build options.
-Out: the paths written, ``OUT/<content file stem>.<format>``.
+Out: the paths written, ``OUT/<content file stem>.<format>``, and where the
+template set came from when it is not only the packaged one.
 
 ``build`` runs the stages in order (content, template set, assets, glyph
 check, then each renderer) and renders every format in memory before writing
@@ -21,7 +22,6 @@ from hearing_docs.content import loading
 from hearing_docs.document import facts as document_facts
 from hearing_docs.errors import HearingDocsError, Problem, RenderError, TemplateError
 from hearing_docs.fonts import glyphs
-from hearing_docs.html import page
 from hearing_docs.output import files, reproducible
 from hearing_docs.templateset import assets, sets
 
@@ -38,16 +38,38 @@ class BuildOptions:
     attach_source: bool = False
 
 
+@dataclass(frozen=True)
+class Rendered:
+    documents: list[tuple[str, bytes]]
+    """(format, bytes) for every format asked for, in the order of ``FORMATS``."""
+    templates: str | None
+    """``TemplateSet.origin()``: the set and its folders, when not only the packaged ones."""
+
+
+@dataclass(frozen=True)
+class Built:
+    files: list[Path]
+    templates: str | None
+
+
 def build(content_path: Path, out_dir: Path, options: BuildOptions | None = None) -> list[Path]:
     """Build one content file; return the files written."""
+    return build_documents(content_path, out_dir, options).files
+
+
+def build_documents(
+    content_path: Path, out_dir: Path, options: BuildOptions | None = None
+) -> Built:
+    """Build one content file; return the files written and where its templates came from."""
     options = options or BuildOptions()
     rendered = render_all(content_path, options)
-    return files.write_all(
-        [(out_dir / f"{content_path.stem}.{kind}", data) for kind, data in rendered]
+    written = files.write_all(
+        [(out_dir / f"{content_path.stem}.{kind}", data) for kind, data in rendered.documents]
     )
+    return Built(written, rendered.templates)
 
 
-def render_all(content_path: Path, options: BuildOptions) -> list[tuple[str, bytes]]:
+def render_all(content_path: Path, options: BuildOptions) -> Rendered:
     """Every format asked for, rendered in memory, in the order of ``FORMATS``."""
     hearing, source = loading.load_with_source(content_path)
     roots = sets.roots_for(content_path, list(options.template_dirs))
@@ -60,6 +82,8 @@ def render_all(content_path: Path, options: BuildOptions) -> list[tuple[str, byt
     renderers: dict[str, Callable[[], bytes]] = {}
     html = ""
     if "html" in options.formats or "pdf" in options.formats:
+        from hearing_docs.html import page  # imports Jinja: only when HTML or a PDF is asked for
+
         html = page.render(hearing, template_set, images, facts)
     if "html" in options.formats:
         renderers["html"] = html.encode
@@ -73,7 +97,8 @@ def render_all(content_path: Path, options: BuildOptions) -> list[tuple[str, byt
         from hearing_docs.word import builder
 
         renderers["docx"] = lambda: _docx(builder.render, hearing, template_set, images, facts)
-    return [(kind, renderers[kind]()) for kind in FORMATS if kind in renderers]
+    documents = [(kind, renderers[kind]()) for kind in FORMATS if kind in renderers]
+    return Rendered(documents, template_set.origin())
 
 
 def _docx(render: Callable[..., bytes], *arguments: object) -> bytes:
@@ -93,7 +118,10 @@ def _pdf(
     template_set: sets.TemplateSet,
     options: BuildOptions,
 ) -> bytes:
-    from hearing_docs.pdf import writer  # imports WeasyPrint: only when a PDF is asked for
+    from hearing_docs.pdf import libraries, writer
+
+    libraries.load()  # WeasyPrint, only when a PDF is asked for
+    from weasyprint.urls import FatalURLFetchingError
 
     folder = content_path.resolve().parent
     pdf_options = writer.PdfOptions(
@@ -102,8 +130,6 @@ def _pdf(
         strict=options.strict,
         attachment=source_file if options.attach_source else None,
     )
-    from weasyprint.urls import FatalURLFetchingError
-
     try:
         return writer.render(html, facts, folder, [folder, *template_set.folders], pdf_options)
     except FatalURLFetchingError as error:

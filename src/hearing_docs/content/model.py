@@ -54,6 +54,8 @@ MAX_TEXT = 20_000
 # Signatories side by side: more would leave each name a column too narrow to read.
 MAX_SIGNATORIES = 4
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+# The white space HTML folds into one space. A no-break space is not in it: it is text.
+_BLANKS = re.compile(r"[ \t\r\n]+")
 
 
 def xml_text(value: str) -> str:
@@ -65,7 +67,7 @@ def xml_text(value: str) -> str:
     return value
 
 
-def _one_paragraph(value: str) -> str:
+def _checked(value: str) -> str:
     if len(value) > MAX_TEXT:
         raise ValueError(
             f"is {len(value):,} characters long; the limit is {MAX_TEXT:,} characters "
@@ -75,6 +77,17 @@ def _one_paragraph(value: str) -> str:
     if not value:
         raise ValueError("is empty")
     return value
+
+
+def _one_paragraph(value: str) -> str:
+    # A newline in a paragraph (a YAML block scalar) is a space, in every output alike.
+    return _BLANKS.sub(" ", _checked(value))
+
+
+def _lines(value: str) -> str:
+    # Each newline ends a printed line; blank lines and spaces around lines are dropped.
+    lines = (_BLANKS.sub(" ", line).strip() for line in _checked(value).splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 def _relative_path(value: str) -> str:
@@ -103,6 +116,10 @@ def _marked_paragraph(value: str) -> Marked:
     return Marked(_one_paragraph(value))
 
 
+def _marked_lines(value: str) -> Marked:
+    return Marked(_lines(value))
+
+
 @dataclass(frozen=True)
 class TextKind:
     """How a text field is printed: the marker its type carries (see ``text_fields``)."""
@@ -129,9 +146,13 @@ class Bold:
 BOLD = Bold()
 
 PlainText = Annotated[str, AfterValidator(_one_paragraph), PLAIN]
-"""One paragraph or line of text, not empty, printed as written."""
+"""One paragraph or line of text, not empty, printed as written. A newline, a tab or a
+run of spaces in it is one space."""
 RichText = Annotated[str, AfterValidator(_marked_paragraph), RICH]
-"""One paragraph of text, not empty, whose inline markup is printed (a ``Marked`` value)."""
+"""One paragraph of text, not empty, whose inline markup is printed (a ``Marked`` value).
+A newline, a tab or a run of spaces in it is one space."""
+RichLines = Annotated[str, AfterValidator(_marked_lines), RICH]
+"""Lines of text with inline markup (the summary's title): each newline ends a line."""
 AltText = Annotated[str, AfterValidator(_one_paragraph), ALT]
 """A description of a picture for screen readers, not empty; never drawn."""
 Text = RichText
@@ -317,14 +338,27 @@ class BulletList(_Model):
     bullets: list[RichText] = Field(min_length=1)
 
 
+def _paragraph_kind(value: Any) -> str:
+    """Which kind of paragraph ``value`` is meant to be: a group of fields is a list."""
+    return "list" if isinstance(value, dict | BulletList) else "text"
+
+
+Paragraph = Annotated[
+    Annotated[RichText, Tag("text")] | Annotated[BulletList, Tag("list")],
+    Discriminator(_paragraph_kind),
+]
+"""A paragraph of a section: text, or a bulleted list. Only the kind the value is
+meant to be is tried, so a problem is reported once, in that kind's words."""
+
+
 class Section(_Model):
     heading: Annotated[RichText, BOLD] | None = None
     """None for opening paragraphs, printed without a heading."""
-    paragraphs: list[RichText | BulletList] = Field(min_length=1)
+    paragraphs: list[Paragraph] = Field(min_length=1)
 
 
 class Summary(_Model):
-    title: Annotated[RichText, BOLD]
+    title: Annotated[RichLines, BOLD]
     date: EventDate
     venue: list[Annotated[PlainText, BOLD]] | None = Field(None, min_length=1)
     sections: list[Section] = Field(min_length=1)
@@ -332,7 +366,7 @@ class Summary(_Model):
     @property
     def title_lines(self) -> list[Marked]:
         """The title as printed: one entry per line of the content, each with its markup."""
-        return [Marked(line.strip()) for line in self.title.splitlines() if line.strip()]
+        return [Marked(line) for line in self.title.split("\n")]
 
     @property
     def title_text(self) -> str:

@@ -25,9 +25,11 @@ from jinja2.utils import missing
 from hearing_docs.content import markup
 from hearing_docs.content.loading import shown_path
 from hearing_docs.content.model import Hearing
+from hearing_docs.document import titles
 from hearing_docs.document.dates import iso_date, long_date
 from hearing_docs.document.facts import Facts
 from hearing_docs.errors import Problem, TemplateError
+from hearing_docs.html import compiled
 from hearing_docs.templateset.assets import Assets
 from hearing_docs.templateset.sets import TemplateSet
 
@@ -39,6 +41,7 @@ CONTEXT_NAMES = (
     "summary",
     "language",
     "title",
+    "title_lines",
     "theme",
     "emblem",
     "signature",
@@ -99,18 +102,23 @@ def environment(template_set: TemplateSet) -> SandboxedEnvironment:
             jinja2.FileSystemLoader([str(r) for r in template_set.roots]),
         ]
     )
+    settings = {"trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True}
+    filters = {
+        "inline": markup.to_html,
+        "plain": markup.plain,
+        "longdate": long_date,
+        "isodate": iso_date,
+    }
     env = SandboxedEnvironment(
         loader=loader,
         autoescape=jinja2.select_autoescape(["html"], default_for_string=True),
         undefined=_Undefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
+        bytecode_cache=compiled.bytecode_cache(
+            "sandboxed", "autoescape html", sorted(settings.items()), sorted(filters)
+        ),
+        **settings,
     )
-    env.filters["inline"] = markup.to_html
-    env.filters["plain"] = markup.plain
-    env.filters["longdate"] = long_date
-    env.filters["isodate"] = iso_date
+    env.filters.update(filters)
     return env
 
 
@@ -125,6 +133,9 @@ def context(
         "summary": hearing.summary,
         "language": hearing.language,
         "title": facts.title,
+        "title_lines": (
+            titles.title_lines(hearing.summary, template_set.theme) if hearing.summary else []
+        ),
         "theme": template_set.theme,
         "emblem": assets.emblem,
         "signature": assets.signature,

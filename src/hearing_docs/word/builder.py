@@ -26,6 +26,7 @@ from docx.text.paragraph import Paragraph
 
 from hearing_docs.content import markup
 from hearing_docs.content.model import BulletList, Hearing, Signatory
+from hearing_docs.document import titles
 from hearing_docs.document.dates import long_date
 from hearing_docs.document.facts import Facts
 from hearing_docs.templateset.assets import Assets
@@ -183,7 +184,7 @@ def _summary(document: Document, hearing: Hearing, theme: Theme) -> None:
     summary = hearing.summary
     assert summary is not None
     title = document.add_paragraph(style="Title")
-    for index, line in enumerate(summary.title_lines):
+    for index, line in enumerate(titles.title_lines(summary, theme)):
         if index:
             title.add_run().add_break()
         for run in markup.printed_runs(line):
