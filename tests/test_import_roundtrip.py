@@ -12,7 +12,7 @@ import docx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from docx_edits import EXAMPLES, body_text, built, rebuild, styled
+from docx_edits import EDITABLE, body_text, built, rebuild, styled
 from hearing_docs.commands import importing
 
 WORDS = st.sampled_from(["water", "Assembly", "the", "delegations", "2027", "O'Neill", "co-chair"])
@@ -49,7 +49,7 @@ def _apply(document, edit) -> None:  # type: ignore[no-untyped-def]
 @given(edits=st.lists(EDIT, min_size=1, max_size=6))
 def test_random_edits_round_trip(edits) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        content, built_docx = built(EXAMPLES[-1], Path(folder))
+        content, built_docx = built(EDITABLE[-1], Path(folder))
         document = docx.Document(built_docx)
         for edit in edits:
             _apply(document, edit)
