@@ -12,7 +12,7 @@ import docx
 import pikepdf
 import pytest
 
-from hearing_docs.build import BuildOptions, build
+from hearing_docs.pipeline import BuildOptions, build
 from support import ROOT, libreoffice_pdfs, pdf_pages, word_boxes
 
 LETTER_ALONE = ROOT / "content" / "2014-09-04-letter-alone.yaml"

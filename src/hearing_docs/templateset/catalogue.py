@@ -17,10 +17,9 @@ from typing import get_args
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from hearing_docs.content import yamlsource
-from hearing_docs.content.loading import shown_path
 from hearing_docs.content.model import Kind
 from hearing_docs.content.validation import validate
-from hearing_docs.errors import Problem, TemplateError
+from hearing_docs.errors import Problem, TemplateError, shown_path
 from hearing_docs.templateset.sets import TemplateSet
 
 FOLDER = "text"

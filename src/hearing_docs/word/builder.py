@@ -7,7 +7,7 @@ Out: the DOCX as bytes, built from the model (not converted from HTML).
 Two sections, as the PDF has two parts: the letter, whose first-page header
 holds the letterhead and whose first-page footer holds the addressee block;
 then the summary on a new page, with PAGE fields in the header or footer the
-theme names. Every paragraph has a named style from ``word_styles.py``; runs
+theme names. Every paragraph has a named style from ``styles.py``; runs
 carry only the character styles Emphasis and Strong. No text boxes, and no
 tables for layout.
 """
@@ -19,6 +19,12 @@ import io
 import docx
 from docx.document import Document
 from docx.enum.section import WD_SECTION
+from docx.exceptions import PythonDocxError
+from docx.image.exceptions import (
+    InvalidImageStreamError,
+    UnexpectedEndOfFileError,
+    UnrecognizedImageError,
+)
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
@@ -29,27 +35,42 @@ from hearing_docs.content.model import BulletList, Hearing, Signatory
 from hearing_docs.document import titles
 from hearing_docs.document.dates import long_date
 from hearing_docs.document.facts import Facts
+from hearing_docs.errors import Problem, RenderError
 from hearing_docs.templateset.assets import Assets
 from hearing_docs.templateset.images import Image
 from hearing_docs.templateset.sets import TemplateSet
 from hearing_docs.templateset.theme import Theme
 from hearing_docs.word import package, styles
 
+# What python-docx raises on input our checks let through (a picture it cannot read).
+_PYTHON_DOCX_ERRORS = (
+    PythonDocxError,
+    InvalidImageStreamError,
+    UnexpectedEndOfFileError,
+    UnrecognizedImageError,
+)
 SIDE_GAP = 12.0
 """Points kept free after each column of signatories (style.css: .side-by-side padding)."""
 
 
 def render(hearing: Hearing, template_set: TemplateSet, assets: Assets, facts: Facts) -> bytes:
-    """The document as DOCX bytes, the same for the same content."""
+    """The document as DOCX bytes, the same for the same content.
+
+    python-docx's own errors become a one-line ``RenderError``; any other error
+    is a mistake of ours and keeps its traceback.
+    """
     theme = template_set.theme
-    document = docx.Document()
-    styles.define(document, theme, hearing.language)
-    _page(document, theme)
-    if hearing.letter is not None:
-        _letter(document, hearing, theme, assets)
-    if hearing.summary is not None:
-        _summary(document, hearing, theme)
-    return package.save(document, facts)
+    try:
+        document = docx.Document()
+        styles.define(document, theme, hearing.language)
+        _page(document, theme)
+        if hearing.letter is not None:
+            _letter(document, hearing, theme, assets)
+        if hearing.summary is not None:
+            _summary(document, hearing, theme)
+        return package.save(document, facts)
+    except _PYTHON_DOCX_ERRORS as error:
+        raise RenderError(Problem("DOCX", f"python-docx failed: {error}")) from error
 
 
 def _page(document: Document, theme: Theme) -> None:
