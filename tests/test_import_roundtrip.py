@@ -9,12 +9,14 @@ import tempfile
 from pathlib import Path
 
 import docx
+from docx.oxml.ns import qn
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from docx_edits import EDITABLE, body_text, built, rebuild, styled
 from hearing_docs.commands import importing
 
+W_STYLE, W_VAL = qn("w:pStyle"), qn("w:val")
 WORDS = st.sampled_from(["water", "Assembly", "the", "delegations", "2027", "O'Neill", "co-chair"])
 EDIT = st.one_of(
     st.tuples(st.just("insert"), st.integers(0, 50), st.lists(WORDS, min_size=1, max_size=6)),
@@ -30,7 +32,7 @@ def _apply(document, edit) -> None:  # type: ignore[no-untyped-def]
     paragraph = paragraphs[index % len(paragraphs)]
     if kind == "insert":
         paragraph.insert_paragraph_before(" ".join(words), style="Summary Text")
-    elif kind == "delete" and len(paragraphs) > 12:  # every section keeps a paragraph
+    elif kind == "delete" and not _alone_in_its_section(paragraph):
         paragraph._p.getparent().remove(paragraph._p)
     elif kind == "word":
         run = paragraph.runs[0]
@@ -39,6 +41,20 @@ def _apply(document, edit) -> None:  # type: ignore[no-untyped-def]
         run = paragraph.runs[-1]
         run.italic = not (run.italic or run.style.name == "Emphasis")
         run.style = None
+
+
+def _alone_in_its_section(paragraph) -> bool:  # type: ignore[no-untyped-def]
+    """Between its section's heading and the next heading (or the end): deleting it would
+    leave a heading without paragraphs, which content cannot hold."""
+
+    def style(element) -> str | None:  # type: ignore[no-untyped-def]
+        if element is None or element.tag != paragraph._p.tag:
+            return None
+        found = element.find(".//" + W_STYLE)
+        return found.get(W_VAL) if found is not None else None
+
+    before, after = paragraph._p.getprevious(), paragraph._p.getnext()
+    return style(before) == "Heading1" and style(after) in ("Heading1", None)
 
 
 @settings(

@@ -28,6 +28,7 @@ def test_new_makes_content_templates_and_output(tmp_path: Path, monkeypatch) -> 
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
         f"created hearing/content/{EXAMPLE}",
+        "created hearing/content/hearing-docs.schema.json",
         "created hearing/content/signatures/mogens-lykketoft.png",
         "created hearing/content/templates/README.txt",
         "created hearing/output/",
@@ -37,6 +38,7 @@ def test_new_makes_content_templates_and_output(tmp_path: Path, monkeypatch) -> 
     assert files_under(folder) == [
         "content",
         f"content/{EXAMPLE}",
+        "content/hearing-docs.schema.json",
         "content/signatures",
         "content/signatures/mogens-lykketoft.png",
         "content/templates",
