@@ -32,7 +32,7 @@ def _apply(document, edit) -> None:  # type: ignore[no-untyped-def]
     paragraph = paragraphs[index % len(paragraphs)]
     if kind == "insert":
         paragraph.insert_paragraph_before(" ".join(words), style="Summary Text")
-    elif kind == "delete" and not _alone_in_its_section(paragraph):
+    elif kind == "delete" and _siblings(document, paragraph) > 1:  # a section keeps one
         paragraph._p.getparent().remove(paragraph._p)
     elif kind == "word":
         run = paragraph.runs[0]
@@ -43,18 +43,15 @@ def _apply(document, edit) -> None:  # type: ignore[no-untyped-def]
         run.style = None
 
 
-def _alone_in_its_section(paragraph) -> bool:  # type: ignore[no-untyped-def]
-    """Between its section's heading and the next heading (or the end): deleting it would
-    leave a heading without paragraphs, which content cannot hold."""
-
-    def style(element) -> str | None:  # type: ignore[no-untyped-def]
-        if element is None or element.tag != paragraph._p.tag:
-            return None
-        found = element.find(".//" + W_STYLE)
-        return found.get(W_VAL) if found is not None else None
-
-    before, after = paragraph._p.getprevious(), paragraph._p.getnext()
-    return style(before) == "Heading1" and style(after) in ("Heading1", None)
+def _siblings(document, paragraph) -> int:  # type: ignore[no-untyped-def]
+    """How many paragraphs of text the section of ``paragraph`` holds."""
+    sections: list[list] = [[]]  # type: ignore[type-arg]
+    for each in document.paragraphs:
+        if each.style.name == "Heading 1":
+            sections.append([])
+        elif each.style.name in ("Summary Text", "List Bullet"):
+            sections[-1].append(each._p)
+    return next(len(section) for section in sections if paragraph._p in section)
 
 
 @settings(

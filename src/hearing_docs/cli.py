@@ -332,15 +332,16 @@ def import_command(
 
     if (content is None) == (new_file is None):
         raise click.UsageError("give either --into CONTENT.yaml or -o NEW.yaml")
-    if content is not None:
-        outcome = importing.into(docx_file, content, dry_run, template_dirs)
-    else:
-        assert new_file is not None
-        outcome = importing.start(docx_file, new_file, dry_run)
-    for line in outcome.notes:
-        click.echo(line)
-    for line in outcome.warnings:
-        click.echo(f"Warning: {line}", err=True)
+    try:
+        if content is not None:
+            outcome = importing.into(docx_file, content, dry_run, template_dirs)
+        else:
+            assert new_file is not None
+            outcome = importing.start(docx_file, new_file, dry_run)
+    except importing.NotImported as error:  # what was recognised explains what is missing
+        _import_lines(error.outcome)
+        raise
+    _import_lines(outcome)
     if outcome.unchanged:
         target = shown_path(content or docx_file)
         click.echo(f"unchanged: {target} already holds the text of {shown_path(docx_file)}")
@@ -350,3 +351,10 @@ def import_command(
         click.echo(f"wrote {shown_path(path)}")
     if dry_run:
         click.echo("dry run: nothing written")
+
+
+def _import_lines(outcome) -> None:  # type: ignore[no-untyped-def]
+    for line in outcome.notes:
+        click.echo(line)
+    for line in outcome.warnings:
+        click.echo(f"Warning: {line}", err=True)

@@ -38,3 +38,28 @@ def _advances(family: str, style: Style) -> tuple[int, dict[int, int], int] | No
         metrics = font["hmtx"]
         widths = {code: metrics[name][0] for code, name in (font.getBestCmap() or {}).items()}
         return font["head"].unitsPerEm, widths, metrics[font.getGlyphOrder()[0]][0]
+
+
+def line_height(families: list[str], style: Style, size: float) -> float:
+    """The natural height of a line of text in points: the face's ascent plus descent
+    (``hhea``), what WeasyPrint gives a line of ``line-height: normal`` and Word a line
+    of single spacing."""
+    for family in families:
+        found = _vertical(family, style)
+        if found:
+            per_em, height = found
+            return height * size / per_em
+    return size * 1.15
+
+
+@cache
+def _vertical(family: str, style: Style) -> tuple[int, int] | None:
+    from fontTools.ttLib import TTFont
+
+    found = match(family, style)
+    if found is None:
+        return None
+    path, index = found
+    with TTFont(path, fontNumber=index, lazy=True) as font:
+        header = font["hhea"]
+        return font["head"].unitsPerEm, header.ascent - header.descent

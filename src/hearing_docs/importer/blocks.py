@@ -86,6 +86,8 @@ class Block:
     """The section it ends is followed by one that starts on a new page."""
     text_box: bool = False
     in_table: bool = False
+    cell: tuple[int, int, int] | None = None
+    """For a paragraph in a table of the body: the table's number, its row and column."""
     footnotes: list[int] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
 
@@ -165,10 +167,11 @@ class _Reader:
                     section += 1
             elif child.tag == qn("w:tbl"):
                 self.reading.tables.append(self.counts["body"])
-                for paragraph in child.iter(qn("w:p")):
+                for row, column, paragraph in _cells(child):
                     block = self._paragraph(paragraph, "body", section, self.document.part)
                     if block is not None:
                         block.in_table = True
+                        block.cell = (len(self.reading.tables), row, column)
         self._headers_and_footers()
         self._footnotes()
         return self.reading
@@ -377,6 +380,14 @@ class _Reader:
                 data, content_type = image.blob, image.content_type
             break
         block.pictures.append(Picture(data, content_type, description))
+
+
+def _cells(table):  # type: ignore[no-untyped-def]
+    """(row, column, paragraph) of a table, row by row: the order a reader reads it."""
+    for row, tr in enumerate(table.iterchildren(qn("w:tr"))):
+        for column, tc in enumerate(tr.iterchildren(qn("w:tc"))):
+            for paragraph in tc.iter(qn("w:p")):
+                yield row, column, paragraph
 
 
 def _flag(properties, tag: str) -> bool | None:  # type: ignore[no-untyped-def]

@@ -21,7 +21,7 @@ from typing import Any
 
 from hearing_docs.content.markup import Run
 from hearing_docs.errors import ContentError, Problem
-from hearing_docs.importer import dates, inline
+from hearing_docs.importer import dates, fields, inline
 from hearing_docs.importer.blocks import PAGE_BREAK, Block, Reading
 from hearing_docs.importer.parts import (
     ALIASES,
@@ -158,7 +158,7 @@ def _value(block: Block, role: Role, language: str, shown: str) -> Any:
                 shown, block, f"'{text}' is not a date such as 22 July 2016 or 8\u201310 June 2016"
             )
         return value
-    if role.kind == "plain":
+    if role.kind in ("plain", "text") and not fields.takes_markup(role.path):
         return " ".join(block.text.split())
     if role.kind == "lines":
         return block.lines

@@ -179,36 +179,51 @@ def _closing(lines: list[Line], position: int, found: Found) -> int:
     return len(lines)
 
 
+def _side_by_side(lines: list[Line], found: Found) -> list[Line]:
+    """Signatories typed side by side in the columns of a table: one each, left to right.
+    Returns the lines that are not theirs."""
+    cells = [line for line in lines if line.block.cell is not None]
+    if not cells:
+        return lines
+    table = cells[0].block.cell[0]  # type: ignore[index]
+    mine = [line for line in cells if line.block.cell[0] == table]  # type: ignore[index]
+    columns = sorted({line.block.cell[2] for line in mine})  # type: ignore[index]
+    if len(columns) < 2:
+        return lines
+    signers = []
+    for column in columns:
+        cell = [line for line in mine if line.block.cell[2] == column and line.text]  # type: ignore[index]
+        if not cell:
+            continue
+        signer: dict[str, Any] = {"name": cell[0].text}
+        if len(cell) > 1:
+            signer["title"] = [line.text for line in cell[1:]]
+        signers.append(signer)
+        found.saw("signatory", cell, "side by side")
+    for line in mine:
+        if line.pictures:
+            found.warnings.append(
+                f"{line.place()}: the signature picture of a signatory side by side is not kept"
+            )
+    if len(signers) >= 2:
+        found.content["signatories"] = signers
+    elif signers:
+        found.content["signatory"] = signers[0]
+    return [line for line in lines if line not in mine]
+
+
 def _signature_block(lines: list[Line], footer: list[Line], found: Found) -> None:
-    signer: dict[str, Any] = {}
     rest = list(lines)
     while rest and rest[0].pictures and not rest[0].text:
         found.signature = rest[0].pictures[0]
         found.recognised.append(f"signature: {rest[0].place()} (a picture)")
         rest.pop(0)
     notations = [line for line in rest if NOTATION.match(line.text)]
-    rest = [line for line in rest if line not in notations]
-    name_index = next((i for i, line in enumerate(rest) if line.text), None)
-    addressees: list[Line] = []
-    if name_index is not None:
-        name = rest[name_index]
-        if name.pictures:
-            found.signature = name.pictures[0]
-        signer["name"] = name.text
-        found.saw("signatory", [name])
-        titles: list[Line] = []
-        for line in rest[name_index + 1 :]:
-            if line.gap_before or ADDRESSEE.match(line.text) or addressees:
-                addressees.append(line)
-            else:
-                titles.append(line)
-        if titles:
-            signer["title"] = [line.text for line in titles]
-            found.saw("signatory title", titles)
-        for line in rest[:name_index]:
-            found.left_out.append((line, "a line between the close and the signatory"))
-    if signer:
-        found.content["signatory"] = signer
+    rest = _side_by_side([line for line in rest if line not in notations], found)
+    if "signatories" in found.content or "signatory" in found.content:
+        addressees = [line for line in rest if line.text]  # the names were in a table
+    else:
+        addressees = _signatory(rest, found)
     if not addressees and footer:
         addressees = [line for line in footer if line.text]
     if addressees:
@@ -218,3 +233,29 @@ def _signature_block(lines: list[Line], footer: list[Line], found: Found) -> Non
         key = "cc" if re.match(r"^(cc|c\.c\.|cop)", line.text, re.I) else "enclosures"
         found.content.setdefault(key, []).append(line.text)
         found.saw("enclosure" if key == "enclosures" else "copy", [line])
+
+
+def _signatory(rest: list[Line], found: Found) -> list[Line]:
+    """The signatory's name and title lines; returns the lines after them (the address)."""
+    name_index = next((i for i, line in enumerate(rest) if line.text), None)
+    if name_index is None:
+        return []
+    name = rest[name_index]
+    if name.pictures:
+        found.signature = name.pictures[0]
+    signer: dict[str, Any] = {"name": name.text}
+    found.saw("signatory", [name])
+    titles: list[Line] = []
+    addressees: list[Line] = []
+    for line in rest[name_index + 1 :]:
+        if line.gap_before or ADDRESSEE.match(line.text) or addressees:
+            addressees.append(line)
+        else:
+            titles.append(line)
+    if titles:
+        signer["title"] = [line.text for line in titles]
+        found.saw("signatory title", titles)
+    for line in rest[:name_index]:
+        found.left_out.append((line, "a line between the close and the signatory"))
+    found.content["signatory"] = signer
+    return addressees

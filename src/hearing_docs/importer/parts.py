@@ -22,28 +22,29 @@ class Role:
     """Where the text goes, such as ``letter.body[]``."""
     kind: str
     """How the text reads: ``date``; ``event date`` (a day, days, a range or a month);
-    ``plain`` (as written); ``rich`` (bold and italic as
-    markup); ``lines`` (a list, one item a line); ``title`` (lines of one text)."""
+    ``text`` (one paragraph: its bold and italic become
+    markup where the model's type prints markup, see ``fields``); ``lines`` (a list, one
+    item a line); ``title`` (lines of one text)."""
 
 
 ROLES: dict[str, Role] = {
     "Date": Role("letter.date", "date"),
-    "Salutation": Role("letter.salutation", "plain"),
-    "Body Text": Role("letter.body[]", "rich"),
-    "Closing": Role("letter.closing", "rich"),
-    "Signatory": Role("letter.signatory.name", "plain"),
-    "Signatory Title": Role("letter.signatory.title[]", "plain"),
+    "Salutation": Role("letter.salutation", "text"),
+    "Body Text": Role("letter.body[]", "text"),
+    "Closing": Role("letter.closing", "text"),
+    "Signatory": Role("letter.signatory.name", "text"),
+    "Signatory Title": Role("letter.signatory.title[]", "text"),
     # Several signatories: one column each of a table without borders, left to right.
-    "Side Signatory": Role("letter.signatories[].name", "plain"),
-    "Side Signatory Title": Role("letter.signatories[-].title[]", "plain"),
-    "Addressee": Role("letter.addressees[]", "plain"),
+    "Side Signatory": Role("letter.signatories[].name", "text"),
+    "Side Signatory Title": Role("letter.signatories[-].title[]", "text"),
+    "Addressee": Role("letter.addressees[]", "text"),
     "Title": Role("summary.title", "title"),
     "Meeting Date": Role("summary.date", "event date"),
     "Venue": Role("summary.venue", "lines"),
-    "Heading 1": Role("summary.sections[].heading", "rich"),
-    "Summary Text": Role("summary.sections[-].paragraphs[]", "rich"),
-    "Numbered Paragraph": Role("summary.sections[-].paragraphs[]", "rich"),
-    "List Bullet": Role("summary.sections[-].paragraphs[-].bullets[]", "rich"),
+    "Heading 1": Role("summary.sections[].heading", "text"),
+    "Summary Text": Role("summary.sections[-].paragraphs[]", "text"),
+    "Numbered Paragraph": Role("summary.sections[-].paragraphs[]", "text"),
+    "List Bullet": Role("summary.sections[-].paragraphs[-].bullets[]", "text"),
 }
 
 ALIASES: dict[str, str] = {

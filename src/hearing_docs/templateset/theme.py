@@ -81,11 +81,21 @@ class Text(_Group):
     paragraph_space: Length = 13.8
     kerning: bool = False
     ligatures: bool = False
+    spelling: list[str] = []
+    """Regional tags (en-GB): the one of a content language that names no region is the
+    language Word checks its spelling in."""
 
     @property
     def font(self) -> str:
         """The face Word is told to use; the others are the fall-backs of the CSS."""
         return self.fonts[0]
+
+    def proofing_language(self, language: str) -> str:
+        """The tag Word checks spelling in: the content's own when it names a region
+        (``en-US``), else the tag of ``spelling`` for its language (``en`` is ``en-GB``)."""
+        if "-" in language:
+            return language
+        return next((tag for tag in self.spelling if tag.split("-")[0] == language), language)
 
 
 class Letterhead(_Group):

@@ -36,6 +36,7 @@ from hearing_docs.document import titles
 from hearing_docs.document.dates import long_date
 from hearing_docs.document.facts import Facts
 from hearing_docs.errors import Problem, RenderError
+from hearing_docs.fonts import metrics
 from hearing_docs.templateset.assets import Assets
 from hearing_docs.templateset.images import Image
 from hearing_docs.templateset.sets import TemplateSet
@@ -238,8 +239,11 @@ def _page_numbers(document: Document, theme: Theme) -> None:
     section.different_first_page_header_footer = False
     section.header.is_linked_to_previous = False
     section.footer.is_linked_to_previous = False
-    section.header_distance = Pt(theme.page.margin_top / 2)
-    section.footer_distance = Pt(theme.page.margin_bottom / 2)
+    # The PDF centres the number's line in the margin; Word measures from the paper's
+    # edge to the line, which is as high as the font's ascent and descent (single).
+    line = metrics.line_height(theme.text.fonts, (False, False), theme.page_numbers.size)
+    section.header_distance = Pt((theme.page.margin_top - line) / 2)
+    section.footer_distance = Pt((theme.page.margin_bottom - line) / 2)
     if theme.page_numbers.position == "none":
         return
     top = theme.page_numbers.vertical == "top"
@@ -270,6 +274,11 @@ def _page_field(paragraph: Paragraph) -> None:
 
 
 def _alt_text(paragraph: Paragraph, text: str) -> None:
-    """Alternative text of the last picture in ``paragraph`` (wp:docPr/@descr)."""
+    """Alternative text of the pictures in ``paragraph`` (wp:docPr/@descr), and no space
+    around them: without distT/B/L/R, LibreOffice puts 0.32 cm around an inline picture,
+    and the signature would stand 9 pt right of where the PDF has it."""
     for properties in paragraph._p.iter(qn("wp:docPr")):
         properties.set("descr", text)
+    for inline in paragraph._p.iter(qn("wp:inline")):
+        for side in ("distT", "distB", "distL", "distR"):
+            inline.set(side, "0")

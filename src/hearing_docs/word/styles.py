@@ -83,6 +83,7 @@ def specs(theme: Theme) -> dict[str, StyleSpec]:
         size=theme.page_numbers.size,
         align="center" if theme.page_numbers.position == "none" else theme.page_numbers.horizontal,
         space_after=0,
+        line_single=True,
     )
     return {
         "Letterhead": StyleSpec(
@@ -326,7 +327,9 @@ def _defaults(document: Document, theme: Theme, language: str) -> None:
         size = OxmlElement(tag)
         size.set(qn("w:val"), half_points)
         rpr.append(size)
-    # The proofing language Word and LibreOffice give every run that does not name one.
+    # The proofing language Word and LibreOffice give every run that does not name one:
+    # with a region, since "en" alone is read as en-US and flags "programme".
+    language = theme.text.proofing_language(language)
     lang = OxmlElement("w:lang")
     for attribute in ("w:val", "w:eastAsia", "w:bidi"):
         lang.set(qn(attribute), language)
