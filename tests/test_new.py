@@ -46,7 +46,10 @@ def test_new_makes_content_templates_and_output(tmp_path: Path, monkeypatch) -> 
         "output",
     ]
     example = (folder / "content" / EXAMPLE).read_text(encoding="utf-8")
-    assert example.startswith("# Your first hearing: a copy of the example")
+    assert example.startswith(
+        "# yaml-language-server: $schema=hearing-docs.schema.json\n"
+        "# Your first hearing: a copy of the example"
+    )
     assert example.endswith(SEED_CONTENT.read_text(encoding="utf-8"))
     assert (folder / "content" / "signatures" / "mogens-lykketoft.png").read_bytes() == (
         SEED_CONTENT.parent / "signatures" / "mogens-lykketoft.png"

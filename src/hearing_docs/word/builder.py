@@ -166,10 +166,8 @@ def _side_by_side(
         f'<w:left w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'
         f'<w:right w:w="{round(SIDE_GAP * 20)}" w:type="dxa"/></w:tblCellMar>'
     )
-    properties.append(margins)
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    properties.append(layout)
+    # In the order the schema gives w:tblPr's children (autofit above wrote w:tblLayout).
+    properties.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription")
     for cell, signer, image in zip(table.rows[0].cells, signers, images, strict=True):
         cell.width = Pt(width / len(signers))
         _signatory(cell, signer, image, theme, "Side ")
