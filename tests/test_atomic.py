@@ -22,6 +22,8 @@ from hearing_docs.pipeline import BuildOptions, build
 from support import seed_copy
 from test_bad_input import run_unprivileged
 
+pytestmark = pytest.mark.slow
+
 NEW_TEXT = "Please find attached the summary of the hearing, as revised."
 
 

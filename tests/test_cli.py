@@ -29,6 +29,7 @@ def seed_with(old: str, new: str, tmp_path: Path) -> Path:
     return seed_copy(tmp_path, (old, new))
 
 
+@pytest.mark.slow
 def test_build_writes_three_files_and_says_so(tmp_path: Path) -> None:
     result = run("build", str(SEED_CONTENT), "-o", str(tmp_path))
     assert result.exit_code == 0, result.output
@@ -45,6 +46,7 @@ def test_build_writes_three_files_and_says_so(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.slow
 def test_build_one_format(tmp_path: Path) -> None:
     result = run("build", str(SEED_CONTENT), "-o", str(tmp_path), "--format", "docx")
     assert result.exit_code == 0
@@ -134,6 +136,7 @@ def test_no_content_here_says_what_to_do(tmp_path: Path, monkeypatch) -> None:
     assert "no content given and no content/*.yaml here" in result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "entry", [["-m", "hearing_docs"], ["-c", "import hearing_docs.cli as c; c.main()"]]
 )
@@ -147,6 +150,7 @@ def test_python_dash_m_runs_without_traceback(tmp_path: Path, entry: list[str]) 
     assert done.stderr.startswith(f"Error: {bad}:2:1: YAML syntax error")
 
 
+@pytest.mark.slow
 def test_docx_only_build_does_not_import_weasyprint(tmp_path: Path) -> None:
     code = (
         "import sys, hearing_docs;"

@@ -9,14 +9,15 @@ import tempfile
 from pathlib import Path
 
 import docx
-from docx.oxml.ns import qn
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from docx_edits import EDITABLE, body_text, built, rebuild, styled
 from hearing_docs.commands import importing
 
-W_STYLE, W_VAL = qn("w:pStyle"), qn("w:val")
+pytestmark = pytest.mark.slow
+
 WORDS = st.sampled_from(["water", "Assembly", "the", "delegations", "2027", "O'Neill", "co-chair"])
 EDIT = st.one_of(
     st.tuples(st.just("insert"), st.integers(0, 50), st.lists(WORDS, min_size=1, max_size=6)),

@@ -19,6 +19,8 @@ from hearing_docs.output import reproducible
 from hearing_docs.pipeline import BuildOptions, build
 from support import SEED_CONTENT
 
+pytestmark = pytest.mark.slow
+
 STEM = SEED_CONTENT.stem
 YEAR = 400 * 24 * 3600  # seconds: a little more than a year
 

@@ -19,6 +19,8 @@ import pytest
 
 from support import ROOT, seed_copy
 
+pytestmark = pytest.mark.slow
+
 WAIT = 90.0  # seconds: the longest any one step may take before the test fails
 
 

@@ -23,6 +23,8 @@ from hearing_docs.templateset import sets
 from hearing_docs.word import styles
 from support import FIXTURES, ROOT, libreoffice_pdfs
 
+pytestmark = pytest.mark.slow
+
 EXAMPLES = sorted((ROOT / "content").glob("*.yaml")) + sorted(
     (FIXTURES / "documents").glob("*.yaml")
 )

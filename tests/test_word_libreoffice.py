@@ -22,17 +22,20 @@ from hearing_docs.content.model import Signatory
 from hearing_docs.templateset import sets
 from support import (
     SEED_CONTENT,
-    compare,
     libreoffice_pdfs,
     pagination,
     pdf_pages,
     render_docx,
     require,
+    same_words,
     seed_parts,
     without_page_numbers,
     word_boxes,
+    word_difference,
     words,
 )
+
+pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
 
 THEME = sets.resolve("un-pga", [sets.packaged_root()]).theme
 EDITED = "Please find attached the revised summary of the hearing, as discussed."
@@ -108,8 +111,7 @@ def test_same_page_count_as_the_weasyprint_pdf(seed_outputs, seed_libreoffice_pd
 def test_same_words_in_the_same_order(seed_outputs, seed_libreoffice_pdf) -> None:
     expected = [w for page in _page_words(seed_outputs["pdf"]) for w in page]
     actual = [w for page in _page_words(seed_libreoffice_pdf) for w in page]
-    ratio, first_difference = compare(expected, actual)
-    assert ratio >= 0.995, f"similarity {ratio:.4f}; {first_difference}"
+    assert same_words(expected, actual), word_difference(expected, actual)
 
 
 def test_letter_alone_on_page_one(seed_outputs, seed_libreoffice_pdf) -> None:

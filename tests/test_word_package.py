@@ -21,6 +21,8 @@ from lxml import etree
 from hearing_docs.content.model import Signatory
 from support import render_docx, seed_parts
 
+pytestmark = pytest.mark.slow
+
 PACKAGE = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"

@@ -27,7 +27,7 @@ DOCUMENTS = sorted((ROOT / "content").glob("*.yaml")) + sorted(
 # A letter alone has no summary title.
 WITH_SUMMARY = [path for path in DOCUMENTS if loading.load(path).summary is not None]
 
-pytestmark = pytest.mark.libreoffice
+pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")

@@ -275,6 +275,27 @@ def word_styles_and_dashes():  # type: ignore[no-untyped-def]
     return d
 
 
+def address_at_the_top():  # type: ignore[no-untyped-def]
+    """An emblem picture in the header; the place before the date; the addressee typed
+    above the salutation instead of at the foot; the summary in Word's Heading styles."""
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].add_run().add_picture(io.BytesIO(_signature_png()))
+    _p(d, "New York, 12 May 2019", RIGHT)
+    _p(d, "H.E. Ms. Jane Doe")
+    _p(d, "Permanent Representative of Exampleland to the United Nations")
+    _p(d, "New York")
+    _p(d, "Excellency,")
+    _p(d, BODY[1])
+    _p(d, "Please accept, Excellency, the assurances of my highest consideration.")
+    _p(d, "María Fernanda Espinosa Garcés")
+    _page_break(d)
+    d.add_paragraph("Summary of the interactive dialogue", style="Heading 1")
+    _p(d, "10 May 2019", CENTER)
+    d.add_paragraph("Key messages", style="Heading 2")
+    _p(d, SUMMARY[0])
+    return d
+
+
 def co_signed_in_a_table_with_a_reference():  # type: ignore[no-untyped-def]
     """A reference and "Confidential" above the date; two co-signers side by side in a
     table; a page number typed in the summary's footer; a letterhead table in the header."""

@@ -353,7 +353,7 @@ def import_command(
         click.echo("dry run: nothing written")
 
 
-def _import_lines(outcome) -> None:  # type: ignore[no-untyped-def]
+def _import_lines(outcome) -> None:
     for line in outcome.notes:
         click.echo(line)
     for line in outcome.warnings:

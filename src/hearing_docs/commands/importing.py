@@ -113,7 +113,7 @@ def start(docx_path: Path, target: Path, dry_run: bool = False, language: str = 
     return outcome
 
 
-def _signature(found: typed_letter.Recognition, target: Path, outcome: Outcome) -> list:  # type: ignore[type-arg]
+def _signature(found: typed_letter.Recognition, target: Path, outcome: Outcome) -> list:
     """The signature picture as a file beside the content, when it is a PNG or JPEG."""
     picture = found.signature
     letter = found.content.get("letter", {})

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from itertools import groupby
 from pathlib import Path
+from typing import TypeGuard
 
 from hearing_docs import cache as user_cache
 
@@ -52,7 +53,7 @@ def _ranges(codes: frozenset[int]) -> list[list[int]]:
     return ranges
 
 
-def _valid(ranges: object) -> bool:
+def _valid(ranges: object) -> TypeGuard[list[list[int]]]:
     """An entry as ``_ranges`` writes it; anything else (a damaged file) is read again."""
     return isinstance(ranges, list) and all(
         isinstance(pair, list)

@@ -36,6 +36,8 @@ ADDRESSEE = re.compile(
     r"and permanent|h\.?e\.?\b|his excellency|her excellency|new york\b)",
     re.IGNORECASE,
 )
+_PLACE = re.compile(r"^[^\d,]{2,40},\s*(?=\d|[^\W\d]+\s+\d)")
+"""A place before the date: "New York, 22 July 2016"."""
 LETTERHEAD = re.compile(r"(president|general assembly|united nations|the president|of the)", re.I)
 
 
@@ -47,6 +49,8 @@ class Found:
     left_out: list[tuple[Line, str]] = field(default_factory=list)
     """Lines the content cannot hold, with why: the caller names their words."""
     signature: Picture | None = None
+    above: list[Line] = field(default_factory=list)
+    """Lines between the date and the salutation (an address typed at the top)."""
 
     def saw(self, part: str, lines: list[Line], note: str = "") -> None:
         first = lines[0].block.number
@@ -120,7 +124,7 @@ def _letterhead(lines: list[Line], header: list[Line], found: Found) -> int:
 def _date(lines: list[Line], position: int, found: Found, language: str) -> int:
     for index in range(position, min(position + 8, len(lines))):
         line = lines[index]
-        value = dates.parse(line.text, language)
+        value = dates.parse(line.text, language) or dates.parse(_PLACE.sub("", line.text))
         if value is None:
             continue
         for skipped in lines[position:index]:
@@ -148,13 +152,7 @@ def _salutation(lines: list[Line], position: int, found: Found) -> int:
     for index in range(position, min(position + 12, len(lines))):
         line = lines[index]
         if SALUTATION.match(line.text) or (line.words <= 6 and line.text.endswith(",")):
-            for skipped in lines[position:index]:
-                found.left_out.append((skipped, "a line between the date and the salutation"))
-                if ADDRESSEE.match(skipped.text):
-                    found.warnings.append(
-                        f"{skipped.place()}: an address above the salutation; "
-                        "the content prints addressees at the foot of the page"
-                    )
+            found.above = [line for line in lines[position:index] if line.text]
             found.content["salutation"] = line.text
             found.saw("salutation", [line])
             return index + 1
@@ -224,8 +222,19 @@ def _signature_block(lines: list[Line], footer: list[Line], found: Found) -> Non
         addressees = [line for line in rest if line.text]  # the names were in a table
     else:
         addressees = _signatory(rest, found)
-    if not addressees and footer:
-        addressees = [line for line in footer if line.text]
+    typed_below = [line for line in footer if line.text]
+    if not addressees and typed_below:
+        addressees, typed_below = typed_below, []
+    for line in typed_below:
+        found.left_out.append((line, "a footer line of page 1, beside the addressees"))
+    if not addressees and found.above:
+        addressees, found.above = found.above, []
+        found.warnings.append(
+            f"{addressees[0].place()}: the address above the salutation is printed as the "
+            "addressee block, at the foot of page 1"
+        )
+    for line in found.above:
+        found.left_out.append((line, "a line between the date and the salutation"))
     if addressees:
         found.content["addressees"] = [line.text for line in addressees]
         found.saw("addressees", addressees)

@@ -25,6 +25,9 @@ class Role:
     ``text`` (one paragraph: its bold and italic become
     markup where the model's type prints markup, see ``fields``); ``lines`` (a list, one
     item a line); ``title`` (lines of one text)."""
+    note: str = ""
+    """Said when a paragraph of this style is read: the content holds it less exactly
+    than Word does (a sub-heading becomes a section heading)."""
 
 
 ROLES: dict[str, Role] = {
@@ -45,6 +48,12 @@ ROLES: dict[str, Role] = {
     "Summary Text": Role("summary.sections[-].paragraphs[]", "text"),
     "Numbered Paragraph": Role("summary.sections[-].paragraphs[]", "text"),
     "List Bullet": Role("summary.sections[-].paragraphs[-].bullets[]", "text"),
+    # Styles Word offers an editor for which the content has no exact field.
+    "Heading 2": Role("summary.sections[].heading", "text", "read as a section heading"),
+    "Heading 3": Role("summary.sections[].heading", "text", "read as a section heading"),
+    "List Number": Role("summary.sections[-].paragraphs[-].bullets[]", "text", "read as a bullet"),
+    "List Paragraph": Role("summary.sections[-].paragraphs[]", "text", "read as a paragraph"),
+    "Quote": Role("summary.sections[-].paragraphs[]", "text", "read as a paragraph"),
 }
 
 ALIASES: dict[str, str] = {

@@ -1,9 +1,10 @@
 """Theme stage: a template set's theme.yaml in, a typed ``Theme`` out.
 
-In: the folders of a template set, most specific first (see ``templateset.py``).
+In: the data of a set's theme.yaml, laid over the themes it extends (``sets.py``
+reads and merges them).
 Out: ``Theme``: paper, margins, fonts, sizes, spacing, letterhead, page
 numbers. It is the one source of typography: style.css is rendered from it and
-``word_styles.py`` defines the Word styles from it.
+``word/styles.py`` defines the Word styles from it.
 
 A set's theme.yaml may start with ``extends: OTHER-SET``; its values are then
 laid over the other set's theme key by key, so a derived set names only what

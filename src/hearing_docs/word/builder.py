@@ -83,7 +83,7 @@ def _page(document: Document, theme: Theme) -> None:
     section.gutter = Pt(0)
 
 
-def _add(container, text: str, style: str) -> Paragraph:  # type: ignore[no-untyped-def]
+def _add(container, text: str, style: str) -> Paragraph:
     """A paragraph of ``style`` holding ``text`` as its type says it is printed: the runs of
     its inline markup for rich text (``markup.Marked``), else one run as written."""
     paragraph = container.add_paragraph(style=style)
@@ -115,6 +115,7 @@ def _letter(document: Document, hearing: Hearing, theme: Theme, assets: Assets) 
         # The letter's section ends in its last paragraph, not in an extra empty one.
         document.add_section(WD_SECTION.NEW_PAGE)
         holder = document.paragraphs[-1]._p
+        assert holder.pPr is not None  # add_section put the section's properties there
         section_properties = holder.pPr.sectPr
         last._p.get_or_add_pPr().append(section_properties)
         holder.getparent().remove(holder)
@@ -132,7 +133,7 @@ def _letter(document: Document, hearing: Hearing, theme: Theme, assets: Assets) 
     letter_section.header_distance = Pt(theme.page.margin_top)
 
 
-def _signatory(  # type: ignore[no-untyped-def]
+def _signatory(
     container, signer: Signatory, image: Image | None, theme: Theme, prefix: str
 ) -> Paragraph:
     """The signature, the name and the title lines of one signatory; the last paragraph."""
@@ -214,10 +215,10 @@ def _summary(document: Document, hearing: Hearing, theme: Theme) -> None:
     _add(document, long_date(summary.date, hearing.language), "Meeting Date")
     if summary.venue:
         venue = document.add_paragraph(style="Venue")
-        for index, line in enumerate(summary.venue):
+        for index, venue_line in enumerate(summary.venue):
             if index:
                 venue.add_run().add_break()
-            venue.add_run(line)
+            venue.add_run(venue_line)
     numbered = theme.summary.numbered_paragraphs
     paragraph_style = "Numbered Paragraph" if numbered else "Summary Text"
     for section in summary.sections:
@@ -253,7 +254,13 @@ def _page_numbers(document: Document, theme: Theme) -> None:
 
 def _page_field(paragraph: Paragraph) -> None:
     """A PAGE field that Word and LibreOffice update: begin, instruction, separate, result, end."""
-    for kind, text in (("begin", None), ("instr", " PAGE "), ("separate", None), ("text", "1")):
+    steps: tuple[tuple[str, str | None], ...] = (
+        ("begin", None),
+        ("instr", " PAGE "),
+        ("separate", None),
+        ("text", "1"),
+    )
+    for kind, text in steps:
         run = paragraph.add_run()
         if kind == "instr":
             instruction = OxmlElement("w:instrText")
@@ -261,7 +268,7 @@ def _page_field(paragraph: Paragraph) -> None:
             instruction.text = text
             run._r.append(instruction)
         elif kind == "text":
-            run.text = text
+            run.text = text or ""
         else:
             char = OxmlElement("w:fldChar")
             char.set(qn("w:fldCharType"), kind)

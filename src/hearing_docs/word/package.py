@@ -20,6 +20,7 @@ from html import escape  # xml.sax.saxutils would import urllib.request, and ssl
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import XmlPart
 from docx.oxml.ns import qn
 
 from hearing_docs import __version__
@@ -106,7 +107,7 @@ def _number_drawings(document: Document) -> None:
 
     python-docx numbers drawings per part, so the emblem in the header and the
     signature in the body would both be drawing 1."""
-    parts = [document.part]
+    parts: list[XmlPart] = [document.part]
     for section in document.sections:
         for story in (
             section.first_page_header,

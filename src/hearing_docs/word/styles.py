@@ -25,6 +25,7 @@ taller lines instead of overlapping ones.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -32,7 +33,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
-from docx.styles.style import BaseStyle
+from docx.styles.style import BaseStyle, ParagraphStyle
 
 from hearing_docs.fonts import metrics
 from hearing_docs.templateset.theme import Theme
@@ -218,9 +219,12 @@ def _prune(document: Document, kept: set[str]) -> None:
 
 def _style(
     document: Document, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH
-) -> BaseStyle:
+) -> ParagraphStyle:
+    """The style ``name``, made when the template lacks it. Typed as a paragraph style,
+    whose attributes a character style has too but ``paragraph_format``, which is only
+    used on paragraph styles."""
     styles = document.styles
-    style = styles[name] if name in styles else styles.add_style(name, kind)
+    style = cast(ParagraphStyle, styles[name] if name in styles else styles.add_style(name, kind))
     style.hidden = False
     style.quick_style = True
     _drop_theme_fonts(style)
@@ -253,7 +257,7 @@ def _drop_theme_fonts(style: BaseStyle) -> None:
                 ppr.remove(element)
 
 
-def _paragraph_format(style: BaseStyle, theme: Theme, spec: StyleSpec) -> None:
+def _paragraph_format(style: ParagraphStyle, theme: Theme, spec: StyleSpec) -> None:
     form = style.paragraph_format
     if spec.align is not None:
         form.alignment = ALIGN[spec.align]
@@ -300,7 +304,7 @@ _AFTER_CONTEXTUAL = (
 
 def _defaults(document: Document, theme: Theme, language: str) -> None:
     """Document-wide font, size, colour, line pitch and language (w:docDefaults)."""
-    normal = document.styles["Normal"]
+    normal = cast(ParagraphStyle, document.styles["Normal"])
     _drop_theme_fonts(normal)
     normal.font.name = theme.text.font
     normal.font.size = Pt(theme.text.size)
