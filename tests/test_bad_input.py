@@ -29,6 +29,7 @@ from PIL import Image
 
 from hearing_docs.cli import main
 from hearing_docs.content.model import DATE_FORMS
+from hearing_docs.output.manifest import NAME as MANIFEST
 from support import FIXTURES, base_text
 
 BAD = FIXTURES / "bad"
@@ -340,6 +341,7 @@ def test_the_base_of_the_catalogue_builds(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", str(content), "-o", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        MANIFEST,
         "base.docx",
         "base.html",
         "base.pdf",

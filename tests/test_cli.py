@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from hearing_docs import __version__
 from hearing_docs.cli import main
 from hearing_docs.errors import shown_path
+from hearing_docs.output.manifest import NAME as MANIFEST
 from support import SEED_CONTENT, seed_copy
 
 
@@ -35,6 +36,7 @@ def test_build_writes_three_files_and_says_so(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     stem = SEED_CONTENT.stem
     assert sorted(p.name for p in tmp_path.iterdir()) == [
+        MANIFEST,
         f"{stem}.docx",
         f"{stem}.html",
         f"{stem}.pdf",
@@ -50,7 +52,7 @@ def test_build_writes_three_files_and_says_so(tmp_path: Path) -> None:
 def test_build_one_format(tmp_path: Path) -> None:
     result = run("build", str(SEED_CONTENT), "-o", str(tmp_path), "--format", "docx")
     assert result.exit_code == 0
-    assert [p.suffix for p in tmp_path.iterdir()] == [".docx"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [MANIFEST, f"{SEED_CONTENT.stem}.docx"]
 
 
 def test_yaml_syntax_error_is_one_line(tmp_path: Path) -> None:

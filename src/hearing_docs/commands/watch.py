@@ -35,7 +35,7 @@ import watchfiles
 
 from hearing_docs import pipeline
 from hearing_docs.errors import HearingDocsError
-from hearing_docs.output import FORMATS
+from hearing_docs.output import FORMATS, manifest
 from hearing_docs.output.files import PART_SUFFIX
 from hearing_docs.templateset import sets
 
@@ -220,8 +220,8 @@ def rebuild(
 class _NotOurOutputs(watchfiles.DefaultFilter):
     """watchfiles' default filter, that also skips the documents a build writes.
 
-    Only those files and their temporary files: the output folder may be the
-    content folder, whose other files must still start a build.
+    Only those files, the build's manifest and their temporary files: the output
+    folder may be the content folder, whose other files must still start a build.
     """
 
     def __init__(self, out_dir: Path, names: list[str]) -> None:
@@ -233,6 +233,8 @@ class _NotOurOutputs(watchfiles.DefaultFilter):
         changed = Path(path)
         if changed == self.out_dir:
             return False  # made by the first build
+        if changed.parent == self.out_dir and changed.name.startswith(manifest.NAME):
+            return False  # the manifest of the build, or its temporary file
         if changed.parent == self.out_dir and any(
             changed.name == name
             or (changed.name.startswith(f".{name}.") and changed.name.endswith(PART_SUFFIX))

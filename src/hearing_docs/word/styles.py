@@ -160,6 +160,9 @@ _CHARACTER = {
 
 def define(document: Document, theme: Theme, language: str) -> None:
     """Set the document defaults, define every style of ``specs``, remove all others."""
+    # The others go first: python-docx walks every style of the document for each one
+    # it looks up, and the template brings 164.
+    _prune(document, {"Body Text", *specs(theme), *_CHARACTER, *_KEPT})
     _defaults(document, theme, language)
     styles = document.styles
     body = _style(document, "Body Text")
@@ -186,7 +189,6 @@ def define(document: Document, theme: Theme, language: str) -> None:
         f"{numbering.BULLET} ", theme.text.fonts, (False, False), theme.text.size
     )
     numbering.define(document, theme.summary.list_indent, marker)
-    _prune(document, {"Body Text", *specs(theme), *_CHARACTER, *_KEPT})
 
 
 def names(theme: Theme) -> list[str]:
