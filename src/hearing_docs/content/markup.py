@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 # A word with a slash inside (A/RES/72/274, HIV/AIDS): Word and LibreOffice never break
 # it, while the Unicode line-breaking rules WeasyPrint follows allow a break after "/".
 _SLASHED = re.compile(r"\S+/\S+")
+MAX_UNBROKEN = 40
+"""The longest slashed word kept whole: 40 of the widest letters still fit on a line."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,10 @@ def to_html(text: str) -> Markup:
 
 
 def _unbroken(word: re.Match[str]) -> str:
+    # Only a word that surely fits on a line: a longer one (a pasted URL) must break,
+    # as Word breaks it, or it would run off the page.
+    if len(word.group()) > MAX_UNBROKEN:
+        return word.group()
     # Inline, not a class: a template set's own style sheet need not know of it.
     return f'<span style="white-space: nowrap">{word.group()}</span>'
 
