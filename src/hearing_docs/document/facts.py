@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from hearing_docs.content import markup
 from hearing_docs.content.model import Hearing, first_and_last_day
 from hearing_docs.document.dates import long_date
+from hearing_docs.errors import Problem, SettingError
 from hearing_docs.templateset import catalogue
 from hearing_docs.templateset.catalogue import Words
 from hearing_docs.templateset.sets import TemplateSet
-from hearing_docs.errors import Problem, SettingError
 
 EPOCH_RANGE = (0, 4_354_819_199)
 """SOURCE_DATE_EPOCH accepted: 1970-01-01 to 2107-12-31 23:59:59 UTC, the last moment
