@@ -29,7 +29,6 @@ EXAMPLES = sorted((ROOT / "content").glob("*.yaml")) + sorted(
     (FIXTURES / "documents").glob("*.yaml")
 )
 EDITOR_STYLES = {"Heading 2", "Heading 3", "List Number", "Footnote Text", "List Paragraph"}
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 @pytest.fixture(scope="module")

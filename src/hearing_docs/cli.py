@@ -279,14 +279,21 @@ def _progress(files: int) -> Iterator[Callable[[int, list[Path]], None]]:
     # Lines printed meanwhile go above the display; standard output is only taken over
     # when it is the same terminal, never when it is piped.
     console = Console(stderr=True)
-    with Progress(*columns, console=console, redirect_stdout=sys.stdout.isatty()) as bar:
-        task = bar.add_task("", total=files)
+    bar = Progress(*columns, console=console, redirect_stdout=sys.stdout.isatty())
+    task = bar.add_task("", total=files)
 
-        def show(done: int, running: list[Path]) -> None:
-            names = ", ".join(path.name for path in running)
-            bar.update(task, completed=done, description=f"building {names}" if names else "")
+    def show(done: int, running: list[Path]) -> None:
+        # Started at the first news, once the batch's worker processes are forked: the
+        # display's thread must not exist when they are.
+        if not bar.live.is_started:
+            bar.start()
+        names = ", ".join(path.name for path in running)
+        bar.update(task, completed=done, description=f"building {names}" if names else "")
 
+    try:
         yield show
+    finally:
+        bar.stop()
 
 
 @main.command("check")
