@@ -343,6 +343,20 @@ def new_command(folder: Path, copy_template: bool) -> None:
     _say(f"next: cd {shown_path(folder)} && hearing-docs build")
 
 
+@main.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of content files, for editors that complete and check YAML.
+
+    \b
+    hearing-docs schema > hearing-docs.schema.json
+    and start a content file with:
+    # yaml-language-server: $schema=hearing-docs.schema.json
+    """
+    from hearing_docs.content import schema
+
+    click.echo(schema.text(), nl=False)
+
+
 @main.command("watch")
 @click.argument("content", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @_output_option
