@@ -77,7 +77,7 @@ def render_docx(hearing, template_set, images) -> bytes:
     from hearing_docs.document import facts
     from hearing_docs.word import builder
 
-    return builder.render(hearing, template_set, images, facts.derive(hearing))
+    return builder.render(hearing, template_set, images, facts.derive(hearing, template_set))
 
 
 def seed_copy(folder: Path, *changes: tuple[str, str], name: str = "hearing.yaml") -> Path:

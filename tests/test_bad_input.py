@@ -29,6 +29,7 @@ from click.testing import CliRunner
 from PIL import Image
 
 from hearing_docs.cli import main
+from hearing_docs.content.model import DATE_FORMS
 from hearing_docs.output.manifest import NAME as MANIFEST
 from support import FIXTURES, base_text
 
@@ -94,13 +95,27 @@ FIXTURE_CASES: dict[str, str] = {
     "not 'Summary of the hearing'",
     # missing, unknown and empty fields
     "missing-field.yaml": "1:1: letter.closing: required field is missing",
-    "missing-summary.yaml": "1:1: summary: required field is missing",
+    "missing-letter-and-summary.yaml": "1:1: letter: required field is missing "
+    "(a letter, a summary or both)",
+    "signatory-missing.yaml": "1:1: letter.signatory: required field is missing "
+    "(or signatories, for several side by side)",
+    "signatory-and-signatories.yaml": "10:5: letter.signatories: give either signatory (one) "
+    "or signatories (several), not both",
+    "signatories-only-one.yaml": "8:5: letter.signatories: must have at least 2 entries",
+    "signatory-title-misspelt.yaml": "9:5: letter.signatory.titel: unknown field 'titel'; "
+    "did you mean 'title'?",
+    "signatory-title-number.yaml": "9:24: letter.signatory.title[1]: expected text, "
+    "got a number (70); put it in quotes if it is text",
+    "section-heading-misspelt.yaml": "18:7: summary.sections[0].headng: unknown field 'headng'; "
+    "did you mean 'heading'?",
+    "section-heading-empty.yaml": "18:16: summary.sections[0].heading: is empty",
+    "kind-unknown.yaml": "1:7: kind: 'hearings' is not one of the choices; did you mean 'hearing'?",
     "unknown-field.yaml": "6:3: letter.closng: unknown field 'closng'; did you mean 'closing'? "
     "(and 1 more problem)",
     "unknown-field-with-line-break.yaml": "6:3: letter.clo\\nsing: unknown field 'clo\\nsing'; "
     "did you mean 'closing'? (and 1 more problem)",
     "unknown-top-level-field.yaml": "1:1: titel: unknown field 'titel'; "
-    "expected one of: template, language, letter, summary",
+    "expected one of: template, language, kind, letter, summary",
     "key-capitalised-top-level.yaml": "1:1: Summary: unknown field 'Summary'; "
     "did you mean 'summary'?",
     "key-capitalised-nested.yaml": "3:3: letter.Salutation: unknown field 'Salutation'; "
@@ -120,6 +135,17 @@ FIXTURE_CASES: dict[str, str] = {
     # impossible dates
     "date-february-30.yaml": "14:9: summary.date: '2016-02-30' is not a date that exists",
     "date-month-13.yaml": "2:9: letter.date: '2016-13-22' is not a date that exists",
+    # event dates: several days, a range, a month; never Python's repr of a date or a list
+    "date-days-out-of-order.yaml": "14:9: summary.date: the days must be different and in "
+    "order: 2014-09-11 cannot follow 2014-09-12",
+    "date-days-not-a-day.yaml": "16:7: summary.date[1]: '12 September 2014' is not a date: "
+    "write it as YYYY-MM-DD, e.g. 2016-07-22",
+    "date-range-backwards.yaml": "14:32: summary.date.to: 2016-06-08 must come after from "
+    "(2016-06-10)",
+    "date-range-unknown-field.yaml": "16:5: summary.date.till: unknown field 'till'; "
+    "expected one of: from, to (and 1 more problem)",
+    "date-number.yaml": f"14:9: summary.date: expected a date, got a number (2016): {DATE_FORMS}",
+    "date-month-impossible.yaml": f"14:9: summary.date: '2016-13' is not a date: {DATE_FORMS}",
     # empty, binary and wrongly encoded files
     "empty.yaml": "1:1: the file is empty: it must describe a hearing",
     "only-comments.yaml": "1:1: the file is empty: it must describe a hearing",

@@ -79,7 +79,7 @@ def test_wrong_type_is_one_line(tmp_path: Path) -> None:
     result = run("build", str(path), "-o", str(tmp_path / "out"))
     assert result.exit_code == 1
     assert result.stderr == (
-        f"Error: {path}:16:9: letter.date: '[2016, 7, 22]' is not a date: "
+        f"Error: {path}:16:9: letter.date: expected one day, got a list: "
         "write it as YYYY-MM-DD, e.g. 2016-07-22\n"
     )
 
@@ -100,18 +100,16 @@ def test_several_problems_are_counted_on_one_line_and_listed_by_check(tmp_path: 
     assert result.exit_code == 1
     assert result.stderr == (
         f"Error: {path}:1:1: langauge: unknown field 'langauge'; did you mean 'language'? "
-        "(and 7 more problems)\n"
+        "(and 5 more problems)\n"
     )
     checked = run("check", str(path))
     assert checked.exit_code == 1
     assert checked.stderr.splitlines() == [
         f"Error: {path}:1:1: langauge: unknown field 'langauge'; did you mean 'language'?",
-        f"Error: {path}:1:1: summary: required field is missing",
         f"Error: {path}:2:1: letter.date: required field is missing",
         f"Error: {path}:2:1: letter.salutation: required field is missing",
         f"Error: {path}:2:1: letter.body: required field is missing",
         f"Error: {path}:2:1: letter.closing: required field is missing",
-        f"Error: {path}:2:1: letter.signatory: required field is missing",
         f"Error: {path}:2:1: letter.addressees: required field is missing",
     ]
 

@@ -114,8 +114,9 @@ def test_minimal_content_is_valid(tmp_path: Path) -> None:
             "  date: 2016-07-18",
             "  date: 18 July 2016",
             [
-                "10:9: summary.date: '18 July 2016' is not a date: "
-                "write it as YYYY-MM-DD, e.g. 2016-07-22"
+                "10:9: summary.date: '18 July 2016' is not a date: write a day as YYYY-MM-DD "
+                "(2016-07-18), several days as a list of days, consecutive days as 'from:' and "
+                "'to:' days, or a month as YYYY-MM (2014-09)"
             ],
         ),
         (

@@ -20,7 +20,7 @@ def render(tmp_path: Path, *changes: tuple[str, str], template_dirs=()) -> str:
     hearing, source = loading.load_with_source(content)
     template_set = sets.resolve(hearing.template, sets.roots_for(content, list(template_dirs)))
     images = assets.load(hearing, source, template_set)
-    return page.render(hearing, template_set, images, facts.derive(hearing))
+    return page.render(hearing, template_set, images, facts.derive(hearing, template_set))
 
 
 def test_rich_fields_print_their_markup_and_plain_fields_print_as_written(tmp_path) -> None:

@@ -12,6 +12,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from docx_edits import (
+    EDITABLE,
     EDITS,
     EXAMPLES,
     body_text,
@@ -45,7 +46,7 @@ def test_an_unedited_docx_leaves_the_content_file_byte_identical(tmp_path, examp
     assert "---" not in result.output
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("example", EDITABLE, ids=lambda p: p.stem)
 def test_edits_come_back_word_for_word_and_comments_stay(tmp_path, example) -> None:
     content, built_docx = built(example, tmp_path)
     before = content.read_text(encoding="utf-8")
@@ -63,7 +64,7 @@ def test_edits_come_back_word_for_word_and_comments_stay(tmp_path, example) -> N
     assert len(removed) <= 12, removed
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("example", EDITABLE, ids=lambda p: p.stem)
 def test_dry_run_prints_the_diff_and_writes_nothing(tmp_path, example) -> None:
     content, built_docx = built(example, tmp_path)
     before = content.read_bytes()
@@ -85,7 +86,7 @@ def rename_heading_only(document) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.libreoffice
 def test_edits_after_a_libreoffice_resave_import_the_same(tmp_path) -> None:
     cases = []
-    for index, example in enumerate(EXAMPLES):
+    for index, example in enumerate(EDITABLE):
         folder = tmp_path / f"case{index}"
         content, built_docx = built(example, folder)
         cases.append((content, edited(built_docx, folder / f"edited{index}.docx", *EDITS)))
@@ -101,7 +102,7 @@ def test_edits_after_a_libreoffice_resave_import_the_same(tmp_path) -> None:
 
 
 def _refused(tmp_path, change, expected: str) -> None:  # type: ignore[no-untyped-def]
-    content, built_docx = built(EXAMPLES[0], tmp_path)
+    content, built_docx = built(EDITABLE[0], tmp_path)
     before = content.read_bytes()
     changed = edited(built_docx, tmp_path / "edited.docx", change)
     result = run_import(changed, "--into", content)
@@ -125,7 +126,7 @@ def test_a_table_is_refused_and_the_content_file_untouched(tmp_path) -> None:
 
 def test_a_picture_in_the_text_is_refused(tmp_path) -> None:
     def add_picture(document) -> None:  # type: ignore[no-untyped-def]
-        signature = EXAMPLES[0].parent / "signatures" / "mogens-lykketoft.png"
+        signature = EDITABLE[0].parent / "signatures" / "mogens-lykketoft.png"
         styled(document, "Summary Text")[0].add_run().add_picture(str(signature))
 
     _refused(tmp_path, add_picture, r"paragraph \d+ \(\"In accordance with .*\"\): a picture")
@@ -165,7 +166,7 @@ def test_an_edit_of_the_letterhead_is_refused(tmp_path) -> None:
 
 
 def test_tracked_changes_are_read_as_accepted_and_said(tmp_path) -> None:
-    content, built_docx = built(EXAMPLES[0], tmp_path)
+    content, built_docx = built(EDITABLE[0], tmp_path)
 
     def track(document) -> None:  # type: ignore[no-untyped-def]
         paragraph = styled(document, "Body Text")[-1]
@@ -192,7 +193,7 @@ def test_tracked_changes_are_read_as_accepted_and_said(tmp_path) -> None:
 
 
 def test_word_comments_are_listed(tmp_path) -> None:
-    content, built_docx = built(EXAMPLES[0], tmp_path)
+    content, built_docx = built(EDITABLE[0], tmp_path)
 
     def comment(document) -> None:  # type: ignore[no-untyped-def]
         paragraph = styled(document, "Closing")[0]
@@ -209,7 +210,7 @@ def test_word_comments_are_listed(tmp_path) -> None:
 
 
 def test_a_docx_not_made_by_hearing_docs_points_to_o(tmp_path) -> None:
-    content, _ = built(EXAMPLES[0], tmp_path)
+    content, _ = built(EDITABLE[0], tmp_path)
     other = tmp_path / "other.docx"
     document = docx.Document()
     document.add_paragraph("Excellency,")
@@ -227,7 +228,7 @@ def test_into_or_o_is_required(tmp_path) -> None:
 
 
 def test_a_heading_left_without_paragraphs_is_a_content_error(tmp_path) -> None:
-    content, built_docx = built(EXAMPLES[0], tmp_path)
+    content, built_docx = built(EDITABLE[0], tmp_path)
     before = content.read_bytes()
 
     def empty_heading(document) -> None:  # type: ignore[no-untyped-def]

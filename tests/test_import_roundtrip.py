@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from docx_edits import EXAMPLES, body_text, built, rebuild, styled
+from docx_edits import EDITABLE, body_text, built, rebuild, styled
 from hearing_docs.commands import importing
 
 pytestmark = pytest.mark.slow
@@ -63,7 +63,7 @@ def _siblings(document, paragraph) -> int:  # type: ignore[no-untyped-def]
 @given(edits=st.lists(EDIT, min_size=1, max_size=6))
 def test_random_edits_round_trip(edits) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        content, built_docx = built(EXAMPLES[-1], Path(folder))
+        content, built_docx = built(EDITABLE[-1], Path(folder))
         document = docx.Document(built_docx)
         for edit in edits:
             _apply(document, edit)

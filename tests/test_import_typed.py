@@ -14,7 +14,9 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from docx_edits import libreoffice_resave
 from hearing_docs.cli import main
+from hearing_docs.commands import importing
 from hearing_docs.pipeline import BuildOptions, build
 from support import words
 from typed_letters import LETTERS
@@ -136,3 +138,18 @@ def test_dry_run_writes_nothing(tmp_path) -> None:
     assert result.exit_code == 0, result.output
     assert "+summary:" in result.output
     assert not target.exists()
+
+
+@pytest.mark.libreoffice
+def test_typed_letters_resaved_by_libreoffice_import_the_same(tmp_path) -> None:
+    sources = []
+    for name, make in sorted(LETTERS.items()):
+        source = tmp_path / f"{name}.docx"
+        make().save(source)
+        sources.append(source)
+    resaved = libreoffice_resave(sources, tmp_path / "resaved")
+    for source, again in zip(sources, resaved, strict=True):
+        first = importing.start(source, tmp_path / "a" / f"{source.stem}.yaml")
+        second = importing.start(again, tmp_path / "b" / f"{source.stem}.yaml")
+        assert first.warnings == second.warnings
+        assert first.diff.replace("/a/", "/b/") == second.diff, source.stem

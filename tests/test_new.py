@@ -28,6 +28,7 @@ def test_new_makes_content_templates_and_output(tmp_path: Path, monkeypatch) -> 
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
         f"created hearing/content/{EXAMPLE}",
+        "created hearing/content/hearing-docs.schema.json",
         "created hearing/content/signatures/mogens-lykketoft.png",
         "created hearing/content/templates/README.txt",
         "created hearing/output/",
@@ -37,6 +38,7 @@ def test_new_makes_content_templates_and_output(tmp_path: Path, monkeypatch) -> 
     assert files_under(folder) == [
         "content",
         f"content/{EXAMPLE}",
+        "content/hearing-docs.schema.json",
         "content/signatures",
         "content/signatures/mogens-lykketoft.png",
         "content/templates",
@@ -44,7 +46,10 @@ def test_new_makes_content_templates_and_output(tmp_path: Path, monkeypatch) -> 
         "output",
     ]
     example = (folder / "content" / EXAMPLE).read_text(encoding="utf-8")
-    assert example.startswith("# Your first hearing: a copy of the example")
+    assert example.startswith(
+        "# yaml-language-server: $schema=hearing-docs.schema.json\n"
+        "# Your first hearing: a copy of the example"
+    )
     assert example.endswith(SEED_CONTENT.read_text(encoding="utf-8"))
     assert (folder / "content" / "signatures" / "mogens-lykketoft.png").read_bytes() == (
         SEED_CONTENT.parent / "signatures" / "mogens-lykketoft.png"
@@ -60,11 +65,10 @@ def test_the_new_folder_builds_at_once_with_its_copied_template(
     monkeypatch.chdir(tmp_path)
     assert run("new", "hearing", "--copy-template").exit_code == 0
     copied = tmp_path / "hearing" / "content" / "templates" / "un-pga"
-    assert sorted(p.name for p in copied.iterdir()) == sorted(
-        p.name for p in PACKAGED_SET.iterdir()
-    )
-    for path in PACKAGED_SET.iterdir():
-        assert (copied / path.name).read_bytes() == path.read_bytes()
+    packaged = sorted(p.relative_to(PACKAGED_SET) for p in PACKAGED_SET.rglob("*") if p.is_file())
+    assert sorted(p.relative_to(copied) for p in copied.rglob("*") if p.is_file()) == packaged
+    for path in packaged:
+        assert (copied / path).read_bytes() == (PACKAGED_SET / path).read_bytes()
     # The copy is what builds: a change to it shows in the output.
     theme = copied / "theme.yaml"
     theme.write_text(

@@ -11,7 +11,7 @@ import yaml
 from pydantic import BaseModel
 
 from hearing_docs.html import page
-from hearing_docs.templateset import sets
+from hearing_docs.templateset import catalogue, sets
 from hearing_docs.templateset.theme import Theme
 from support import ROOT
 
@@ -99,9 +99,16 @@ def test_documented_variables_are_what_templates_receive() -> None:
     assert names == list(page.CONTEXT_NAMES)
     filters = section("What each template receives").split("Filters:")[1]
     listed = re.findall(r"^\| `(\w+)", filters, flags=re.MULTILINE)
-    assert listed == ["inline", "plain", "longdate"]
+    assert listed == ["inline", "plain", "longdate", "isodate"]
     env = page.environment(sets.resolve("un-pga", [PACKAGED]))
     assert all(name in env.filters for name in listed)
+
+
+def test_documented_words_are_the_keys_of_a_sets_text_file() -> None:
+    keys = [code(row[0]) for row in table("Words of a set")]
+    assert keys == list(catalogue.Words.model_fields)
+    english = yaml.safe_load((PACKAGED / "un-pga" / "text" / "en.yaml").read_text("utf-8"))
+    assert list(english) == keys
 
 
 def test_documented_blocks_are_the_blocks_of_the_default_set() -> None:

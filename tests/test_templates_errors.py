@@ -42,12 +42,12 @@ def build_fails_with(folder: Path, expected: str) -> None:
 
 def test_undefined_attribute_names_template_line_and_close_name(folder: Path) -> None:
     letter = folder / "content" / "templates" / "un-pga" / "letter.html"
-    edit(letter, "{{ letter.signatory.name }}", "{{ letter.sign }}")
-    line = line_of(letter, "letter.sign }}")
+    edit(letter, "{{ letter.salutation }}", "{{ letter.salutaton }}")
+    line = line_of(letter, "letter.salutaton }}")
     build_fails_with(
         folder,
-        f"content/templates/un-pga/letter.html:{line}: 'letter' has no attribute 'sign'; "
-        "did you mean 'signatory'?",
+        f"content/templates/un-pga/letter.html:{line}: 'letter' has no attribute 'salutaton'; "
+        "did you mean 'salutation'?",
     )
 
 

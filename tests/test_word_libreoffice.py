@@ -50,7 +50,7 @@ def _without_signature(folder: Path) -> Path:
     unsigned = hearing.model_copy(update={"letter": letter})
     path = folder / "no-signature.docx"
     path.write_bytes(
-        render_docx(unsigned, template_set, dataclasses.replace(images, signature=None))
+        render_docx(unsigned, template_set, dataclasses.replace(images, signatures=(None,)))
     )
     return path
 

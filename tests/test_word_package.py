@@ -136,7 +136,12 @@ def test_properties_come_from_the_content(monkeypatch) -> None:
         "the High-level Plenary Meeting on addressing large movements of refugees and…"
     )
     assert properties.author == "Mogens Lykketoft"
+    # The same subject and keywords as the PDF's (test_pdf_accessibility.py).
     assert properties.subject == "Letter of 22 July 2016 and summary of the hearing of 18 July 2016"
+    assert properties.keywords == (
+        "cover letter, hearing summary, 18 July 2016, Conference Room 4, "
+        "United Nations Headquarters, New York"
+    )
     assert properties.language == "en"
     assert properties.created == dt.datetime(2016, 7, 22, 12, 0, 0, tzinfo=dt.UTC)
     assert properties.modified == dt.datetime(2016, 7, 22, 12, 0, 0, tzinfo=dt.UTC)
@@ -261,7 +266,7 @@ def test_signature_paragraph_keeps_its_place_without_an_image() -> None:
     letter = hearing.letter.model_copy(update={"signatory": Signatory(name="Mogens Lykketoft")})
     unsigned = hearing.model_copy(update={"letter": letter})
     document = _document(
-        render_docx(unsigned, template_set, dataclasses.replace(images, signature=None))
+        render_docx(unsigned, template_set, dataclasses.replace(images, signatures=(None,)))
     )
     styles = [p.style.name for p in document.paragraphs]
     assert styles[4:7] == ["Closing", "Signature", "Signatory"]

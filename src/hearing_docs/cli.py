@@ -279,14 +279,21 @@ def _progress(files: int) -> Iterator[Callable[[int, list[Path]], None]]:
     # Lines printed meanwhile go above the display; standard output is only taken over
     # when it is the same terminal, never when it is piped.
     console = Console(stderr=True)
-    with Progress(*columns, console=console, redirect_stdout=sys.stdout.isatty()) as bar:
-        task = bar.add_task("", total=files)
+    bar = Progress(*columns, console=console, redirect_stdout=sys.stdout.isatty())
+    task = bar.add_task("", total=files)
 
-        def show(done: int, running: list[Path]) -> None:
-            names = ", ".join(path.name for path in running)
-            bar.update(task, completed=done, description=f"building {names}" if names else "")
+    def show(done: int, running: list[Path]) -> None:
+        # Started at the first news, once the batch's worker processes are forked: the
+        # display's thread must not exist when they are.
+        if not bar.live.is_started:
+            bar.start()
+        names = ", ".join(path.name for path in running)
+        bar.update(task, completed=done, description=f"building {names}" if names else "")
 
+    try:
         yield show
+    finally:
+        bar.stop()
 
 
 @main.command("check")
@@ -334,6 +341,20 @@ def new_command(folder: Path, copy_template: bool) -> None:
     for path in new.create(folder, copy_template):
         _say(f"created {shown_path(path)}{'/' if path.is_dir() else ''}")
     _say(f"next: cd {shown_path(folder)} && hearing-docs build")
+
+
+@main.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of content files, for editors that complete and check YAML.
+
+    \b
+    hearing-docs schema > hearing-docs.schema.json
+    and start a content file with:
+    # yaml-language-server: $schema=hearing-docs.schema.json
+    """
+    from hearing_docs.content import schema
+
+    click.echo(schema.text(), nl=False)
 
 
 @main.command("watch")

@@ -110,10 +110,11 @@ def render_all(content_path: Path, options: BuildOptions, *, fingerprint: bool =
     images = assets.load(hearing, source, template_set)
     inputs = print_ = None
     if fingerprint:
-        signature = hearing.letter.signatory.signature
+        signers = hearing.letter.signers if hearing.letter is not None else []
+        folder = content_path.resolve().parent
         inputs = manifest.Inputs(
             source.text,
-            () if signature is None else (str(content_path.resolve().parent / signature),),
+            tuple(str(folder / s.signature) for s in signers if s.signature is not None),
             tuple(dict.fromkeys(folder.name for folder in template_set.folders)),
             tuple(template_set.theme.text.fonts),
         )
@@ -121,7 +122,7 @@ def render_all(content_path: Path, options: BuildOptions, *, fingerprint: bool =
             content_path, inputs, options.settings(), options.template_dirs
         )
     glyphs.check(hearing, source, template_set.theme)
-    facts = document_facts.derive(hearing)
+    facts = document_facts.derive(hearing, template_set)
     renderers: dict[str, Callable[[], bytes]] = {}
     html = ""
     if "html" in options.formats or "pdf" in options.formats:

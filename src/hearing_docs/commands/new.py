@@ -2,8 +2,9 @@
 
 In: the folder to create (it may exist, empty or not) and whether to copy the
 default template set into it.
-Out: the files written: ``content/`` with the example hearing and its
-signature image, ``content/templates/`` with a README on overrides (and, with
+Out: the files written: ``content/`` with the example hearing (whose first
+line points editors at the JSON Schema beside it, ``hearing-docs.schema.json``)
+and its signature image, ``content/templates/`` with a README on overrides (and, with
 ``copy_template``, an editable copy of the packaged ``un-pga`` set),
 ``output/``. The templates sit beside the content files because that is the
 only ``templates/`` folder a build searches besides ``--templates``. Nothing
@@ -20,6 +21,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+from hearing_docs.content import schema
 from hearing_docs.errors import FolderError, Problem, shown_path
 from hearing_docs.templateset.sets import DEFAULT_SET, packaged_root
 
@@ -75,7 +77,10 @@ def plan(folder: Path, copy_template: bool = False) -> dict[Path, bytes | None]:
     examples = examples_root()
     example = (examples / EXAMPLE).read_text(encoding="utf-8")
     files: dict[Path, bytes | None] = {
-        folder / "content" / EXAMPLE: (_EXAMPLE_HEADER.format(name=EXAMPLE) + example).encode(),
+        folder / "content" / EXAMPLE: (
+            schema.modeline(schema.FILE_NAME) + _EXAMPLE_HEADER.format(name=EXAMPLE) + example
+        ).encode(),
+        folder / "content" / schema.FILE_NAME: schema.text().encode(),
         folder / "content" / EXAMPLE_SIGNATURE: (examples / EXAMPLE_SIGNATURE).read_bytes(),
         folder / "content" / "templates" / "README.txt": TEMPLATES_README.encode(),
         folder / "output": None,

@@ -19,21 +19,25 @@ vanishes silently.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import types
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import PurePosixPath
-from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
+from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
+    RootModel,
     Tag,
+    WithJsonSchema,
     model_validator,
 )
 
@@ -47,6 +51,8 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # One paragraph (or line) of text at most: the longest of the seed is 1,419 characters.
 # A longer one is a paste gone wrong, and WeasyPrint needs about 0.3 s a page for it.
 MAX_TEXT = 20_000
+# Signatories side by side: more would leave each name a column too narrow to read.
+MAX_SIGNATORIES = 4
 MAX_NAME = 255  # the signatory's name is the Word file's author, which Word caps
 # Line ends other than the line feed: a line break in every output, as "\n" is
 # (a paste from a word processor brings U+2028; fonts have no glyph for them).
@@ -159,8 +165,132 @@ Text = RichText
 ImagePath = Annotated[str, AfterValidator(_relative_path)]
 
 
+def _as_lines(value: object) -> object:
+    # One line may be written as text instead of a list of one.
+    return [value] if isinstance(value, str) else value
+
+
+Lines = Annotated[
+    list[PlainText],
+    BeforeValidator(_as_lines),
+    Field(min_length=1),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string"},
+                {"type": "array", "items": {"type": "string"}, "minItems": 1},
+            ]
+        }
+    ),
+]
+"""Lines of text printed as written: a list, or one line written as text."""
+
+Kind = Literal["hearing", "high-level event", "informal meeting", "interactive dialogue"]
+"""The kind of event a summary reports on, named in metadata and bookmarks."""
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+# Dates of an event: one typed value of four forms (``EventDate``), printed by document/dates.py.
+
+
+class Days(RootModel[list[dt.date]]):
+    """Several days, in order: printed "11 and 12 September 2014"."""
+
+    model_config = ConfigDict(frozen=True, strict=True)
+    root: Annotated[list[dt.date], Field(min_length=2)]
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Days:
+        for earlier, later in itertools.pairwise(self.root):
+            if later <= earlier:
+                raise ValueError(
+                    f"the days must be different and in order: {later.isoformat()} "
+                    f"cannot follow {earlier.isoformat()}"
+                )
+        return self
+
+
+class DateRange(_Model):
+    """Consecutive days, ``from`` one ``to`` another: "8 to 10 June 2016", with an en dash."""
+
+    start: dt.date = Field(alias="from")
+    end: dt.date = Field(alias="to")
+
+    @model_validator(mode="after")
+    def _after(self) -> DateRange:
+        if self.end <= self.start:
+            raise ValueError(
+                f"to: {self.end.isoformat()} must come after from ({self.start.isoformat()})"
+            )
+        return self
+
+
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+DATE_FORMS = (
+    "write a day as YYYY-MM-DD (2016-07-18), several days as a list of days, "
+    "consecutive days as 'from:' and 'to:' days, or a month as YYYY-MM (2014-09)"
+)
+
+
+class Month(RootModel[str]):
+    """A month alone, written YYYY-MM: printed "September 2014"."""
+
+    model_config = ConfigDict(frozen=True, strict=True)
+    root: Annotated[str, Field(pattern=_MONTH.pattern)]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _month(cls, value: object) -> object:
+        match = _MONTH.match(value) if isinstance(value, str) else None
+        if match is None or not 1 <= int(match.group(2)) <= 12:
+            shown = str(value)[:40]
+            raise ValueError(f"'{shown}' is not a date: {DATE_FORMS}")
+        return value
+
+    @property
+    def first(self) -> dt.date:
+        year, month = self.root.split("-")
+        return dt.date(int(year), int(month), 1)
+
+
+def _date_form(value: object) -> str | None:
+    if isinstance(value, dt.date | Month) or value is None:
+        return "Month" if isinstance(value, Month) else "Day"
+    if isinstance(value, list | Days):
+        return "Days"
+    if isinstance(value, dict | DateRange):
+        return "DateRange"
+    if isinstance(value, str):
+        return "Month"  # a month, or a message saying how to write every form
+    return None
+
+
+EventDate = Annotated[
+    Annotated[dt.date, Tag("Day")]
+    | Annotated[Days, Tag("Days")]
+    | Annotated[DateRange, Tag("DateRange")]
+    | Annotated[Month, Tag("Month")],
+    Discriminator(
+        _date_form,
+        custom_error_type="event_date",
+        custom_error_message="not a date",
+    ),
+]
+"""When an event took place: a day, several days, a range of days or a month."""
+
+
+def first_and_last_day(value: dt.date | Days | DateRange | Month) -> tuple[dt.date, dt.date]:
+    """The first and last day an event date covers (a month: its first day, twice)."""
+    if isinstance(value, Days):
+        return value.root[0], value.root[-1]
+    if isinstance(value, DateRange):
+        return value.start, value.end
+    if isinstance(value, Month):
+        return value.first, value.first
+    return value, value
 
 
 def _person_name(value: str) -> str:
@@ -174,6 +304,8 @@ def _person_name(value: str) -> str:
 
 class Signatory(_Model):
     name: Annotated[PlainText, AfterValidator(_person_name)]
+    title: Lines | None = None
+    """Title lines under the name."""
     signature: ImagePath | None = None
     signature_alt: AltText | None = None
 
@@ -189,8 +321,28 @@ class Letter(_Model):
     salutation: PlainText
     body: list[RichText] = Field(min_length=1)
     closing: RichText
-    signatory: Signatory
+    signatory: Signatory | None = None
+    signatories: (
+        Annotated[list[Signatory], Field(min_length=2, max_length=MAX_SIGNATORIES)] | None
+    ) = None
     addressees: list[PlainText] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _one_way_to_sign(self) -> Letter:
+        if self.signatory is None and self.signatories is None:
+            raise ValueError(
+                "signatory: required field is missing (or signatories, for several side by side)"
+            )
+        if self.signatory is not None and self.signatories is not None:
+            raise ValueError(
+                "signatories: give either signatory (one) or signatories (several), not both"
+            )
+        return self
+
+    @property
+    def signers(self) -> list[Signatory]:
+        """Who signs, left to right."""
+        return [self.signatory] if self.signatory is not None else list(self.signatories or [])
 
 
 class BulletList(_Model):
@@ -213,14 +365,15 @@ meant to be is tried, so a problem is reported once, in that kind's words."""
 
 
 class Section(_Model):
-    heading: Annotated[RichText, BOLD]
+    heading: Annotated[RichText, BOLD] | None = None
+    """None for opening paragraphs, printed without a heading."""
     paragraphs: list[Paragraph] = Field(min_length=1)
 
 
 class Summary(_Model):
     title: Annotated[RichLines, BOLD]
-    date: dt.date
-    venue: list[Annotated[PlainText, BOLD]] = Field(min_length=1)
+    date: EventDate
+    venue: list[Annotated[PlainText, BOLD]] | None = Field(None, min_length=1)
     sections: list[Section] = Field(min_length=1)
 
     @property
@@ -237,8 +390,15 @@ class Summary(_Model):
 class Hearing(_Model):
     template: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")] = "un-pga"
     language: Annotated[str, AfterValidator(_language)] = "en"
-    letter: Letter
-    summary: Summary
+    kind: Kind = "hearing"
+    letter: Letter | None = None
+    summary: Summary | None = None
+
+    @model_validator(mode="after")
+    def _something_to_print(self) -> Hearing:
+        if self.letter is None and self.summary is None:
+            raise ValueError("letter: required field is missing (a letter, a summary or both)")
+        return self
 
 
 TextField = tuple[FieldPath, "TextKind", str]
@@ -262,7 +422,8 @@ def _walk(value: object, hint: Any, path: FieldPath) -> Iterator[TextField]:
     if isinstance(value, BaseModel):
         yield from text_fields(value, path)
     elif isinstance(value, list):
-        item = next(get_args(arm)[0] for arm in _arms(hint) if get_origin(arm) is list)
+        lists = (_bare(arm) for arm in _arms(hint))
+        item = next(get_args(arm)[0] for arm in lists if get_origin(arm) is list)
         for index, entry in enumerate(value):
             yield from _walk(entry, item, (*path, index))
     elif isinstance(value, str):
@@ -278,6 +439,11 @@ def _arms(hint: Any) -> list[Any]:
     if get_origin(hint) is Annotated and get_origin(get_args(hint)[0]) in (Union, types.UnionType):
         return list(get_args(get_args(hint)[0]))
     return [hint]
+
+
+def _bare(hint: Any) -> Any:
+    """``hint`` without its ``Annotated`` wrapper (``Lines`` is a list)."""
+    return get_args(hint)[0] if get_origin(hint) is Annotated else hint
 
 
 def _kind(hint: Any) -> TextKind | None:

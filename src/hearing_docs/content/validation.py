@@ -8,14 +8,17 @@ person can act on (did-you-mean for unknown keys, the date format, ...).
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import re
 from collections.abc import Sequence
 from types import UnionType
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
-from pydantic import BaseModel, Tag, ValidationError
+from pydantic import BaseModel, RootModel, Tag, ValidationError
 
 from hearing_docs.content import yamlsource
+from hearing_docs.content.model import DATE_FORMS
 from hearing_docs.errors import MISSING, ContentError, HearingDocsError, Problem
 
 M = TypeVar("M", bound=BaseModel)
@@ -64,7 +67,7 @@ def _problems(
             continue  # one message per place
         seen.add((where, kind in ("missing", "extra_forbidden")))
         message = _message(detail, where, model)
-        if kind == "missing":  # point at the key of the group that lacks the field
+        if kind == "missing" or message.startswith(MISSING):  # the key of the group lacking it
             line, column = source.position(where[:-1], key=True) if len(where) > 1 else (1, 1)
         else:
             line, column = source.position(where, key=kind == "extra_forbidden")
@@ -144,7 +147,13 @@ def _message(detail: Any, where: Sequence[str | int], model: type[BaseModel]) ->
         if close:
             return f"{text}; did you mean '{lowered[close[0]]}'?"
         return f"{text}; expected one of: {', '.join(known)}" if known else text
+    if kind == "event_date":
+        return f"expected a date, got {_describe(value)}: {DATE_FORMS}"
     if kind.startswith("date"):
+        if isinstance(value, list | dict):  # a letter has one date
+            return (
+                f"expected one day, got {_describe(value)}: write it as YYYY-MM-DD, e.g. 2016-07-22"
+            )
         return f"{_show(value)} is not a date: write it as YYYY-MM-DD, e.g. 2016-07-22"
     if kind == "string_type" and isinstance(value, dict | list) and where[:2] == LETTER_BODY:
         return (
@@ -159,7 +168,19 @@ def _message(detail: Any, where: Sequence[str | int], model: type[BaseModel]) ->
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return f"expected a group of fields (key: value), got {_describe(value)}"
     if kind == "too_short":
-        return "must have at least one entry"
+        least = detail.get("ctx", {}).get("min_length", 1)
+        return (
+            "must have at least one entry" if least == 1 else f"must have at least {least} entries"
+        )
+    if kind == "too_long":
+        return f"may have at most {detail['ctx']['max_length']} entries"
+    if kind == "literal_error":
+        allowed = [part.strip("'") for part in re.split(r"', '|' or '", detail["ctx"]["expected"])]
+        close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.6)
+        hint = (
+            f"; did you mean '{close[0]}'?" if close else f"; expected one of: {', '.join(allowed)}"
+        )
+        return f"{_show(value)} is not one of the choices{hint}"
     if kind == "string_pattern_mismatch":
         return f"{_show(value)} is not a template set name (letters, digits, '.', '_', '-')"
     if kind == "value_error":
@@ -176,7 +197,9 @@ def _known_fields(model: type[BaseModel], where: Sequence[str | int]) -> list[st
         if field is None:
             return []
         current = _model_in(field.annotation)
-    return list(current.model_fields) if _is_model(current) else []
+    if not _is_model(current):
+        return []
+    return [field.alias or name for name, field in current.model_fields.items()]
 
 
 def _is_model(value: Any) -> bool:
@@ -184,8 +207,8 @@ def _is_model(value: Any) -> bool:
 
 
 def _model_in(annotation: Any) -> Any:
-    """The first model class inside an annotation such as ``list[Section] | None``."""
-    if _is_model(annotation):
+    """The first model class of fields inside an annotation such as ``list[Section] | None``."""
+    if _is_model(annotation) and not issubclass(annotation, RootModel):
         return annotation
     for argument in getattr(annotation, "__args__", ()):
         found = _model_in(argument)
@@ -209,5 +232,7 @@ def _describe(value: Any) -> str:
 
 
 def _show(value: Any) -> str:
+    if isinstance(value, dt.date):  # a date or a time, as YAML wrote it: never Python's repr
+        value = value.isoformat(" ") if isinstance(value, dt.datetime) else value.isoformat()
     text = str(value).lower() if isinstance(value, bool) else str(value)
     return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"

@@ -25,7 +25,7 @@ from jinja2.utils import missing
 from hearing_docs.content import markup
 from hearing_docs.content.model import Hearing
 from hearing_docs.document import titles
-from hearing_docs.document.dates import long_date
+from hearing_docs.document.dates import iso_date, long_date
 from hearing_docs.document.facts import Facts
 from hearing_docs.errors import Problem, TemplateError, shown_path
 from hearing_docs.html import compiled
@@ -44,6 +44,7 @@ CONTEXT_NAMES = (
     "theme",
     "emblem",
     "signature",
+    "signatures",
 )
 
 # How a template reaches an object of each class, for messages about its attributes.
@@ -51,7 +52,10 @@ _REACHED_AS = {
     "Hearing": "hearing",
     "Facts": "document",
     "Letter": "letter",
-    "Signatory": "letter.signatory",
+    "Signatory": "signer",
+    "DateRange": "summary.date",
+    "Days": "summary.date",
+    "Month": "summary.date",
     "Summary": "summary",
     "Section": "section",
     "BulletList": "bullets",
@@ -98,7 +102,12 @@ def environment(template_set: TemplateSet) -> SandboxedEnvironment:
         ]
     )
     settings = {"trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True}
-    filters = {"inline": markup.to_html, "plain": markup.plain, "longdate": long_date}
+    filters = {
+        "inline": markup.to_html,
+        "plain": markup.plain,
+        "longdate": long_date,
+        "isodate": iso_date,
+    }
     env = SandboxedEnvironment(
         loader=loader,
         autoescape=jinja2.select_autoescape(["html"], default_for_string=True),
@@ -123,10 +132,13 @@ def context(
         "summary": hearing.summary,
         "language": hearing.language,
         "title": facts.title,
-        "title_lines": titles.title_lines(hearing.summary, template_set.theme),
+        "title_lines": (
+            titles.title_lines(hearing.summary, template_set.theme) if hearing.summary else []
+        ),
         "theme": template_set.theme,
         "emblem": assets.emblem,
         "signature": assets.signature,
+        "signatures": assets.signatures,
     }
 
 

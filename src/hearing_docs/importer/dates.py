@@ -12,8 +12,10 @@ import datetime as dt
 import re
 import unicodedata
 from functools import cache
+from typing import Any
 
 from babel.dates import get_month_names
+from babel.lists import format_list
 
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º)?\.?"
 _YEAR = r"(?P<year>\d{4})"
@@ -64,3 +66,56 @@ def parse(text: str, language: str = "en") -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+_DASHES = "\u2013\u2014-"
+
+
+@cache
+def _and(language: str) -> str:
+    """The word that joins the last two items of a list in ``language`` (" and ")."""
+    try:
+        joined = format_list(["\0", "\1"], locale=language.replace("-", "_"))
+    except (ValueError, LookupError):
+        joined = "\0 and \1"
+    return joined.split("\0", 1)[1].split("\1", 1)[0]
+
+
+def parse_event(text: str, language: str = "en") -> Any:
+    """An event's date as the content writes it, from what ``document.dates`` prints:
+    a day (a date), several days (a list of dates: "11 and 12 September 2014"),
+    consecutive days (``{"from": ..., "to": ...}``: "8\u201310 June 2016") or a month
+    ("September 2014": the text "2014-09"); None when ``text`` is none of these."""
+    single = parse(text, language)
+    if single is not None:
+        return single
+    text = " ".join(text.replace("\u00a0", " ").split()).strip(" .,")
+    month_only = re.match(r"^(?P<month>[^\W\d_]+\.?)\s+(?P<year>\d{4})$", text)
+    if month_only:
+        month = _months(language).get(_fold(month_only["month"]))
+        return f"{month_only['year']}-{month:02d}" if month else None
+    ends = re.split(rf"\s*[{_DASHES}]\s*", text)
+    if len(ends) == 2:
+        days = _days_back(ends, language)
+        return None if days is None else {"from": days[0], "to": days[1]}
+    items = re.split(rf",\s*|\s+{re.escape(_and(language).strip())}\s+", text)
+    if len(items) >= 2:
+        return _days_back(items, language)
+    return None
+
+
+def _days_back(items: list[str], language: str) -> list[dt.date] | None:
+    """Days written with only as much month and year as the next one does not share."""
+    last = parse(items[-1], language)
+    if last is None:
+        return None
+    found = [last]
+    for item in reversed(items[:-1]):
+        following = found[0]
+        full = parse(item, language) or parse(f"{item} {following.year}", language)
+        if full is None and item.isdigit():
+            full = parse(f"{item} {following.month:02d} {following.year}".replace(" ", "."))
+        if full is None:
+            return None
+        found.insert(0, full)
+    return found

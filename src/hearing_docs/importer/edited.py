@@ -23,7 +23,14 @@ from hearing_docs.content.markup import Run
 from hearing_docs.errors import ContentError, Problem
 from hearing_docs.importer import dates, fields, inline
 from hearing_docs.importer.blocks import PAGE_BREAK, Block, Reading
-from hearing_docs.importer.parts import ALIASES, ROLES, TEMPLATE_STYLES, TEXT_ROLES, Role
+from hearing_docs.importer.parts import (
+    ALIASES,
+    ROLES,
+    SIGNATORY_TABLE,
+    TEMPLATE_STYLES,
+    TEXT_ROLES,
+    Role,
+)
 from hearing_docs.importer.yamlfile import KEEP
 
 
@@ -48,7 +55,7 @@ def made_by_hearing_docs(reading: Reading) -> bool:
 def refusals(edited: Reading, expected: Reading, shown: str) -> None:
     """Raise ``ImportRefused`` for the first thing the import cannot map back."""
     for block in edited.blocks:
-        if block.in_table:
+        if block.in_table and block.style not in SIGNATORY_TABLE:
             _refuse(shown, block, "a table cannot be imported; write its content as paragraphs")
         if block.text_box:
             _refuse(shown, block, "a text box cannot be imported; move its text into the page")
@@ -163,6 +170,14 @@ def _value(block: Block, role: Role, language: str, shown: str) -> Any:
         value = dates.parse(text, language)
         if value is None:
             _refuse(shown, block, f"'{text}' is not a date such as 22 July 2016")
+        return value
+    if role.kind == "event date":
+        text = " ".join(block.text.split())
+        value = dates.parse_event(text, language)
+        if value is None:
+            _refuse(
+                shown, block, f"'{text}' is not a date such as 22 July 2016 or 8\u201310 June 2016"
+            )
         return value
     if role.kind in ("plain", "text") and not fields.takes_markup(role.path):
         return " ".join(block.text.split())

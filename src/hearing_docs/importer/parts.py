@@ -21,7 +21,8 @@ class Role:
     path: str
     """Where the text goes, such as ``letter.body[]``."""
     kind: str
-    """How the text reads: ``date``; ``text`` (one paragraph: its bold and italic become
+    """How the text reads: ``date``; ``event date`` (a day, days, a range or a month);
+    ``text`` (one paragraph: its bold and italic become
     markup where the model's type prints markup, see ``fields``); ``lines`` (a list, one
     item a line); ``title`` (lines of one text)."""
     note: str = ""
@@ -35,9 +36,13 @@ ROLES: dict[str, Role] = {
     "Body Text": Role("letter.body[]", "text"),
     "Closing": Role("letter.closing", "text"),
     "Signatory": Role("letter.signatory.name", "text"),
+    "Signatory Title": Role("letter.signatory.title[]", "text"),
+    # Several signatories: one column each of a table without borders, left to right.
+    "Side Signatory": Role("letter.signatories[].name", "text"),
+    "Side Signatory Title": Role("letter.signatories[-].title[]", "text"),
     "Addressee": Role("letter.addressees[]", "text"),
     "Title": Role("summary.title", "title"),
-    "Meeting Date": Role("summary.date", "date"),
+    "Meeting Date": Role("summary.date", "event date"),
     "Venue": Role("summary.venue", "lines"),
     "Heading 1": Role("summary.sections[].heading", "text"),
     "Summary Text": Role("summary.sections[-].paragraphs[]", "text"),
@@ -61,12 +66,17 @@ ALIASES: dict[str, str] = {
 }
 """Names a re-saved DOCX may give to the styles of ``ROLES``."""
 
-TEMPLATE_STYLES = frozenset({"Letterhead", "Emblem", "Signature", "Header", "Footer"})
+TEMPLATE_STYLES = frozenset(
+    {"Letterhead", "Emblem", "Signature", "Side Signature", "Letter End", "Header", "Footer"}
+)
 """What the template set prints: compared with a fresh build, never imported."""
 
 # Where a paragraph in a style of no role goes (an editor's Normal paragraph):
 # the role of the text paragraphs of the part of the letter it stands in.
 TEXT_ROLES = {"letter": "Body Text", "summary": "Summary Text"}
+
+SIGNATORY_TABLE = frozenset({"Side Signature", "Side Signatory", "Side Signatory Title"})
+"""The styles of the one table the builder writes: several signatories side by side."""
 
 OWNED_FIELDS = frozenset(role.path.replace("[]", "").replace("[-]", "") for role in ROLES.values())
 """Every field the import writes, as dotted paths without list marks."""

@@ -126,6 +126,8 @@ def _update(old: Any, new: Any, path: tuple[str, ...], owned) -> Any:
     """None when ``old`` was updated in place or prints as ``new``; else the new node."""
     if new is KEEP:
         return None
+    if isinstance(old, str) and isinstance(new, list) and len(new) == 1:
+        new = new[0]  # lines written as one line of text (a title line): keep it so
     if isinstance(old, CommentedMap) and isinstance(new, dict):
         _update_map(old, new, path, owned)
         return None

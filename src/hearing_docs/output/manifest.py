@@ -92,10 +92,9 @@ def unchanged(
     if now != entry.get("fingerprint"):
         return None
     paths = [out_dir / name for name in outputs]
-    if any(
-        _digest_of(path) != digest for path, digest in zip(paths, outputs.values(), strict=True)
-    ):
-        return None
+    for path, digest in zip(paths, outputs.values(), strict=True):
+        if digest is None or _digest_of(path) != digest:
+            return None  # deleted or edited since (or never read back)
     return paths
 
 

@@ -192,7 +192,7 @@ def _weasyprint_errors(template_folders: list[Path]) -> Iterator[None]:
 def _metadata(metadata, facts: Facts) -> None:
     """Write the document's facts into WeasyPrint's ``DocumentMetadata``."""
     metadata.title = facts.title
-    metadata.authors = [facts.author]
+    metadata.authors = [facts.author] if facts.author else []
     metadata.description = facts.subject
     metadata.keywords = list(facts.keywords)
     metadata.created = facts.created.strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -3,8 +3,8 @@
 In: a ``Hearing`` with the ``Source`` it came from (for line numbers) and its
 ``TemplateSet``.
 Out: ``Assets``: the emblem (from the theme, looked up in the set's folders)
-and the signature (from the content, relative to the content file), each an
-``images.Image`` or ``None``. A problem becomes a ``ContentError`` or
+and the signatures (from the content, relative to the content file, one per
+signatory), each an ``images.Image`` or ``None``. A problem becomes a ``ContentError`` or
 ``TemplateError`` that names the file, line and field.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hearing_docs.content.model import Hearing
-from hearing_docs.content.yamlsource import Source
+from hearing_docs.content.yamlsource import Source, dotted
 from hearing_docs.errors import ContentError, Problem, TemplateError, shown_path
 from hearing_docs.templateset import images
 from hearing_docs.templateset.sets import TemplateSet
@@ -24,25 +24,42 @@ class Assets:
     """The images of one document, checked and read."""
 
     emblem: images.Image | None
-    signature: images.Image | None
+    signatures: tuple[images.Image | None, ...] = ()
+    """One per signatory of the letter, left to right; none without a letter."""
+
+    @property
+    def signature(self) -> images.Image | None:
+        """The first signatory's signature."""
+        return self.signatures[0] if self.signatures else None
 
 
 def load(hearing: Hearing, source: Source, template_set: TemplateSet) -> Assets:
-    """Read the emblem and the signature, or raise an error that says where they are named."""
-    return Assets(_emblem(template_set), _signature(hearing, source))
+    """Read the emblem and the signatures, or raise an error that says where they are named."""
+    letter = hearing.letter
+    if letter is None:
+        return Assets(_emblem(template_set))
+    if letter.signatory is not None:
+        places: list[tuple[str | int, ...]] = [("letter", "signatory")]
+    else:
+        places = [("letter", "signatories", n) for n in range(len(letter.signers))]
+    signatures = tuple(
+        _signature(signer.signature, (*place, "signature"), source)
+        for signer, place in zip(letter.signers, places, strict=True)
+    )
+    return Assets(_emblem(template_set), signatures)
 
 
-def _signature(hearing: Hearing, source: Source) -> images.Image | None:
-    relative = hearing.letter.signatory.signature
+def _signature(
+    relative: str | None, where: tuple[str | int, ...], source: Source
+) -> images.Image | None:
     if relative is None:
         return None
     try:
         return images.load(relative, source.path.resolve().parent)
     except images.ImageProblem as problem:
-        where = ("letter", "signatory", "signature")
         line, column = source.position(where)
         raise ContentError(
-            Problem(shown_path(source.path), str(problem), line, column, ".".join(where))
+            Problem(shown_path(source.path), str(problem), line, column, dotted(where))
         ) from None
 
 

@@ -25,19 +25,20 @@ from docx.image.exceptions import (
     UnexpectedEndOfFileError,
     UnrecognizedImageError,
 )
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
 from hearing_docs.content import markup
-from hearing_docs.content.model import BulletList, Hearing
+from hearing_docs.content.model import BulletList, Hearing, Signatory
 from hearing_docs.document import titles
 from hearing_docs.document.dates import long_date
 from hearing_docs.document.facts import Facts
 from hearing_docs.errors import Problem, RenderError
 from hearing_docs.fonts import metrics
 from hearing_docs.templateset.assets import Assets
+from hearing_docs.templateset.images import Image
 from hearing_docs.templateset.sets import TemplateSet
 from hearing_docs.templateset.theme import Theme
 from hearing_docs.word import package, styles
@@ -49,6 +50,8 @@ _PYTHON_DOCX_ERRORS = (
     UnexpectedEndOfFileError,
     UnrecognizedImageError,
 )
+SIDE_GAP = 12.0
+"""Points kept free after each column of signatories (style.css: .side-by-side padding)."""
 
 
 def render(hearing: Hearing, template_set: TemplateSet, assets: Assets, facts: Facts) -> bytes:
@@ -62,8 +65,10 @@ def render(hearing: Hearing, template_set: TemplateSet, assets: Assets, facts: F
         document = docx.Document()
         styles.define(document, theme, hearing.language)
         _page(document, theme)
-        _letter(document, hearing, theme, assets)
-        _summary(document, hearing, theme)
+        if hearing.letter is not None:
+            _letter(document, hearing, theme, assets)
+        if hearing.summary is not None:
+            _summary(document, hearing, theme)
         return package.save(document, facts)
     except _PYTHON_DOCX_ERRORS as error:
         raise RenderError(Problem("DOCX", f"python-docx failed: {error}")) from error
@@ -93,29 +98,27 @@ def _add(container, text: str, style: str) -> Paragraph:
 
 def _letter(document: Document, hearing: Hearing, theme: Theme, assets: Assets) -> None:
     letter = hearing.letter
+    assert letter is not None
     _letter_header(document, theme, assets)
     _add(document, long_date(letter.date, hearing.language), "Date")
     _add(document, letter.salutation, "Salutation")
     for paragraph in letter.body:
         _add(document, paragraph, "Body Text")
     _add(document, letter.closing, "Closing")
-    signature = document.add_paragraph(style="Signature")
-    if assets.signature is not None:
-        height = theme.letter.signature_height
-        signature.add_run().add_picture(
-            io.BytesIO(assets.signature.data),
-            height=Pt(height),
-            width=Pt(height / assets.signature.aspect),
-        )
-        _alt_text(signature, letter.signatory.signature_alt or "")
-    signatory = _add(document, letter.signatory.name, "Signatory")
-    # The letter's section ends in its last paragraph, not in an extra empty one.
-    document.add_section(WD_SECTION.NEW_PAGE)
-    holder = document.paragraphs[-1]._p
-    assert holder.pPr is not None  # add_section put the section's properties there
-    section_properties = holder.pPr.sectPr
-    signatory._p.get_or_add_pPr().append(section_properties)
-    holder.getparent().remove(holder)
+    if len(letter.signers) == 1:
+        last = _signatory(document, letter.signers[0], assets.signature, theme, "")
+    else:
+        _side_by_side(document, letter.signers, assets.signatures, theme)
+        # A table cannot hold the section's end; this line of no height can.
+        last = document.add_paragraph(style="Letter End")
+    if hearing.summary is not None:
+        # The letter's section ends in its last paragraph, not in an extra empty one.
+        document.add_section(WD_SECTION.NEW_PAGE)
+        holder = document.paragraphs[-1]._p
+        assert holder.pPr is not None  # add_section put the section's properties there
+        section_properties = holder.pPr.sectPr
+        last._p.get_or_add_pPr().append(section_properties)
+        holder.getparent().remove(holder)
 
     letter_section = document.sections[0]
     letter_section.different_first_page_header_footer = True
@@ -128,6 +131,49 @@ def _letter(document: Document, hearing: Hearing, theme: Theme, assets: Assets) 
         footer.add_paragraph(line, style="Addressee")
     letter_section.footer_distance = Pt(theme.page.margin_bottom)
     letter_section.header_distance = Pt(theme.page.margin_top)
+
+
+def _signatory(
+    container, signer: Signatory, image: Image | None, theme: Theme, prefix: str
+) -> Paragraph:
+    """The signature, the name and the title lines of one signatory; the last paragraph."""
+    signature = container.add_paragraph(style=f"{prefix}Signature")
+    if image is not None:
+        height = theme.letter.signature_height
+        signature.add_run().add_picture(
+            io.BytesIO(image.data), height=Pt(height), width=Pt(height / image.aspect)
+        )
+        _alt_text(signature, signer.signature_alt or "")
+    last = _add(container, signer.name, f"{prefix}Signatory")
+    for line in signer.title or []:
+        last = _add(container, line, f"{prefix}Signatory Title")
+    return last
+
+
+def _side_by_side(
+    document: Document,
+    signers: list[Signatory],
+    images: tuple[Image | None, ...],
+    theme: Theme,
+) -> None:
+    """Several signatories in equal columns across the text width: a table without borders,
+    whose cells keep the gap the style sheet puts after each column."""
+    width = theme.page.width - theme.page.margin_left - theme.page.margin_right
+    table = document.add_table(rows=1, cols=len(signers))
+    table.autofit = False
+    properties = table._tbl.tblPr
+    margins = parse_xml(
+        f'<w:tblCellMar {nsdecls("w")}><w:top w:w="0" w:type="dxa"/>'
+        f'<w:left w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'
+        f'<w:right w:w="{round(SIDE_GAP * 20)}" w:type="dxa"/></w:tblCellMar>'
+    )
+    # In the order the schema gives w:tblPr's children (autofit above wrote w:tblLayout).
+    properties.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription")
+    for cell, signer, image in zip(table.rows[0].cells, signers, images, strict=True):
+        cell.width = Pt(width / len(signers))
+        _signatory(cell, signer, image, theme, "Side ")
+        empty = cell.paragraphs[0]  # the paragraph every new cell starts with
+        empty._p.getparent().remove(empty._p)
 
 
 def _letter_header(document: Document, theme: Theme, assets: Assets) -> None:
@@ -157,6 +203,7 @@ def _letter_header(document: Document, theme: Theme, assets: Assets) -> None:
 
 def _summary(document: Document, hearing: Hearing, theme: Theme) -> None:
     summary = hearing.summary
+    assert summary is not None
     title = document.add_paragraph(style="Title")
     for index, line in enumerate(titles.title_lines(summary, theme)):
         if index:
@@ -166,15 +213,17 @@ def _summary(document: Document, hearing: Hearing, theme: Theme) -> None:
             if run.italic:
                 added.style = "Emphasis"
     _add(document, long_date(summary.date, hearing.language), "Meeting Date")
-    venue = document.add_paragraph(style="Venue")
-    for index, venue_line in enumerate(summary.venue):
-        if index:
-            venue.add_run().add_break()
-        venue.add_run(venue_line)
+    if summary.venue:
+        venue = document.add_paragraph(style="Venue")
+        for index, venue_line in enumerate(summary.venue):
+            if index:
+                venue.add_run().add_break()
+            venue.add_run(venue_line)
     numbered = theme.summary.numbered_paragraphs
     paragraph_style = "Numbered Paragraph" if numbered else "Summary Text"
     for section in summary.sections:
-        _add(document, section.heading, "Heading 1")
+        if section.heading is not None:  # opening paragraphs have none
+            _add(document, section.heading, "Heading 1")
         for paragraph in section.paragraphs:
             if isinstance(paragraph, BulletList):
                 for item in paragraph.bullets:

@@ -67,6 +67,8 @@ class StyleSpec:
     """Outline level (0 is the top): what Word's navigation pane lists."""
     line_at_least: float | None = None
     """At least this line height (for a line holding a picture)."""
+    line_height: float | None = None
+    """Exactly this line height."""
     line_single: bool = False
     """Line height from the tallest thing on the line, so a picture is never clipped."""
     next: str | None = None
@@ -103,6 +105,14 @@ def specs(theme: Theme) -> dict[str, StyleSpec]:
             line_at_least=letter.signature_height,
         ),
         "Signatory": StyleSpec(left_indent=letter.signature_indent, space_after=0),
+        "Signatory Title": StyleSpec(based_on="Signatory"),
+        # Several signatories side by side, each in a column of its own: no indent.
+        "Side Signature": StyleSpec(
+            based_on="Signature", left_indent=0, keep_with_next=True, align="left"
+        ),
+        "Side Signatory": StyleSpec(based_on="Signatory", left_indent=0, keep_with_next=True),
+        "Side Signatory Title": StyleSpec(based_on="Side Signatory"),
+        "Letter End": StyleSpec(space_after=0, line_height=1),
         "Addressee": StyleSpec(space_after=0),
         "Title": StyleSpec(
             bold=True,
@@ -266,6 +276,9 @@ def _paragraph_format(style: ParagraphStyle, theme: Theme, spec: StyleSpec) -> N
     if spec.line_at_least is not None:
         form.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
         form.line_spacing = Pt(spec.line_at_least)
+    if spec.line_height is not None:
+        form.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        form.line_spacing = Pt(spec.line_height)
     if spec.line_single:
         form.line_spacing_rule = WD_LINE_SPACING.SINGLE
     ppr = style.element.get_or_add_pPr()
