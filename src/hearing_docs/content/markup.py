@@ -138,13 +138,21 @@ def join(words: list[list[Run]]) -> str:
         if merged and (merged[-1].bold, merged[-1].italic) == (run.bold, run.italic):
             run = Run(merged.pop().text + run.text, run.bold, run.italic)
         merged.append(run)
-    return "".join(_marked(run) for run in merged)
+    # Stars of two styled runs that touch ("*.*" then "**a**") can read as one
+    # delimiter run; underscores for the italics keep them apart. The parser is
+    # the judge of which spelling gives the runs back.
+    spellings = ["".join(_marked(run, italic) for run in merged) for italic in ("*", "_")]
+    wanted = [(r.text, r.bold, r.italic) for r in merged]
+    for spelling in spellings:
+        if [(r.text, r.bold, r.italic) for r in runs(spelling)] == wanted:
+            return spelling
+    return spellings[0]
 
 
-def _marked(run: Run) -> str:
+def _marked(run: Run, italic: str = "*") -> str:
     text = re.sub(r"([\\*_])", r"\\\1", run.text)
     if run.italic:
-        text = f"*{text}*"
+        text = f"{italic}{text}{italic}"
     if run.bold:
         text = f"**{text}**"
     return text
