@@ -77,7 +77,9 @@ def test_a_letter_alone_is_one_page_with_the_letters_bookmark_and_title(built) -
         text = pdf_pages(pdf)[0]
         assert "Hiroshi Tanaka-Mensah\nPresident of the sixty-ninth session of the" in text
         assert "4 September 2014\nPGA/69/MS/004\nPersonal\nExcellency," in text
-        assert "Enclosures (2)\ncc: The Secretary-General\nThe Chef de Cabinet" in text
+        assert text.rstrip().endswith(
+            "New York\nEnclosures (2)\ncc: The Secretary-General\nThe Chef de Cabinet"
+        ), "the notations at the foot of the page, under the addressees"
 
 
 def test_a_summary_alone_is_numbered_from_one_and_has_no_letter(built) -> None:

@@ -130,14 +130,8 @@ def _letter(
         last = _signatory(document, letter.signers[0], assets.signature, theme, "")
     else:
         _side_by_side(document, letter.signers, assets.signatures, theme)
-        if not (letter.enclosures or letter.copies):
-            # A table cannot hold the section's end; this line of no height can.
-            last = document.add_paragraph(style="Letter End")
-    if letter.enclosures:
-        last = _lines(document, [words.enclosure_line(letter.enclosures)], "Enclosure")
-    if letter.copies:
-        first, *rest = letter.copies
-        last = _lines(document, [f"{words.copies} {first}", *rest], "Copies")
+        # A table cannot hold the section's end; this line of no height can.
+        last = document.add_paragraph(style="Letter End")
     if hearing.summary is not None:
         # The letter's section ends in its last paragraph, not in an extra empty one.
         document.add_section(WD_SECTION.NEW_PAGE)
@@ -156,6 +150,12 @@ def _letter(
     footer.paragraphs[0].add_run(first)
     for line in rest:
         footer.add_paragraph(line, style="Addressee")
+    # Under the addressees, at the foot of the page: the enclosure and copy notations.
+    if letter.enclosures:
+        _lines(footer, [words.enclosure_line(letter.enclosures)], "Enclosure")
+    if letter.copies:
+        copy, *more = letter.copies
+        _lines(footer, [f"{words.copies} {copy}", *more], "Copies")
     letter_section.footer_distance = Pt(theme.page.margin_bottom)
     letter_section.header_distance = Pt(theme.page.margin_top)
 
