@@ -28,11 +28,13 @@ PARTS = ("date", "salutation", "body", "closing", "signatory", "addressees", "su
 
 
 def docx_words(path: Path) -> tuple[list[str], list[str]]:
-    """The words of a DOCX's body in order, and those of its page header and footer."""
+    """The words of a DOCX's body paragraphs in order, and those of its tables, page
+    header and footer (read by columns or set apart, they have no place in that order)."""
     document = docx.Document(path)
     section = document.sections[0]
-    margins = [p.text for p in (*section.header.paragraphs, *section.footer.paragraphs)]
-    return words("\n".join(p.text for p in document.paragraphs)), words("\n".join(margins))
+    apart = [p.text for p in (*section.header.paragraphs, *section.footer.paragraphs)]
+    apart += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return words("\n".join(p.text for p in document.paragraphs)), words("\n".join(apart))
 
 
 def html_words(path: Path) -> list[str]:
@@ -65,7 +67,7 @@ def test_a_typed_letter_imports_builds_and_keeps_every_word_in_order(tmp_path, n
     assert {path.suffix for path in written} == {".html", ".docx"}
 
     (typed, margins), printed = docx_words(source), html_words(tmp_path / "built" / f"{name}.html")
-    # Header and footer lines (a letterhead, an address) have no place in the body's order.
+    # Tables, header and footer lines (a letterhead, an address) are all there, in any order.
     assert set(margins) <= set(printed) | set(words(warnings)), margins
     warned = set(words(warnings))
     letterhead = set(words(LETTERHEAD))

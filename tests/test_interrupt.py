@@ -101,3 +101,32 @@ def test_sigint_at_random_moments_is_exit_130_and_one_line(tmp_path: Path) -> No
             for name, data in old.items():
                 (out / name).write_bytes(data)
     assert finished < RUNS, "no run was interrupted: the moments are too late"
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found.update(int(p) for p in (task / "children").read_text().split())
+    return found
+
+
+def test_sigint_during_a_batch_ends_its_workers_too(tmp_path: Path) -> None:
+    """Ctrl+C in the middle of a batch built by several processes: one line, exit 130,
+    and no worker left running (holding the terminal) or temporary file left behind."""
+    for number in range(4):
+        (tmp_path / f"hearing-{number}.yaml").write_text(BASE, encoding="utf-8")
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "hearing_docs", "build", str(tmp_path), "-o", str(out), "-j", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + WAIT
+    while len(workers := _children(process.pid)) < 2:  # the pool is at work
+        assert process.poll() is None and time.monotonic() < deadline, "no workers started"
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=WAIT)
+    assert (process.returncode, stderr) == (130, b"Error: interrupted\n")
+    assert [pid for pid in workers if Path(f"/proc/{pid}").exists()] == []
+    assert not out.exists() or list(out.glob(".*.part")) == []

@@ -363,5 +363,7 @@ LETTERS: dict[str, Callable[[], docx.document.Document]] = {
         two_pages_and_a_numbered_list,
         word_styles_and_dashes,
         no_break_before_the_summary,
+        address_at_the_top,
+        co_signed_in_a_table_with_a_reference,
     )
 }

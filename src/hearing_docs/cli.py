@@ -324,15 +324,15 @@ def check_command(content: tuple[Path, ...], template_dirs: tuple[Path, ...]) ->
 @click.option(
     "--copy-template",
     is_flag=True,
-    help="Also copy the default template set (un-pga) into FOLDER/templates/ for editing.",
+    help="Also copy the default template set (un-pga) into FOLDER/content/templates/ for editing.",
 )
 def new_command(folder: Path, copy_template: bool) -> None:
     """Create FOLDER, a working folder that builds at once.
 
     \b
-    FOLDER/content/    an example hearing, commented, with its signature image
-    FOLDER/templates/  your template overrides (a README says how they work)
-    FOLDER/output/     where 'hearing-docs build' writes the documents
+    FOLDER/content/            an example hearing, commented, with its signature image
+    FOLDER/content/templates/  your template overrides (a README says how they work)
+    FOLDER/output/             where 'hearing-docs build' writes the documents
 
     Existing files are never overwritten: if one is in the way, nothing is written.
     """

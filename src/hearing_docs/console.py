@@ -36,6 +36,13 @@ def install_interrupt_handler() -> None:
     signal.signal(signal.SIGINT, _interrupted)
 
 
+def install_quiet_interrupt_handler() -> None:
+    """In a worker process of a batch: on SIGINT, remove this process's temporary files
+    and end without a line (the parent prints the one line)."""
+    on_interrupt("")
+    signal.signal(signal.SIGINT, _interrupted)
+
+
 def on_interrupt(line: str) -> None:
     """The line to print on SIGINT (``watch`` is stopped, not failed)."""
     global _line
@@ -46,6 +53,8 @@ def _interrupted(_signum: int, _frame: object) -> None:
     # Whatever was running, half-imported modules included: nothing here may raise, or
     # the exception would take the place of the exit.
     with contextlib.suppress(BaseException):
+        _interrupt_children()
+    with contextlib.suppress(BaseException):
         files = sys.modules.get("hearing_docs.output.files")
         remove = getattr(files, "remove_own_parts", None)
         if remove is not None:
@@ -53,9 +62,36 @@ def _interrupted(_signum: int, _frame: object) -> None:
         sys.stdout.flush()  # the lines of the files already written
     # A terminal has echoed "^C" where the cursor was: the line goes below it.
     prefix = "\n" if os.isatty(2) else ""
-    with contextlib.suppress(OSError):
-        os.write(2, f"{prefix}{_line}\n".encode())
+    if _line:
+        with contextlib.suppress(OSError):
+            os.write(2, f"{prefix}{_line}\n".encode())
     os._exit(128 + signal.SIGINT)
+
+
+def _interrupt_children() -> None:
+    """Pass SIGINT on to the worker processes of a batch and wait for them, so that
+    none is left running, holding the terminal or half a file, after this one ends."""
+    processes = sys.modules.get("multiprocessing")
+    children = processes.active_children() if processes is not None else []
+    pids = {child.pid for child in children} | _child_pids()
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGINT)
+    for child in children:
+        child.join(timeout=10)
+    for pid in _child_pids():  # any still there (one forked a moment ago): ended now
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+
+
+def _child_pids() -> set[int]:
+    """This process's children as Linux lists them (none elsewhere)."""
+    found: set[int] = set()
+    with contextlib.suppress(OSError):
+        for task in os.listdir("/proc/self/task"):
+            with open(f"/proc/self/task/{task}/children", encoding="ascii") as listed:
+                found.update(int(pid) for pid in listed.read().split())
+    return found
 
 
 def main() -> None:

@@ -17,7 +17,6 @@ and stops.
 from __future__ import annotations
 
 import logging
-import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -135,7 +134,11 @@ _warnings = _Collector()
 
 
 def _worker_setup() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Ctrl+C reaches every process of the terminal's group, and the parent passes it on:
+    # a worker removes its temporary files and ends without a line of its own.
+    from hearing_docs import console
+
+    console.install_quiet_interrupt_handler()
     logger = logging.getLogger("hearing_docs")
     logger.handlers = [_warnings]
     logger.propagate = False

@@ -229,9 +229,10 @@ def _signature_block(lines: list[Line], footer: list[Line], found: Found) -> Non
         found.left_out.append((line, "a footer line of page 1, beside the addressees"))
     if not addressees and found.above:
         addressees, found.above = found.above, []
+        moved = " / ".join(line.text for line in addressees)
         found.warnings.append(
-            f"{addressees[0].place()}: the address above the salutation is printed as the "
-            "addressee block, at the foot of page 1"
+            f'{addressees[0].place()}: the address above the salutation, "{moved}", is '
+            "printed as the addressee block, at the foot of page 1"
         )
     for line in found.above:
         found.left_out.append((line, "a line between the date and the salutation"))

@@ -12,6 +12,7 @@ become bullets.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from hearing_docs.importer import dates
@@ -33,7 +34,7 @@ def summary(lines: list[Line], language: str) -> Found:
 def _title(lines: list[Line], found: Found) -> int:
     title: list[Line] = []
     for line in lines:
-        if dates.parse(line.text) is not None or (title and line.gap_before):
+        if dates.parse_event(line.text) is not None or (title and line.gap_before):
             break
         titled = line.block.style.lower() in ("title", "subtitle")
         if not (line.bold or line.centred or titled) or line.words > 60:
@@ -53,11 +54,12 @@ def _date_and_venue(lines: list[Line], position: int, found: Found, language: st
     index = position
     while index < len(lines) and index < position + 6:
         line = lines[index]
-        value = dates.parse(line.text, language)
+        value = dates.parse_event(line.text, language)
         if value is not None and "date" not in found.content:
             found.content["date"] = value
-            found.saw("summary date", [line], value.isoformat())
-            reworded(line, value, language, found)
+            found.saw("summary date", [line], str(value))
+            if isinstance(value, dt.date):
+                reworded(line, value, language, found)
         elif line.centred and line.words <= 12 and not is_heading(line, styled_only=True):
             venue.append(line)
         else:

@@ -232,7 +232,13 @@ def parts_of(reading: Reading) -> Parts:
     elif split is None:
         split = _summary_title(lines, start) or len(lines)
     first = [b for b in reading.blocks if b.part != "body" and b.section == 0]
-    others = [b for b in reading.blocks if b.part != "body" and b.section != 0]
+    # A later section's header repeating page 1's (as LibreOffice writes it) is page 1's.
+    seen = {" ".join(b.text.split()) for b in first}
+    others = [
+        b
+        for b in reading.blocks
+        if b.part != "body" and b.section != 0 and " ".join(b.text.split()) not in seen
+    ]
     return Parts(
         letter=lines[:split],
         summary=lines[split:],
