@@ -95,8 +95,8 @@ def test_sigint_at_random_moments_is_exit_130_and_one_line(tmp_path: Path) -> No
         new = [name for name in now if now[name] != old[name]]
         assert not new or set(new) == set(now), f"{at}: only {new} were replaced"
         if process.returncode == 130:
-            # the lines printed are the files renamed before the signal came
-            assert len(stdout.splitlines()) in (0, 3), at
+            # "wrote" lines come after all the renames, and the signal may cut them short
+            assert len(stdout.splitlines()) <= (3 if new else 0), at
         if new:  # start the next run from the old outputs again
             for name, data in old.items():
                 (out / name).write_bytes(data)

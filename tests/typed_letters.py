@@ -319,6 +319,19 @@ def no_break_before_the_summary():  # type: ignore[no-untyped-def]
     return d
 
 
+def summary_alone_over_three_days():  # type: ignore[no-untyped-def]
+    """A summary without a letter: a bold centred title, a range of days with an en dash,
+    opening paragraphs before the first heading."""
+    d = docx.Document()
+    _p(d, "Summary of the high-level meeting", CENTER, bold=True)
+    _p(d, "8\u201310 June 2016", CENTER)
+    _p(d, "General Assembly Hall", CENTER, bold=True)
+    _p(d, SUMMARY[0], JUSTIFY)
+    _p(d, "Overview", bold=True)
+    _p(d, SUMMARY[1], JUSTIFY)
+    return d
+
+
 def co_signed_in_a_table_with_a_reference():  # type: ignore[no-untyped-def]
     """A reference and "Confidential" above the date; two co-signers side by side in a
     table; a page number typed in the summary's footer; a letterhead table in the header."""
@@ -365,5 +378,6 @@ LETTERS: dict[str, Callable[[], docx.document.Document]] = {
         no_break_before_the_summary,
         address_at_the_top,
         co_signed_in_a_table_with_a_reference,
+        summary_alone_over_three_days,
     )
 }

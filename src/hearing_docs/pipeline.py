@@ -116,7 +116,7 @@ def render_all(content_path: Path, options: BuildOptions, *, fingerprint: bool =
             source.text,
             tuple(str(folder / s.signature) for s in signers if s.signature is not None),
             tuple(dict.fromkeys(folder.name for folder in template_set.folders)),
-            tuple(template_set.theme.text.fonts),
+            tuple(template_set.theme.text.all_fonts),
         )
         print_ = manifest.fingerprint(
             content_path, inputs, options.settings(), options.template_dirs

@@ -41,7 +41,6 @@ _STYLE_NAMES = {
 
 def check(hearing: Hearing, source: Source, theme: Theme) -> None:
     """Raise a ``ContentError`` for every character the theme's fonts cannot draw."""
-    fonts = theme.text.fonts
     problems: list[Problem] = []
     text = source.text
     for where, value, runs in _fields(hearing):
@@ -51,6 +50,7 @@ def check(hearing: Hearing, source: Source, theme: Theme) -> None:
                 if (character, style) in seen or _needs_no_glyph(character):
                     continue
                 seen.add((character, style))
+                fonts = fonts_for(character, theme)
                 if not any(ord(character) in _coverage(font, style) for font in fonts):
                     line, column = _position(text, source, where, value, character)
                     message = (
@@ -62,6 +62,49 @@ def check(hearing: Hearing, source: Source, theme: Theme) -> None:
                     )
     if problems:
         raise ContentError(problems)
+
+
+# Where Word takes a character's face from (w:rFonts): Arabic and the other complex
+# scripts from w:cs, the East Asian scripts from w:eastAsia, the rest from w:ascii and
+# w:hAnsi. The PDF's font list puts each group's faces in this order too, so a
+# character found here is drawn by the same face in both.
+_COMPLEX = (
+    (0x0590, 0x08FF),
+    (0x0900, 0x0DFF),
+    (0x0E00, 0x0EFF),
+    (0xFB1D, 0xFDFF),
+    (0xFE70, 0xFEFF),
+)
+_EAST_ASIAN = (
+    (0x1100, 0x11FF),
+    (0x2E80, 0x9FFF),
+    (0xA000, 0xA4CF),
+    (0xAC00, 0xD7AF),
+    (0xF900, 0xFAFF),
+    (0xFE30, 0xFE4F),
+    (0xFF00, 0xFFEF),
+    (0x20000, 0x3FFFF),
+)
+
+
+def script_slot(character: str) -> str:
+    """Which of the theme's groups of faces draws ``character``: latin, complex or east_asian."""
+    code = ord(character)
+    if any(first <= code <= last for first, last in _COMPLEX):
+        return "complex"
+    if any(first <= code <= last for first, last in _EAST_ASIAN):
+        return "east_asian"
+    return "latin"
+
+
+def fonts_for(character: str, theme: Theme) -> list[str]:
+    """The theme's faces for ``character``'s script, first choice first."""
+    slot = script_slot(character)
+    if slot == "complex":
+        return theme.text.complex_script_fonts
+    if slot == "east_asian":
+        return theme.text.east_asian_fonts
+    return theme.text.fonts
 
 
 # The characters that are laid out, not drawn: the space, the no-break space, tab and

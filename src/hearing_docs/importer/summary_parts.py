@@ -57,7 +57,7 @@ def _date_and_venue(lines: list[Line], position: int, found: Found, language: st
         value = dates.parse_event(line.text, language)
         if value is not None and "date" not in found.content:
             found.content["date"] = value
-            found.saw("summary date", [line], str(value))
+            found.saw("summary date", [line], _shown(value))
             if isinstance(value, dt.date):
                 reworded(line, value, language, found)
         elif line.centred and line.words <= 12 and not is_heading(line, styled_only=True):
@@ -143,3 +143,14 @@ def _sections(lines: list[Line], found: Found) -> None:
     sections = kept
     if sections:
         found.content["sections"] = sections
+
+
+def _shown(value: Any) -> str:
+    """An event date as the content writes it: 2016-06-08, 2016-06-08 to 2016-06-10, ..."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return f"{_shown(value['from'])} to {_shown(value['to'])}"
+    if isinstance(value, list):
+        return ", ".join(_shown(day) for day in value)
+    return str(value)

@@ -76,14 +76,15 @@ def _fit(data: dict[str, Any], model: type[BaseModel], path: str, warnings: list
     """Leave out, with a warning quoting it, what the model has no field for."""
     for key in list(data):
         where = f"{path}.{key}" if path else key
-        if key not in model.model_fields:
+        named = {info.alias: name for name, info in model.model_fields.items() if info.alias}
+        if key not in model.model_fields and key not in named:
             warnings.append(
                 f"{where}: the content has no place for it; not kept: {_quoted(data[key])}"
             )
             del data[key]
             continue
         value = data[key]
-        hint = model.model_fields[key].annotation
+        hint = model.model_fields[named.get(key, key)].annotation
         if isinstance(value, dict):
             inner = _model_for(hint, value)
             if inner is not None:
@@ -108,7 +109,12 @@ def _fit(data: dict[str, Any], model: type[BaseModel], path: str, warnings: list
 def _model_for(hint: Any, value: dict[str, Any]) -> type[BaseModel] | None:
     """The model class among the arms of ``hint`` that best holds ``value``."""
     candidates = [c for c in _classes(hint) if issubclass(c, BaseModel)]
-    candidates.sort(key=lambda c: -len(set(value) & set(c.model_fields)))
+
+    def known(model: type[BaseModel]) -> set[str]:
+        fields = model.model_fields
+        return set(fields) | {info.alias for info in fields.values() if info.alias}
+
+    candidates.sort(key=lambda c: -len(set(value) & known(c)))
     return candidates[0] if candidates else None
 
 

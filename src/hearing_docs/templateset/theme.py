@@ -86,10 +86,20 @@ class Text(_Group):
     """Regional tags (en-GB): the one of a content language that names no region is the
     language Word checks its spelling in."""
 
+    complex_script_fonts: list[str] = Field(default=["Amiri"], min_length=1)
+    """Arabic (and other right-to-left and complex scripts): Word's ``w:cs`` face."""
+    east_asian_fonts: list[str] = Field(default=["Noto Serif CJK SC"], min_length=1)
+    """Chinese (and other East Asian scripts): Word's ``w:eastAsia`` face."""
+
     @property
     def font(self) -> str:
         """The face Word is told to use; the others are the fall-backs of the CSS."""
         return self.fonts[0]
+
+    @property
+    def all_fonts(self) -> list[str]:
+        """Every face, in the order the PDF tries them for a character: Latin first."""
+        return [*self.fonts, *self.complex_script_fonts, *self.east_asian_fonts]
 
     def proofing_language(self, language: str) -> str:
         """The tag Word checks spelling in: the content's own when it names a region
