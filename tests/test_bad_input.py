@@ -109,6 +109,11 @@ FIXTURE_CASES: dict[str, str] = {
     "section-heading-misspelt.yaml": "18:7: summary.sections[0].headng: unknown field 'headng'; "
     "did you mean 'heading'?",
     "section-heading-empty.yaml": "18:16: summary.sections[0].heading: is empty",
+    "enclosures-zero.yaml": "9:15: letter.enclosures: a number (0) is too small: "
+    "give a number of at least 1",
+    "marking-misspelt.yaml": "3:12: letter.marking: 'confidental' is not one of the choices; "
+    "did you mean 'confidential'?",
+    "copies-empty.yaml": "9:11: letter.copies: must have at least one entry",
     "kind-unknown.yaml": "1:7: kind: 'hearings' is not one of the choices; did you mean 'hearing'?",
     "unknown-field.yaml": "6:3: letter.closng: unknown field 'closng'; did you mean 'closing'? "
     "(and 1 more problem)",

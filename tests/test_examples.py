@@ -72,9 +72,14 @@ def test_a_letter_alone_is_one_page_with_the_letters_bookmark_and_title(built) -
         "cover letter",
     )
     assert len(docx.Document(str(files["docx"])).sections) == 1
-    # The title line under the name, in both.
-    text = pdf_pages(files["lo"])[0]
-    assert "Hiroshi Tanaka-Mensah\nPresident of the sixty-ninth session of the" in text
+    # The title line under the name, the reference with its marking, the notations: in both.
+    for pdf in (files["pdf"], files["lo"]):
+        text = pdf_pages(pdf)[0]
+        assert "Hiroshi Tanaka-Mensah\nPresident of the sixty-ninth session of the" in text
+        assert "4 September 2014\nPGA/69/MS/004\nPersonal\nExcellency," in text
+        assert text.rstrip().endswith(
+            "New York\nEnclosures (2)\ncc: The Secretary-General\nThe Chef de Cabinet"
+        ), "the notations at the foot of the page, under the addressees"
 
 
 def test_a_summary_alone_is_numbered_from_one_and_has_no_letter(built) -> None:
@@ -84,6 +89,7 @@ def test_a_summary_alone_is_numbered_from_one_and_has_no_letter(built) -> None:
     assert pdf_pages(files["lo"])[0].split()[-1] == "1"
     assert "Excellency" not in pages[0] and "THE PRESIDENT" not in pages[0]
     assert "8\u201310 June 2016" in pages[0]
+    assert "New York\nInformal summary\n" in pages[0], "the label under the venue"
     titles = [title for title, _ in outline(files["pdf"])]
     assert titles[0].startswith("Summary of the President")
     assert "Letter" not in " ".join(titles)
@@ -101,7 +107,14 @@ def test_opening_paragraphs_have_no_heading_no_bookmark_and_no_gap(built) -> Non
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings == titles[1:]
     styles = [p.style.name for p in document.paragraphs]
-    assert styles[:5] == ["Title", "Meeting Date", "Venue", "Summary Text", "Summary Text"]
+    assert styles[:6] == [
+        "Title",
+        "Meeting Date",
+        "Venue",
+        "Label",
+        "Summary Text",
+        "Summary Text",
+    ]
     html = files["html"].read_text(encoding="utf-8")
     assert "<h2></h2>" not in html and html.count("<h2>") == 3
 

@@ -20,7 +20,7 @@ from support import ROOT, SEED_CONTENT
 EXAMPLES = sorted((ROOT / "content").glob("*.yaml"))
 # Strings that are not text: names of things (the set, the language, the kind, an image's
 # file) and a month, written 2014-09.
-NOT_TEXT = {"template", "language", "kind", "signature"}
+NOT_TEXT = {"template", "language", "kind", "signature", "marking"}
 
 
 def _is_text(path: tuple[str | int, ...]) -> bool:

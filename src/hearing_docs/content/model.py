@@ -316,8 +316,15 @@ class Signatory(_Model):
         return self
 
 
+Marking = Literal["personal", "confidential"]
+"""Printed under the reference, in the words of the template set ("Personal", "Confidential")."""
+
+
 class Letter(_Model):
     date: dt.date
+    reference: PlainText | None = None
+    """The reference symbol, flush left under the date."""
+    marking: Marking | None = None
     salutation: PlainText
     body: list[RichText] = Field(min_length=1)
     closing: RichText
@@ -326,6 +333,10 @@ class Letter(_Model):
         Annotated[list[Signatory], Field(min_length=2, max_length=MAX_SIGNATORIES)] | None
     ) = None
     addressees: list[PlainText] = Field(min_length=1)
+    enclosures: Annotated[int, Field(ge=1)] | None = None
+    """How many documents go with the letter: "Enclosure", "Enclosures (2)"."""
+    copies: list[PlainText] | None = Field(None, min_length=1)
+    """Who receives a copy, one line each, under "cc:"."""
 
     @model_validator(mode="after")
     def _one_way_to_sign(self) -> Letter:
@@ -374,6 +385,8 @@ class Summary(_Model):
     title: Annotated[RichLines, BOLD]
     date: EventDate
     venue: list[Annotated[PlainText, BOLD]] | None = Field(None, min_length=1)
+    label: PlainText | None = None
+    """A label under the venue: "Informal summary", "DRAFT"."""
     sections: list[Section] = Field(min_length=1)
 
     @property

@@ -172,6 +172,8 @@ def _message(detail: Any, where: Sequence[str | int], model: type[BaseModel]) ->
         return (
             "must have at least one entry" if least == 1 else f"must have at least {least} entries"
         )
+    if kind == "greater_than_equal":
+        return f"{_describe(value)} is too small: give a number of at least {detail['ctx']['ge']}"
     if kind == "too_long":
         return f"may have at most {detail['ctx']['max_length']} entries"
     if kind == "literal_error":

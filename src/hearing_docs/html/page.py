@@ -29,6 +29,7 @@ from hearing_docs.document.dates import iso_date, long_date
 from hearing_docs.document.facts import Facts
 from hearing_docs.errors import Problem, TemplateError, shown_path
 from hearing_docs.html import compiled
+from hearing_docs.templateset import catalogue
 from hearing_docs.templateset.assets import Assets
 from hearing_docs.templateset.sets import TemplateSet
 
@@ -45,6 +46,7 @@ CONTEXT_NAMES = (
     "emblem",
     "signature",
     "signatures",
+    "words",
 )
 
 # How a template reaches an object of each class, for messages about its attributes.
@@ -56,6 +58,7 @@ _REACHED_AS = {
     "DateRange": "summary.date",
     "Days": "summary.date",
     "Month": "summary.date",
+    "Words": "words",
     "Summary": "summary",
     "Section": "section",
     "BulletList": "bullets",
@@ -139,6 +142,7 @@ def context(
         "emblem": assets.emblem,
         "signature": assets.signature,
         "signatures": assets.signatures,
+        "words": catalogue.load(template_set, hearing.language),
     }
 
 

@@ -240,9 +240,18 @@ def _signature_block(lines: list[Line], footer: list[Line], found: Found) -> Non
         found.content["addressees"] = [line.text for line in addressees]
         found.saw("addressees", addressees)
     for line in notations:
-        key = "cc" if re.match(r"^(cc|c\.c\.|cop)", line.text, re.I) else "enclosures"
-        found.content.setdefault(key, []).append(line.text)
-        found.saw("enclosure" if key == "enclosures" else "copy", [line])
+        if re.match(r"^(cc|c\.c\.|cop)", line.text, re.I):
+            # The content holds the copies; the template set prints "cc:" before them.
+            copy = re.sub(r"^(cc|c\.c\.|cop(y|ies) to)\s*:?\s*", "", line.text, flags=re.I)
+            if copy:
+                found.content.setdefault("copies", []).append(copy)
+            found.saw("copy", [line])
+        else:
+            # The content holds how many; the template set prints "Enclosures (2)".
+            number = re.search(r"\((\d+)\)|(\d+)", line.text)
+            count = int(next(g for g in number.groups() if g)) if number else 1
+            found.content["enclosures"] = found.content.get("enclosures", 0) + count
+            found.saw("enclosure", [line])
 
 
 def _signatory(rest: list[Line], found: Found) -> list[Line]:

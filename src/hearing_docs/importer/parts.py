@@ -67,7 +67,20 @@ ALIASES: dict[str, str] = {
 """Names a re-saved DOCX may give to the styles of ``ROLES``."""
 
 TEMPLATE_STYLES = frozenset(
-    {"Letterhead", "Emblem", "Signature", "Side Signature", "Letter End", "Header", "Footer"}
+    {
+        "Letterhead",
+        "Emblem",
+        "Signature",
+        "Side Signature",
+        "Letter End",
+        "Header",
+        "Footer",
+        # Printed from the content but not yet read back: an edit of them is refused.
+        "Reference",
+        "Enclosure",
+        "Copies",
+        "Label",
+    }
 )
 """What the template set prints: compared with a fresh build, never imported."""
 

@@ -38,6 +38,15 @@ class Words(BaseModel):
     subject_summary: str
     keyword_letter: str
     keyword_summary: str
+    personal: str
+    confidential: str
+    enclosure: str
+    enclosures: str
+    copies: str
+
+    def enclosure_line(self, count: int) -> str:
+        """ "Enclosure" for one, "Enclosures (2)" for more."""
+        return self.enclosure if count == 1 else self.enclosures.format(count=count)
 
     @model_validator(mode="after")
     def _every_kind(self) -> Words:

@@ -37,7 +37,9 @@ from hearing_docs.document.dates import long_date
 from hearing_docs.document.facts import Facts
 from hearing_docs.errors import Problem, RenderError
 from hearing_docs.fonts import metrics
+from hearing_docs.templateset import catalogue
 from hearing_docs.templateset.assets import Assets
+from hearing_docs.templateset.catalogue import Words
 from hearing_docs.templateset.images import Image
 from hearing_docs.templateset.sets import TemplateSet
 from hearing_docs.templateset.theme import Theme
@@ -66,7 +68,9 @@ def render(hearing: Hearing, template_set: TemplateSet, assets: Assets, facts: F
         styles.define(document, theme, hearing.language)
         _page(document, theme)
         if hearing.letter is not None:
-            _letter(document, hearing, theme, assets)
+            _letter(
+                document, hearing, theme, assets, catalogue.load(template_set, hearing.language)
+            )
         if hearing.summary is not None:
             _summary(document, hearing, theme)
         return package.save(document, facts)
@@ -96,11 +100,28 @@ def _add(container, text: str, style: str) -> Paragraph:
     return paragraph
 
 
-def _letter(document: Document, hearing: Hearing, theme: Theme, assets: Assets) -> None:
+def _lines(container, lines: list[str], style: str) -> Paragraph:
+    """One paragraph of ``style`` holding ``lines`` as written, with line breaks between."""
+    paragraph = container.add_paragraph(style=style)
+    for index, line in enumerate(lines):
+        if index:
+            paragraph.add_run().add_break()
+        paragraph.add_run(line)
+    return paragraph
+
+
+def _letter(
+    document: Document, hearing: Hearing, theme: Theme, assets: Assets, words: Words
+) -> None:
     letter = hearing.letter
     assert letter is not None
     _letter_header(document, theme, assets)
     _add(document, long_date(letter.date, hearing.language), "Date")
+    reference = [letter.reference] if letter.reference else []
+    if letter.marking is not None:
+        reference.append(getattr(words, letter.marking))
+    if reference:
+        _lines(document, reference, "Reference")
     _add(document, letter.salutation, "Salutation")
     for paragraph in letter.body:
         _add(document, paragraph, "Body Text")
@@ -129,6 +150,12 @@ def _letter(document: Document, hearing: Hearing, theme: Theme, assets: Assets) 
     footer.paragraphs[0].add_run(first)
     for line in rest:
         footer.add_paragraph(line, style="Addressee")
+    # Under the addressees, at the foot of the page: the enclosure and copy notations.
+    if letter.enclosures:
+        _lines(footer, [words.enclosure_line(letter.enclosures)], "Enclosure")
+    if letter.copies:
+        copy, *more = letter.copies
+        _lines(footer, [f"{words.copies} {copy}", *more], "Copies")
     letter_section.footer_distance = Pt(theme.page.margin_bottom)
     letter_section.header_distance = Pt(theme.page.margin_top)
 
@@ -214,11 +241,9 @@ def _summary(document: Document, hearing: Hearing, theme: Theme) -> None:
                 added.style = "Emphasis"
     _add(document, long_date(summary.date, hearing.language), "Meeting Date")
     if summary.venue:
-        venue = document.add_paragraph(style="Venue")
-        for index, venue_line in enumerate(summary.venue):
-            if index:
-                venue.add_run().add_break()
-            venue.add_run(venue_line)
+        _lines(document, summary.venue, "Venue")
+    if summary.label:
+        _lines(document, [summary.label], "Label")
     numbered = theme.summary.numbered_paragraphs
     paragraph_style = "Numbered Paragraph" if numbered else "Summary Text"
     for section in summary.sections:

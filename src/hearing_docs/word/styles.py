@@ -106,6 +106,10 @@ def specs(theme: Theme) -> dict[str, StyleSpec]:
         ),
         "Signatory": StyleSpec(left_indent=letter.signature_indent, space_after=0),
         "Signatory Title": StyleSpec(based_on="Signatory"),
+        "Reference": StyleSpec(),
+        "Enclosure": StyleSpec(space_before=theme.text.paragraph_space, space_after=0),
+        "Copies": StyleSpec(space_before=theme.text.paragraph_space, space_after=0),
+        "Label": StyleSpec(align=summary.title_align, keep_with_next=True),
         # Several signatories side by side, each in a column of its own: no indent.
         "Side Signature": StyleSpec(
             based_on="Signature", left_indent=0, keep_with_next=True, align="left"
