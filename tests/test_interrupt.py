@@ -42,6 +42,14 @@ console.main()
 """
 
 
+def _as_from_a_terminal() -> None:
+    """In the child: Ctrl+C at its default, as a terminal's foreground job has it.
+
+    A test run started in the background by a shell (``cmd &`` in a script) ignores
+    SIGINT, and so would the program, on purpose (see ``console``)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _outputs(out: Path) -> dict[str, bytes]:
     """The documents in ``out``; the build manifest, written after them by a build
     that finished before the signal, is not one of them."""
@@ -77,6 +85,7 @@ def test_sigint_at_random_moments_is_exit_130_and_one_line(tmp_path: Path) -> No
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             pass_fds=(ready_writer,),
+            preexec_fn=_as_from_a_terminal,
         )
         os.close(ready_writer)
         try:
@@ -126,6 +135,7 @@ def test_sigint_during_a_batch_ends_its_workers_too(tmp_path: Path) -> None:
         [sys.executable, "-m", "hearing_docs", "build", str(tmp_path), "-o", str(out), "-j", "2"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=_as_from_a_terminal,
     )
     deadline = time.monotonic() + WAIT
     while len(workers := _children(process.pid)) < 2:  # the pool is at work
