@@ -135,7 +135,8 @@ def test_properties_come_from_the_content(monkeypatch) -> None:
         "the High-level Plenary Meeting on addressing large movements of refugees and…"
     )
     assert properties.author == "Mogens Lykketoft"
-    assert properties.subject == "Letter of 22 July 2016 and summary of the hearing"
+    # The same subject as the PDF's.
+    assert properties.subject == "Letter of 22 July 2016 and summary of the hearing of 18 July 2016"
     assert properties.language == "en"
     assert properties.created == dt.datetime(2016, 7, 22, 12, 0, 0, tzinfo=dt.UTC)
     assert properties.modified == dt.datetime(2016, 7, 22, 12, 0, 0, tzinfo=dt.UTC)

@@ -54,6 +54,7 @@ def render_all(content_path: Path, options: BuildOptions) -> list[tuple[str, byt
     origin = (loading.shown_path(content_path), line, column)
     template_set = sets.resolve(hearing.template, roots, origin)
     images = assets.load(hearing, source, template_set)
+    glyphs.check_catalogue(template_set.catalogue(hearing.language), template_set.theme)
     glyphs.check(hearing, source, template_set.theme)
     renderers: dict[str, Callable[[], bytes]] = {}
     html = ""

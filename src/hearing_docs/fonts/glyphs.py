@@ -1,7 +1,7 @@
 """Glyph check: every character of the content must be drawable in the theme's fonts.
 
 In: a ``Hearing``, the ``Source`` it was read from (for line numbers) and the
-``Theme`` (its ``text.fonts``).
+``Theme`` (its faces for Latin, complex and East Asian scripts).
 Out: nothing when every character has a glyph; otherwise a ``ContentError``
 with one problem per character and field, naming the character, its code
 point, the field and its line and column in the content file.
@@ -12,7 +12,10 @@ like the theme says. The fonts are found the way WeasyPrint finds them: each
 name is asked of fontconfig (``fc-match``), which also applies its aliases
 (Times New Roman is Liberation Serif on a Linux machine without it), and the
 character map of each matched file is read with fontTools. Bold and italic
-text is checked against the bold and italic faces.
+text is checked against the bold and italic faces. Each character is checked
+against the faces of its script only (Arabic against ``complex_script_fonts``,
+Chinese against ``east_asian_fonts``, the rest against ``fonts``), because
+Word takes each script's face from its own slot and borrows from no other.
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ from hearing_docs.content import markup
 from hearing_docs.content.loading import shown_path
 from hearing_docs.content.model import BulletList, Hearing
 from hearing_docs.content.yamlsource import FieldPath, Source, dotted
-from hearing_docs.errors import ContentError, Problem, RenderError
+from hearing_docs.errors import ContentError, Problem, RenderError, TemplateError
+from hearing_docs.templateset.catalogue import Catalogue
 from hearing_docs.templateset.theme import Theme
 
 Style = tuple[bool, bool]
@@ -44,7 +48,6 @@ _STYLE_NAMES = {
 
 def check(hearing: Hearing, source: Source, theme: Theme) -> None:
     """Raise a ``ContentError`` for every character the theme's fonts cannot draw."""
-    fonts = theme.text.fonts
     problems: list[Problem] = []
     text = source.text
     for where, value, runs in _fields(hearing):
@@ -54,6 +57,7 @@ def check(hearing: Hearing, source: Source, theme: Theme) -> None:
                 if (character, style) in seen or _needs_no_glyph(character):
                     continue
                 seen.add((character, style))
+                fonts = fonts_for(character, theme)
                 if not any(ord(character) in _coverage(font, style) for font in fonts):
                     line, column = _position(text, source, where, value, character)
                     message = (
@@ -65,6 +69,69 @@ def check(hearing: Hearing, source: Source, theme: Theme) -> None:
                     )
     if problems:
         raise ContentError(problems)
+
+
+# Where Word takes a character's face from (w:rFonts): Arabic and the other complex
+# scripts from w:cs, the East Asian scripts from w:eastAsia, the rest from w:ascii and
+# w:hAnsi. The PDF's font list puts each group's faces in this order too, so a
+# character found here is drawn by the same face in both.
+_COMPLEX = (
+    (0x0590, 0x08FF),
+    (0x0900, 0x0DFF),
+    (0x0E00, 0x0EFF),
+    (0xFB1D, 0xFDFF),
+    (0xFE70, 0xFEFF),
+)
+_EAST_ASIAN = (
+    (0x1100, 0x11FF),
+    (0x2E80, 0x9FFF),
+    (0xA000, 0xA4CF),
+    (0xAC00, 0xD7AF),
+    (0xF900, 0xFAFF),
+    (0xFE30, 0xFE4F),
+    (0xFF00, 0xFFEF),
+    (0x20000, 0x3FFFF),
+)
+
+
+def script_slot(character: str) -> str:
+    """Which of the theme's groups of faces draws ``character``: latin, complex or east_asian."""
+    code = ord(character)
+    if any(first <= code <= last for first, last in _COMPLEX):
+        return "complex"
+    if any(first <= code <= last for first, last in _EAST_ASIAN):
+        return "east_asian"
+    return "latin"
+
+
+def fonts_for(character: str, theme: Theme) -> list[str]:
+    """The theme's faces for ``character``'s script, first choice first."""
+    slot = script_slot(character)
+    if slot == "complex":
+        return theme.text.complex_script_fonts
+    if slot == "east_asian":
+        return theme.text.east_asian_fonts
+    return theme.text.fonts
+
+
+def check_catalogue(text: Catalogue, theme: Theme) -> None:
+    """Raise a ``TemplateError`` for every character of ``text`` the theme's fonts cannot draw."""
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for value in text.printed():
+        for character in value:
+            if character in seen or _needs_no_glyph(character):
+                continue
+            seen.add(character)
+            fonts = fonts_for(character, theme)
+            if not any(ord(character) in _coverage(font, (False, False)) for font in fonts):
+                message = (
+                    f"character '{character}' (U+{ord(character):04X}) of language "
+                    f"'{text.language}' has no glyph in {', '.join(fonts)}"
+                )
+                problems.append(Problem(text.file, message))
+    if problems:
+        raise TemplateError(problems)
 
 
 def _needs_no_glyph(character: str) -> bool:

@@ -24,7 +24,7 @@ from jinja2.utils import missing
 from hearing_docs.content import markup
 from hearing_docs.content.loading import shown_path
 from hearing_docs.content.model import Hearing
-from hearing_docs.document.dates import long_date
+from hearing_docs.document import dates, wording
 from hearing_docs.errors import Problem, TemplateError
 from hearing_docs.templateset.assets import Assets
 from hearing_docs.templateset.sets import TemplateSet
@@ -35,6 +35,9 @@ CONTEXT_NAMES = (
     "letter",
     "summary",
     "language",
+    "catalogue",
+    "letterhead",
+    "wording",
     "title",
     "theme",
     "emblem",
@@ -57,6 +60,12 @@ _REACHED_AS = {
     "SummaryLayout": "theme.summary",
     "PageNumbers": "theme.page_numbers",
     "Image": "image",
+    "Catalogue": "catalogue",
+    "Dates": "catalogue.dates",
+    "Notations": "catalogue.notations",
+    "Kinds": "catalogue.kinds",
+    "Metadata": "catalogue.metadata",
+    "Wording": "wording",
 }
 
 
@@ -101,17 +110,35 @@ def environment(template_set: TemplateSet) -> SandboxedEnvironment:
     )
     env.filters["inline"] = markup.to_html
     env.filters["plain"] = markup.plain
-    env.filters["longdate"] = long_date
+    env.filters["longdate"] = _long_date
     return env
+
+
+@jinja2.pass_context
+def _long_date(context: jinja2.runtime.Context, value: object, language: str | None = None) -> str:
+    """``date | longdate``: a day in the document's language, as its catalogue writes it.
+
+    ``language`` is accepted for the templates written before the catalogue; the
+    document's catalogue decides.
+    """
+    import datetime as dt
+
+    if not isinstance(value, dt.date):
+        raise TypeError(f"longdate prints a date, not {type(value).__name__}")
+    return dates.day(value, context["catalogue"])
 
 
 def context(hearing: Hearing, template_set: TemplateSet, assets: Assets) -> dict[str, Any]:
     """What every template receives (docs/templates.md lists it)."""
+    text = template_set.catalogue(hearing.language)
     return {
         "hearing": hearing,
         "letter": hearing.letter,
         "summary": hearing.summary,
         "language": hearing.language,
+        "catalogue": text,
+        "wording": wording.derive(hearing, text),
+        "letterhead": template_set.letterhead_lines(hearing.language),
         "title": hearing.summary.title_text,
         "theme": template_set.theme,
         "emblem": assets.emblem,

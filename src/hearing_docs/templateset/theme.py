@@ -82,14 +82,25 @@ class Text(_Group):
     kerning: bool = False
     ligatures: bool = False
 
+    complex_script_fonts: list[str] = Field(default=["Amiri"], min_length=1)
+    """Arabic (and other right-to-left and complex scripts): Word's ``w:cs`` face."""
+    east_asian_fonts: list[str] = Field(default=["Noto Serif CJK SC"], min_length=1)
+    """Chinese (and other East Asian scripts): Word's ``w:eastAsia`` face."""
+
     @property
     def font(self) -> str:
         """The face Word is told to use; the others are the fall-backs of the CSS."""
         return self.fonts[0]
 
+    @property
+    def all_fonts(self) -> list[str]:
+        """Every face, in the order the PDF tries them for a character: Latin first."""
+        return [*self.fonts, *self.complex_script_fonts, *self.east_asian_fonts]
+
 
 class Letterhead(_Group):
-    lines: list[PrintedText] = ["THE PRESIDENT", "OF THE", "GENERAL ASSEMBLY"]
+    lines: list[PrintedText] | None = None
+    """Lines for every language, instead of the catalogue's ``letterhead``."""
     size: Length = 12.0
     emblem: str | None = None
     emblem_alt: PrintedText = "Emblem"

@@ -25,8 +25,9 @@ from docx.text.paragraph import Paragraph
 
 from hearing_docs.content import markup
 from hearing_docs.content.model import BulletList, Hearing
-from hearing_docs.document.dates import long_date
+from hearing_docs.document import dates, wording
 from hearing_docs.templateset.assets import Assets
+from hearing_docs.templateset.catalogue import Catalogue
 from hearing_docs.templateset.sets import TemplateSet
 from hearing_docs.templateset.theme import Theme
 from hearing_docs.word import package, styles
@@ -35,12 +36,13 @@ from hearing_docs.word import package, styles
 def render(hearing: Hearing, template_set: TemplateSet, assets: Assets) -> bytes:
     """The document as DOCX bytes, the same for the same content."""
     theme = template_set.theme
+    text = template_set.catalogue(hearing.language)
     document = docx.Document()
     styles.define(document, theme, hearing.language)
     _page(document, theme)
-    _letter(document, hearing, theme, assets)
-    _summary(document, hearing, theme)
-    return package.save(document, hearing)
+    _letter(document, hearing, template_set, assets)
+    _summary(document, hearing, theme, text)
+    return package.save(document, hearing, wording.derive(hearing, text))
 
 
 def _page(document: Document, theme: Theme) -> None:
@@ -69,10 +71,13 @@ def _add(container, text: str, style: str) -> Paragraph:  # type: ignore[no-unty
     return paragraph
 
 
-def _letter(document: Document, hearing: Hearing, theme: Theme, assets: Assets) -> None:
-    letter = hearing.letter
-    _letter_header(document, theme, assets)
-    _plain(document, long_date(letter.date, hearing.language), "Date")
+def _letter(
+    document: Document, hearing: Hearing, template_set: TemplateSet, assets: Assets
+) -> None:
+    letter, theme = hearing.letter, template_set.theme
+    text = template_set.catalogue(hearing.language)
+    _letter_header(document, theme, template_set.letterhead_lines(hearing.language), assets)
+    _plain(document, dates.day(letter.date, text), "Date")
     _plain(document, letter.salutation, "Salutation")
     for paragraph in letter.body:
         _add(document, paragraph, "Body Text")
@@ -107,7 +112,7 @@ def _letter(document: Document, hearing: Hearing, theme: Theme, assets: Assets) 
     letter_section.header_distance = Pt(theme.page.margin_top)
 
 
-def _letter_header(document: Document, theme: Theme, assets: Assets) -> None:
+def _letter_header(document: Document, theme: Theme, lines: list[str], assets: Assets) -> None:
     section = document.sections[0]
     section.different_first_page_header_footer = True
     header = section.first_page_header
@@ -122,7 +127,7 @@ def _letter_header(document: Document, theme: Theme, assets: Assets) -> None:
         )
         _alt_text(emblem, theme.letterhead.emblem_alt)
         paragraphs.append(emblem)
-    for index, line in enumerate(theme.letterhead.lines):
+    for index, line in enumerate(lines):
         if index == 0 and not paragraphs:
             paragraph = header.paragraphs[0]
             paragraph.style = document.styles["Letterhead"]
@@ -132,7 +137,7 @@ def _letter_header(document: Document, theme: Theme, assets: Assets) -> None:
         paragraphs.append(paragraph)
 
 
-def _summary(document: Document, hearing: Hearing, theme: Theme) -> None:
+def _summary(document: Document, hearing: Hearing, theme: Theme, text: Catalogue) -> None:
     summary = hearing.summary
     title = document.add_paragraph(style="Title")
     for index, line in enumerate(summary.title_lines):
@@ -142,7 +147,7 @@ def _summary(document: Document, hearing: Hearing, theme: Theme) -> None:
             added = title.add_run(run.text)
             if run.italic:
                 added.style = "Emphasis"
-    _plain(document, long_date(summary.date, hearing.language), "Meeting Date")
+    _plain(document, dates.day(summary.date, text), "Meeting Date")
     venue = document.add_paragraph(style="Venue")
     for index, line in enumerate(summary.venue):
         if index:

@@ -24,7 +24,7 @@ from docx.oxml.ns import qn
 
 from hearing_docs import __version__
 from hearing_docs.content.model import Hearing
-from hearing_docs.document.dates import long_date
+from hearing_docs.document.wording import Wording
 from hearing_docs.output import reproducible
 
 _MAX_TITLE = 255  # Word refuses longer core-property titles
@@ -45,9 +45,9 @@ _APP_PROPERTIES = (
 )
 
 
-def save(document: Document, hearing: Hearing) -> bytes:
+def save(document: Document, hearing: Hearing, wording: Wording) -> bytes:
     """The finished DOCX: properties set, unused parts dropped, reproducible bytes."""
-    _properties(document, hearing)
+    _properties(document, hearing, wording)
     _drop_unused_parts(document)
     _settings(document)
     _number_drawings(document)
@@ -69,15 +69,14 @@ def title(hearing: Hearing) -> str:
     return text[: _MAX_TITLE - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _properties(document: Document, hearing: Hearing) -> None:
+def _properties(document: Document, hearing: Hearing, wording: Wording) -> None:
     properties = document.core_properties
     properties.title = title(hearing)
     properties.author = hearing.letter.signatory.name
     properties.last_modified_by = hearing.letter.signatory.name
-    letter_date = long_date(hearing.letter.date, hearing.language)
-    properties.subject = f"Letter of {letter_date} and summary of the hearing"
+    properties.subject = wording.subject
     properties.language = hearing.language
-    properties.keywords = "General Assembly; hearing; summary"
+    properties.keywords = "; ".join(wording.keywords)
     properties.comments = ""
     properties.revision = 1
     moment = timestamp(hearing)

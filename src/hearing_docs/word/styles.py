@@ -195,6 +195,17 @@ def _paragraph_format(style: BaseStyle, theme: Theme, spec: StyleSpec) -> None:
         form.line_spacing_rule = WD_LINE_SPACING.SINGLE
 
 
+def _faces(theme: Theme) -> dict[str, str]:
+    """Word's face for each group of scripts: Latin, complex (Arabic), East Asian (Chinese)."""
+    text = theme.text
+    return {
+        "w:ascii": text.font,
+        "w:hAnsi": text.font,
+        "w:cs": text.complex_script_fonts[0],
+        "w:eastAsia": text.east_asian_fonts[0],
+    }
+
+
 def _defaults(document: Document, theme: Theme, language: str) -> None:
     """Document-wide font, size, colour, line pitch and language (w:docDefaults)."""
     normal = document.styles["Normal"]
@@ -209,15 +220,15 @@ def _defaults(document: Document, theme: Theme, language: str) -> None:
     form.line_spacing = Pt(theme.text.line_height)
     form.widow_control = True
     fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
-    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(attribute), theme.text.font)
+    for attribute, face in _faces(theme).items():
+        fonts.set(qn(attribute), face)
     defaults = document.styles.element.find(qn("w:docDefaults"))
     # The defaults hold the theme's values too, so a style an editor adds starts from them.
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     rpr.clear()
     default_fonts = OxmlElement("w:rFonts")
-    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        default_fonts.set(qn(attribute), theme.text.font)
+    for attribute, face in _faces(theme).items():
+        default_fonts.set(qn(attribute), face)
     rpr.append(default_fonts)
     half_points = str(round(theme.text.size * 2))
     for tag in ("w:sz", "w:szCs"):
