@@ -213,3 +213,40 @@ def libreoffice_pdfs(docx_files: list[Path], out_dir: Path) -> list[Path]:
         if not result.is_file():
             pytest.fail(f"LibreOffice did not convert {docx_file.name}: {stderr.decode()[-500:]}")
     return results
+
+
+# Bullets as the two renderers draw them; a list marker is compared apart from its line.
+LIST_MARKERS = ("\u2022", "\uf0b7", "\u25cf", "\u25aa", "\u2013", "-")
+
+
+def page_lines(pdf: Path) -> list[list[str]]:
+    """Every page's text lines, as pdftotext reads them, for comparing two renderings.
+
+    Spaces are collapsed, text is NFKC-normalized, empty lines and the running
+    page number are left out, and a leading list marker is dropped: a bullet is
+    a glyph of the style, not a word of the content.
+    """
+    pages = []
+    for text in pdf_pages(pdf):
+        lines = []
+        for line in without_page_numbers(text).splitlines():
+            line = " ".join(unicodedata.normalize("NFKC", line).split())
+            if line.startswith(LIST_MARKERS):
+                line = line[1:].lstrip()
+            if line:
+                lines.append(line)
+        pages.append(lines)
+    return pages
+
+
+def line_differences(expected: list[list[str]], actual: list[list[str]]) -> list[str]:
+    """Where two documents' pages and lines differ: empty when they break every line alike."""
+    problems = []
+    if len(expected) != len(actual):
+        problems.append(f"{len(expected)} pages, then {len(actual)}")
+    for number, (one, two) in enumerate(zip(expected, actual, strict=False), start=1):
+        if one == two:
+            continue
+        diff = difflib.unified_diff(one, two, lineterm="", n=0)
+        problems.append(f"page {number}:\n  " + "\n  ".join(list(diff)[2:12]))
+    return problems
