@@ -58,15 +58,14 @@ def test_the_new_folder_builds_at_once_with_its_copied_template(
     monkeypatch.chdir(tmp_path)
     assert run("new", "hearing", "--copy-template").exit_code == 0
     copied = tmp_path / "hearing" / "templates" / "un-pga"
-    assert sorted(p.name for p in copied.iterdir()) == sorted(
-        p.name for p in PACKAGED_SET.iterdir()
-    )
-    for path in PACKAGED_SET.iterdir():
-        assert (copied / path.name).read_bytes() == path.read_bytes()
+    packaged = sorted(p.relative_to(PACKAGED_SET) for p in PACKAGED_SET.rglob("*") if p.is_file())
+    assert sorted(p.relative_to(copied) for p in copied.rglob("*") if p.is_file()) == packaged
+    for relative in packaged:
+        assert (copied / relative).read_bytes() == (PACKAGED_SET / relative).read_bytes()
     # The copy is what builds: a change to it shows in the output.
-    theme = copied / "theme.yaml"
-    theme.write_text(
-        theme.read_text(encoding="utf-8").replace("GENERAL ASSEMBLY]", "HUMAN RIGHTS COUNCIL]"),
+    english = copied / "text" / "en.yaml"
+    english.write_text(
+        english.read_text(encoding="utf-8").replace("GENERAL ASSEMBLY]", "HUMAN RIGHTS COUNCIL]"),
         encoding="utf-8",
     )
     monkeypatch.chdir(tmp_path / "hearing")
