@@ -57,6 +57,7 @@ def main() -> None:
     from hearing_docs.build import BuildOptions, render_all
     from hearing_docs.content import loading
     from hearing_docs.content.model import BulletList
+    from hearing_docs.document import facts
     from hearing_docs.html import page
     from hearing_docs.templateset import assets, sets
     from hearing_docs.word import builder
@@ -64,7 +65,8 @@ def main() -> None:
     hearing, source = loading.load_with_source(args.content)
     template_set = sets.resolve(hearing.template, sets.roots_for(args.content))
     images = assets.load(hearing, source, template_set)
-    html = page.render(hearing, template_set, images)
+    document_facts = facts.derive(hearing, template_set.catalogue(hearing.language))
+    html = page.render(hearing, template_set, images, document_facts)
 
     def bare_pdf() -> bytes:
         return weasyprint.HTML(string=html, base_url=str(args.content.parent)).write_pdf()
@@ -84,7 +86,7 @@ def main() -> None:
 
     cases = [
         ("pdf", lambda: render_all(args.content, BuildOptions(formats=["pdf"])), bare_pdf),
-        ("docx", lambda: builder.render(hearing, template_set, images), bare_docx),
+        ("docx", lambda: builder.render(hearing, template_set, images, document_facts), bare_docx),
         ("html", lambda: render_all(args.content, BuildOptions(formats=["html"])), None),
     ]
     print(f"{args.content.name}, median of {args.repeat} runs after one warm-up")

@@ -47,6 +47,15 @@ def seed_parts():
     return hearing, template_set, assets.load(hearing, source, template_set)
 
 
+def render_docx(hearing, template_set, images) -> bytes:
+    """The DOCX of a hearing, straight from the Word writer (no build, no files)."""
+    from hearing_docs.document import facts
+    from hearing_docs.word import builder
+
+    text = template_set.catalogue(hearing.language)
+    return builder.render(hearing, template_set, images, facts.derive(hearing, text))
+
+
 def seed_copy(folder: Path, *changes: tuple[str, str], name: str = "hearing.yaml") -> Path:
     """The seed content written into ``folder`` with ``(old, new)`` changes, and its signature.
 

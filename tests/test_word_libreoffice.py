@@ -18,13 +18,13 @@ import pytest
 from hearing_docs.content import loading
 from hearing_docs.content.model import Signatory
 from hearing_docs.templateset import sets
-from hearing_docs.word import builder
 from support import (
     SEED_CONTENT,
     compare,
     libreoffice_pdfs,
     pagination,
     pdf_pages,
+    render_docx,
     require,
     seed_parts,
     without_page_numbers,
@@ -45,7 +45,7 @@ def _without_signature(folder: Path) -> Path:
     unsigned = hearing.model_copy(update={"letter": letter})
     path = folder / "no-signature.docx"
     path.write_bytes(
-        builder.render(unsigned, template_set, dataclasses.replace(images, signature=None))
+        render_docx(unsigned, template_set, dataclasses.replace(images, signature=None))
     )
     return path
 
@@ -55,9 +55,7 @@ def _page_numbers_top_right(folder: Path) -> Path:
     numbers = template_set.theme.page_numbers.model_copy(update={"position": "top-right"})
     theme = template_set.theme.model_copy(update={"page_numbers": numbers})
     path = folder / "top-right.docx"
-    path.write_bytes(
-        builder.render(hearing, dataclasses.replace(template_set, theme=theme), images)
-    )
+    path.write_bytes(render_docx(hearing, dataclasses.replace(template_set, theme=theme), images))
     return path
 
 

@@ -19,8 +19,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from hearing_docs.content.model import Signatory
-from hearing_docs.word import builder
-from support import seed_parts
+from support import render_docx, seed_parts
 
 PACKAGE = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
@@ -128,14 +127,13 @@ def test_no_text_boxes_tables_or_floating_shapes(seed_outputs: dict[str, Path]) 
 
 def test_properties_come_from_the_content(monkeypatch) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    properties = _document(builder.render(*seed_parts())).core_properties
+    properties = _document(render_docx(*seed_parts())).core_properties
     assert properties.title == (
         "Summary of the President of the 70th session of the General Assembly on the Informal "
         "Interactive Multi-stakeholder hearings in support of the preparatory process towards "
         "the High-level Plenary Meeting on addressing large movements of refugees and…"
     )
     assert properties.author == "Mogens Lykketoft"
-    # The same subject as the PDF's.
     assert properties.subject == "Letter of 22 July 2016 and summary of the hearing of 18 July 2016"
     assert properties.language == "en"
     assert properties.created == dt.datetime(2016, 7, 22, 12, 0, 0, tzinfo=dt.UTC)
@@ -150,14 +148,14 @@ def _stamps(data: bytes) -> set[tuple[int, ...]]:
 
 def test_same_content_gives_the_same_file(monkeypatch) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    first = builder.render(*seed_parts())
-    assert builder.render(*seed_parts()) == first
+    first = render_docx(*seed_parts())
+    assert render_docx(*seed_parts()) == first
     assert _stamps(first) == {(2016, 7, 22, 12, 0, 0)}
 
 
 def test_source_date_epoch_sets_every_date(monkeypatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14 22:13:20 UTC
-    data = builder.render(*seed_parts())
+    data = render_docx(*seed_parts())
     assert _stamps(data) == {(2023, 11, 14, 22, 13, 20)}
     properties = _document(data).core_properties
     assert (
@@ -184,7 +182,7 @@ def test_document_default_language_is_the_contents(seed_outputs: dict[str, Path]
 
     hearing, template_set, images = seed_parts()
     french = _document(
-        builder.render(hearing.model_copy(update={"language": "fr-CA"}), template_set, images)
+        render_docx(hearing.model_copy(update={"language": "fr-CA"}), template_set, images)
     )
     rpr = french.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     assert rpr.find(qn("w:lang")).get(qn("w:val")) == "fr-CA"
@@ -197,7 +195,7 @@ def test_page_size_and_margins_come_from_the_theme() -> None:
     theme = template_set.theme
     page = theme.page.model_copy(update={"size": "a4", "margin_left": 2 * 72 / 2.54})
     a4 = dataclasses.replace(template_set, theme=theme.model_copy(update={"page": page}))
-    document = _document(builder.render(hearing, a4, images))
+    document = _document(render_docx(hearing, a4, images))
     for section in document.sections:
         assert (section.page_width.mm, section.page_height.mm) == pytest.approx((210, 297), abs=0.1)
         assert section.left_margin.cm == pytest.approx(2, abs=0.01)
@@ -235,7 +233,7 @@ def test_page_field_where_the_theme_puts_the_numbers(position, story, style, ali
     themed = dataclasses.replace(
         template_set, theme=theme.model_copy(update={"page_numbers": numbers})
     )
-    document = _document(builder.render(hearing, themed, images))
+    document = _document(render_docx(hearing, themed, images))
     assert _field_places(document) == [(f"section 2 {story}", style)]
     assert document.styles[style].paragraph_format.alignment.name == alignment
     assert document.styles[style].font.size.pt == theme.page_numbers.size
@@ -250,7 +248,7 @@ def test_no_page_field_when_the_theme_says_none() -> None:
     themed = dataclasses.replace(
         template_set, theme=theme.model_copy(update={"page_numbers": numbers})
     )
-    assert _field_places(_document(builder.render(hearing, themed, images))) == []
+    assert _field_places(_document(render_docx(hearing, themed, images))) == []
 
 
 def test_signature_paragraph_keeps_its_place_without_an_image() -> None:
@@ -258,7 +256,7 @@ def test_signature_paragraph_keeps_its_place_without_an_image() -> None:
     letter = hearing.letter.model_copy(update={"signatory": Signatory(name="Mogens Lykketoft")})
     unsigned = hearing.model_copy(update={"letter": letter})
     document = _document(
-        builder.render(unsigned, template_set, dataclasses.replace(images, signature=None))
+        render_docx(unsigned, template_set, dataclasses.replace(images, signature=None))
     )
     styles = [p.style.name for p in document.paragraphs]
     assert styles[4:7] == ["Closing", "Signature", "Signatory"]

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hearing_docs.content import loading
+from hearing_docs.document import facts as document_facts
 from hearing_docs.errors import HearingDocsError, Problem, RenderError, TemplateError
 from hearing_docs.fonts import glyphs
 from hearing_docs.html import page
@@ -54,22 +55,26 @@ def render_all(content_path: Path, options: BuildOptions) -> list[tuple[str, byt
     origin = (loading.shown_path(content_path), line, column)
     template_set = sets.resolve(hearing.template, roots, origin)
     images = assets.load(hearing, source, template_set)
-    glyphs.check_catalogue(template_set.catalogue(hearing.language), template_set.theme)
+    text = template_set.catalogue(hearing.language)
+    glyphs.check_catalogue(text, template_set.theme)
     glyphs.check(hearing, source, template_set.theme)
+    facts = document_facts.derive(hearing, text)
     renderers: dict[str, Callable[[], bytes]] = {}
     html = ""
     if "html" in options.formats or "pdf" in options.formats:
-        html = page.render(hearing, template_set, images)
+        html = page.render(hearing, template_set, images, facts)
     if "html" in options.formats:
         renderers["html"] = html.encode
 
     if "pdf" in options.formats:
         source_file = (content_path.name, source.text.encode("utf-8"))
-        renderers["pdf"] = lambda: _pdf(html, content_path, source_file, template_set, options)
+        renderers["pdf"] = lambda: _pdf(
+            html, facts, content_path, source_file, template_set, options
+        )
     if "docx" in options.formats:
         from hearing_docs.word import builder
 
-        renderers["docx"] = lambda: _docx(builder.render, hearing, template_set, images)
+        renderers["docx"] = lambda: _docx(builder.render, hearing, template_set, images, facts)
     return [(kind, renderers[kind]()) for kind in FORMATS if kind in renderers]
 
 
@@ -84,6 +89,7 @@ def _docx(render: Callable[..., bytes], *arguments: object) -> bytes:
 
 def _pdf(
     html: str,
+    facts: document_facts.Facts,
     content_path: Path,
     source_file: tuple[str, bytes],
     template_set: sets.TemplateSet,
@@ -101,7 +107,7 @@ def _pdf(
     from weasyprint.urls import FatalURLFetchingError
 
     try:
-        return writer.render(html, folder, [folder, *template_set.folders], pdf_options)
+        return writer.render(html, facts, folder, [folder, *template_set.folders], pdf_options)
     except FatalURLFetchingError as error:
         # Content never names a URL (its text is escaped, its images are embedded):
         # a URL the fetcher refused or could not find comes from the template set.

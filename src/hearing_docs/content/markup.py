@@ -4,6 +4,12 @@ In: one paragraph of content text.
 Out: a list of ``Run`` (text, bold, italic) that the HTML template and the
 Word writer both draw from, so the two never disagree.
 
+A field whose type allows the markup (``model.RichText``) holds a ``Marked``
+string: Jinja prints it as HTML with ``<em>`` and ``<strong>`` (through
+``__html__``) and ``printed_runs`` gives its runs, while any other text is
+printed as written. So the templates and the Word writer follow the field's
+type without naming the fields.
+
 The markup is the emphasis of Markdown and nothing else: ``*italic*`` (or
 ``_italic_``), ``**bold**``, and a backslash to print a star as itself
 (``\\*``). Everything else, HTML tags and entities included, is text.
@@ -13,9 +19,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 
 @dataclass(frozen=True)
@@ -25,8 +34,19 @@ class Run:
     italic: bool = False
 
 
+class Marked(str):
+    """Text whose inline markup is printed as emphasis (the value of a ``RichText`` field)."""
+
+    __slots__ = ()
+
+    def __html__(self) -> str:
+        return to_html(self)
+
+
 @cache
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt  # imported on first use: a cheap ``import hearing_docs``
+
     return MarkdownIt("zero").enable(["emphasis", "escape"])
 
 
@@ -50,6 +70,11 @@ def runs(text: str) -> list[Run]:
                 run = Run(result.pop().text + run.text, run.bold, run.italic)
             result.append(run)
     return result
+
+
+def printed_runs(text: str) -> list[Run]:
+    """The runs of a field as printed: its markup applied when it is ``Marked``, else as written."""
+    return runs(text) if isinstance(text, Marked) else [Run(str(text))]
 
 
 def plain(text: str) -> str:

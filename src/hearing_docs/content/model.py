@@ -1,22 +1,36 @@
 """The typed model of a hearing: what every renderer reads.
 
-In: plain data from a content file (see ``content.py``, which maps problems
-back to lines).
+In: plain data from a content file (``validation.py`` maps its problems back
+to lines).
 Out: a ``Hearing``: a validated, immutable tree of letter and summary.
 
-Every text field is plain text that a PDF, a DOCX and XML can hold; paragraphs
-may carry the small inline markup of ``markup.py``. Unknown keys are errors,
-not ignored, so that a misspelt field never vanishes silently.
+Every text field is text that a PDF, a DOCX and XML can hold, and its type
+says how it is printed, once for every renderer: ``PlainText`` as written,
+``RichText`` with the inline markup of ``markup.py`` (its values are
+``markup.Marked``, which Jinja prints as HTML and the Word writer as runs),
+``AltText`` not drawn at all (read by screen readers). Fields that the
+layout prints in bold (title, venue, headings) carry ``BOLD`` as well.
+``text_fields`` walks a hearing and gives every text field with its kind, so
+that the glyph check and the tests follow the types instead of a list of
+fields. Unknown keys are errors, not ignored, so that a misspelt field never
+vanishes silently.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import types
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import PurePosixPath
-from typing import Annotated
+from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from hearing_docs.content.markup import Marked
+from hearing_docs.content.yamlsource import FieldPath
 
 # Characters that XML 1.0 (and so DOCX, and tagged PDF text) cannot hold:
 # C0 controls other than tab, line feed and carriage return; lone surrogates;
@@ -28,7 +42,8 @@ MAX_TEXT = 20_000
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
-def _xml_text(value: str) -> str:
+def xml_text(value: str) -> str:
+    """``value`` unchanged, or a ``ValueError`` naming a character XML cannot hold."""
     bad = _NOT_XML.search(value)
     if bad:
         code = f"U+{ord(bad.group()):04X}"
@@ -42,7 +57,7 @@ def _one_paragraph(value: str) -> str:
             f"is {len(value):,} characters long; the limit is {MAX_TEXT:,} characters "
             "(about five pages) for one paragraph: split it into paragraphs"
         )
-    value = _xml_text(value).strip()
+    value = xml_text(value).strip()
     if not value:
         raise ValueError("is empty")
     return value
@@ -70,8 +85,43 @@ def _language(value: str) -> str:
     return value
 
 
-Text = Annotated[str, AfterValidator(_one_paragraph)]
-"""One paragraph or line of text, not empty; inline markup allowed where rendered."""
+def _marked_paragraph(value: str) -> Marked:
+    return Marked(_one_paragraph(value))
+
+
+@dataclass(frozen=True)
+class TextKind:
+    """How a text field is printed: the marker its type carries (see ``text_fields``)."""
+
+    name: str
+    markup: bool
+    """Its inline markup (``*italic*``, ``**bold**``) is printed as emphasis."""
+    drawn: bool = True
+    """Drawn on the page; alternative text is read by screen readers instead."""
+    bold: bool = False
+    """The layout prints it in bold (the glyph check then asks the bold face)."""
+
+
+PLAIN = TextKind("plain", markup=False)
+RICH = TextKind("rich", markup=True)
+ALT = TextKind("alt", markup=False, drawn=False)
+
+
+@dataclass(frozen=True)
+class Bold:
+    """Marker of a field the layout prints in bold: ``Annotated[RichText, BOLD]``."""
+
+
+BOLD = Bold()
+
+PlainText = Annotated[str, AfterValidator(_one_paragraph), PLAIN]
+"""One paragraph or line of text, not empty, printed as written."""
+RichText = Annotated[str, AfterValidator(_marked_paragraph), RICH]
+"""One paragraph of text, not empty, whose inline markup is printed (a ``Marked`` value)."""
+AltText = Annotated[str, AfterValidator(_one_paragraph), ALT]
+"""A description of a picture for screen readers, not empty; never drawn."""
+Text = RichText
+"""The older name of ``RichText``."""
 
 ImagePath = Annotated[str, AfterValidator(_relative_path)]
 
@@ -81,9 +131,9 @@ class _Model(BaseModel):
 
 
 class Signatory(_Model):
-    name: Text
+    name: PlainText
     signature: ImagePath | None = None
-    signature_alt: Text | None = None
+    signature_alt: AltText | None = None
 
     @model_validator(mode="after")
     def _alt_with_image(self) -> Signatory:
@@ -94,38 +144,38 @@ class Signatory(_Model):
 
 class Letter(_Model):
     date: dt.date
-    salutation: Text
-    body: list[Text] = Field(min_length=1)
-    closing: Text
+    salutation: PlainText
+    body: list[RichText] = Field(min_length=1)
+    closing: RichText
     signatory: Signatory
-    addressees: list[Text] = Field(min_length=1)
+    addressees: list[PlainText] = Field(min_length=1)
 
 
 class BulletList(_Model):
     """A bulleted list inside a section, one item a paragraph."""
 
-    bullets: list[Text] = Field(min_length=1)
+    bullets: list[RichText] = Field(min_length=1)
 
 
 class Section(_Model):
-    heading: Text
-    paragraphs: list[Text | BulletList] = Field(min_length=1)
+    heading: Annotated[RichText, BOLD]
+    paragraphs: list[RichText | BulletList] = Field(min_length=1)
 
 
 class Summary(_Model):
-    title: Text
+    title: Annotated[RichText, BOLD]
     date: dt.date
-    venue: list[Text] = Field(min_length=1)
+    venue: list[Annotated[PlainText, BOLD]] = Field(min_length=1)
     sections: list[Section] = Field(min_length=1)
 
     @property
-    def title_lines(self) -> list[str]:
-        """The title as printed: one entry per line of the content."""
-        return [line.strip() for line in self.title.splitlines() if line.strip()]
+    def title_lines(self) -> list[Marked]:
+        """The title as printed: one entry per line of the content, each with its markup."""
+        return [Marked(line.strip()) for line in self.title.splitlines() if line.strip()]
 
     @property
     def title_text(self) -> str:
-        """The title on one line, for metadata."""
+        """The title on one line, as written (markup included)."""
         return " ".join(self.title_lines)
 
 
@@ -134,3 +184,51 @@ class Hearing(_Model):
     language: Annotated[str, AfterValidator(_language)] = "en"
     letter: Letter
     summary: Summary
+
+
+TextField = tuple[FieldPath, "TextKind", str]
+"""A text field as ``text_fields`` gives it: where it is, its kind, its value."""
+
+
+def text_fields(model: BaseModel, path: FieldPath = ()) -> Iterator[TextField]:
+    """Every text field of ``model`` (a ``Hearing`` or a part of one), in the order of the
+    file, with its path and the kind its type declares."""
+    hints = _hints(type(model))
+    for name in type(model).model_fields:
+        yield from _walk(getattr(model, name), hints[name], (*path, name))
+
+
+@cache
+def _hints(model: type[BaseModel]) -> dict[str, Any]:
+    return get_type_hints(model, include_extras=True)
+
+
+def _walk(value: object, hint: Any, path: FieldPath) -> Iterator[TextField]:
+    if isinstance(value, BaseModel):
+        yield from text_fields(value, path)
+    elif isinstance(value, list):
+        item = next(get_args(arm)[0] for arm in _arms(hint) if get_origin(arm) is list)
+        for index, entry in enumerate(value):
+            yield from _walk(entry, item, (*path, index))
+    elif isinstance(value, str):
+        kind = next((_kind(arm) for arm in _arms(hint) if _kind(arm) is not None), None)
+        if kind is not None:
+            yield path, kind, value
+
+
+def _arms(hint: Any) -> list[Any]:
+    """The members of a union (``RichText | BulletList``), or the hint itself."""
+    if get_origin(hint) in (Union, types.UnionType):
+        return list(get_args(hint))
+    if get_origin(hint) is Annotated and get_origin(get_args(hint)[0]) in (Union, types.UnionType):
+        return list(get_args(get_args(hint)[0]))
+    return [hint]
+
+
+def _kind(hint: Any) -> TextKind | None:
+    if get_origin(hint) is not Annotated:
+        return None
+    found = [marker for marker in hint.__metadata__ if isinstance(marker, TextKind)]
+    if not found:
+        return None
+    return replace(found[0], bold=True) if BOLD in hint.__metadata__ else found[0]

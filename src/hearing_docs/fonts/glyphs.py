@@ -29,7 +29,7 @@ from pathlib import Path
 
 from hearing_docs.content import markup
 from hearing_docs.content.loading import shown_path
-from hearing_docs.content.model import BulletList, Hearing
+from hearing_docs.content.model import Hearing, text_fields
 from hearing_docs.content.yamlsource import FieldPath, Source, dotted
 from hearing_docs.errors import ContentError, Problem, RenderError, TemplateError
 from hearing_docs.templateset.catalogue import Catalogue
@@ -141,36 +141,16 @@ def _needs_no_glyph(character: str) -> bool:
 
 
 def _fields(hearing: Hearing) -> Iterator[tuple[FieldPath, str, list[tuple[str, Style]]]]:
-    """Each text field as printed: its path, its value and its runs with their style."""
-
-    def plain(value: str, bold: bool = False) -> list[tuple[str, Style]]:
-        return [(value, (bold, False))]
-
-    def marked(value: str, bold: bool = False) -> list[tuple[str, Style]]:
-        return [(run.text, (run.bold or bold, run.italic)) for run in markup.runs(value)]
-
-    letter, summary = hearing.letter, hearing.summary
-    yield ("letter", "salutation"), letter.salutation, plain(letter.salutation)
-    for index, paragraph in enumerate(letter.body):
-        yield ("letter", "body", index), paragraph, marked(paragraph)
-    yield ("letter", "closing"), letter.closing, marked(letter.closing)
-    name = letter.signatory.name
-    yield ("letter", "signatory", "name"), name, plain(name)
-    for index, line in enumerate(letter.addressees):
-        yield ("letter", "addressees", index), line, plain(line)
-    yield ("summary", "title"), summary.title, marked(summary.title, bold=True)
-    for index, line in enumerate(summary.venue):
-        yield ("summary", "venue", index), line, plain(line, bold=True)
-    for number, section in enumerate(summary.sections):
-        where: FieldPath = ("summary", "sections", number)
-        yield (*where, "heading"), section.heading, marked(section.heading, bold=True)
-        for index, paragraph in enumerate(section.paragraphs):
-            if isinstance(paragraph, BulletList):
-                for item_index, item in enumerate(paragraph.bullets):
-                    path = (*where, "paragraphs", index, "bullets", item_index)
-                    yield path, item, marked(item)
-            else:
-                yield (*where, "paragraphs", index), paragraph, marked(paragraph)
+    """Each text field that is drawn: its path, its value and its runs with their style,
+    as its type declares (markup parsed for rich text, bold where the layout prints bold)."""
+    for where, kind, value in text_fields(hearing):
+        if not kind.drawn:
+            continue
+        if kind.markup:
+            runs = [(run.text, (run.bold or kind.bold, run.italic)) for run in markup.runs(value)]
+        else:
+            runs = [(value, (kind.bold, False))]
+        yield where, value, runs
 
 
 def _position(

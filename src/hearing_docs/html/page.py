@@ -1,7 +1,8 @@
 """HTML stage: a hearing and its template set in, one HTML page out.
 
-In: a ``Hearing``, the ``TemplateSet`` it asks for, and its ``Assets``
-(emblem and signature images, already checked).
+In: a ``Hearing``, the ``TemplateSet`` it asks for, its ``Assets`` (emblem
+and signature images, already checked) and its document ``Facts`` (title,
+author, subject, keywords, dates: what base.html puts in the page's metadata).
 Out: an HTML string, self-contained (CSS inline, images as data URLs), that is
 both the HTML output and what WeasyPrint lays out for the PDF.
 
@@ -24,7 +25,8 @@ from jinja2.utils import missing
 from hearing_docs.content import markup
 from hearing_docs.content.loading import shown_path
 from hearing_docs.content.model import Hearing
-from hearing_docs.document import dates, wording
+from hearing_docs.document import dates
+from hearing_docs.document.facts import Facts
 from hearing_docs.errors import Problem, TemplateError
 from hearing_docs.templateset.assets import Assets
 from hearing_docs.templateset.sets import TemplateSet
@@ -32,12 +34,12 @@ from hearing_docs.templateset.sets import TemplateSet
 ENTRY_TEMPLATE = "base.html"
 CONTEXT_NAMES = (
     "hearing",
+    "document",
     "letter",
     "summary",
     "language",
     "catalogue",
     "letterhead",
-    "wording",
     "title",
     "theme",
     "emblem",
@@ -47,6 +49,7 @@ CONTEXT_NAMES = (
 # How a template reaches an object of each class, for messages about its attributes.
 _REACHED_AS = {
     "Hearing": "hearing",
+    "Facts": "document",
     "Letter": "letter",
     "Signatory": "letter.signatory",
     "Summary": "summary",
@@ -65,7 +68,6 @@ _REACHED_AS = {
     "Notations": "catalogue.notations",
     "Kinds": "catalogue.kinds",
     "Metadata": "catalogue.metadata",
-    "Wording": "wording",
 }
 
 
@@ -128,29 +130,31 @@ def _long_date(context: jinja2.runtime.Context, value: object, language: str | N
     return dates.day(value, context["catalogue"])
 
 
-def context(hearing: Hearing, template_set: TemplateSet, assets: Assets) -> dict[str, Any]:
+def context(
+    hearing: Hearing, template_set: TemplateSet, assets: Assets, facts: Facts
+) -> dict[str, Any]:
     """What every template receives (docs/templates.md lists it)."""
-    text = template_set.catalogue(hearing.language)
     return {
         "hearing": hearing,
+        "document": facts,
         "letter": hearing.letter,
         "summary": hearing.summary,
         "language": hearing.language,
-        "catalogue": text,
-        "wording": wording.derive(hearing, text),
+        "catalogue": template_set.catalogue(hearing.language),
         "letterhead": template_set.letterhead_lines(hearing.language),
-        "title": hearing.summary.title_text,
+        "title": facts.title,
         "theme": template_set.theme,
         "emblem": assets.emblem,
         "signature": assets.signature,
     }
 
 
-def render(hearing: Hearing, template_set: TemplateSet, assets: Assets) -> str:
+def render(hearing: Hearing, template_set: TemplateSet, assets: Assets, facts: Facts) -> str:
     """The document as one HTML page."""
     env = environment(template_set)
     try:
-        return env.get_template(ENTRY_TEMPLATE).render(context(hearing, template_set, assets))
+        page = env.get_template(ENTRY_TEMPLATE)
+        return page.render(context(hearing, template_set, assets, facts))
     except jinja2.TemplateSyntaxError as error:
         raise TemplateError(_problem(error, error.filename, error.lineno, error.message)) from None
     except jinja2.TemplateNotFound as error:

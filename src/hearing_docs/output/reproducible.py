@@ -1,9 +1,9 @@
 """Reproducible output: the same content gives the same bytes, on any day.
 
-In: the date a document carries (the letter's date) and, when set, the
-``SOURCE_DATE_EPOCH`` environment variable.
-Out: the one moment written into document metadata, a stable PDF identifier,
-and DOCX zip archives whose entries carry that moment instead of the clock.
+In: the bytes of a rendered document and the moment it carries (the
+document's ``Facts.created``, which is where ``SOURCE_DATE_EPOCH`` is read).
+Out: a stable PDF identifier, and DOCX zip archives whose entries carry that
+moment instead of the clock.
 """
 
 from __future__ import annotations
@@ -11,16 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
-import os
 import zipfile
-
-
-def moment(date: dt.date) -> dt.datetime:
-    """The time stamp of a document: SOURCE_DATE_EPOCH when set, else noon UTC of ``date``."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
-    return dt.datetime(date.year, date.month, date.day, 12, 0, 0)
 
 
 def identifier(*parts: bytes | str) -> bytes:

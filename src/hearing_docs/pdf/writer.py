@@ -1,7 +1,8 @@
 """PDF stage: HTML in, PDF bytes out, through WeasyPrint.
 
-In: the HTML of ``render_html.py``, the folders WeasyPrint may read from
-(the content folder and the template set), and the PDF options.
+In: the HTML of ``html/page.py``, the document's ``Facts``, the folders
+WeasyPrint may read from (the content folder and the template set), and the
+PDF options.
 Out: the PDF as bytes, nothing written to disk.
 
 WeasyPrint logs problems instead of raising them (a missing image still gives
@@ -19,15 +20,14 @@ as pdf/a-3b with tags switched on and ``pdfuaid:part=1`` added to the same XMP
 description as ``pdfaid:part`` (UA-1 asks nothing else of the file that
 WeasyPrint does not already do for a tagged PDF).
 
-Dates: the document's creation and modification dates come from the HTML's
-``dcterms.created`` / ``dcterms.modified`` (the letter's date) and become
-``reproducible.moment`` of that date, which ``SOURCE_DATE_EPOCH`` overrides;
-the attached source file carries the same moment, never the clock.
+Metadata: title, author, subject, keywords and the creation and modification
+dates are the document's ``Facts`` (the same the DOCX carries), whatever the
+template set's base.html says; the attached source file carries the same
+moment, never the clock.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import warnings
 from collections.abc import Iterator
@@ -36,8 +36,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from hearing_docs.document.facts import Facts
 from hearing_docs.errors import Problem, RenderError
-from hearing_docs.output import reproducible
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +125,7 @@ def fetcher(allowed: list[Path]):  # type: ignore[no-untyped-def]
     return FolderFetcher(fail_on_errors=True, allowed_protocols=("data", "file"))
 
 
-def render(html: str, base: Path, allowed: list[Path], options: PdfOptions) -> bytes:
+def render(html: str, facts: Facts, base: Path, allowed: list[Path], options: PdfOptions) -> bytes:
     """Lay out ``html`` and return the PDF."""
     import weasyprint
 
@@ -138,7 +138,8 @@ def render(html: str, base: Path, allowed: list[Path], options: PdfOptions) -> b
             document = weasyprint.HTML(
                 string=html, base_url=str(base) + "/", url_fetcher=fetcher(allowed)
             ).render()
-            when = _fix_dates(document.metadata)
+            when = facts.created
+            _metadata(document.metadata, facts)
             if variant is not None and variant.claims_ua1:
                 _claim_ua1(document.metadata)
             attachments = []
@@ -173,17 +174,14 @@ def render(html: str, base: Path, allowed: list[Path], options: PdfOptions) -> b
     return pdf
 
 
-def _fix_dates(metadata) -> dt.datetime:  # type: ignore[no-untyped-def]
-    """Turn the document's dates into one moment; return it (for the attachment)."""
-    try:
-        date = dt.date.fromisoformat((metadata.created or "")[:10])
-    except ValueError:
-        # A template without dcterms.created: only SOURCE_DATE_EPOCH, else a fixed day,
-        # so that the file still never carries the clock.
-        date = dt.date(1980, 1, 1)
-    when = reproducible.moment(date)
-    metadata.created = metadata.modified = when.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return when
+def _metadata(metadata, facts: Facts) -> None:  # type: ignore[no-untyped-def]
+    """Write the document's facts into WeasyPrint's ``DocumentMetadata``."""
+    metadata.title = facts.title
+    metadata.authors = [facts.author]
+    metadata.description = facts.subject
+    metadata.keywords = list(facts.keywords)
+    metadata.created = facts.created.strftime("%Y-%m-%dT%H:%M:%SZ")
+    metadata.modified = facts.modified.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _claim_ua1(metadata) -> None:  # type: ignore[no-untyped-def]

@@ -114,7 +114,8 @@ class Metadata(_Group):
 
     letter: Annotated[PrintedText, _pattern({"date"}, {"date"})]
     description: Annotated[PrintedText, _pattern({"letter", "kind", "date"}, {"letter", "date"})]
-    keywords: list[PrintedText] = Field(min_length=1)
+    """The subject: the letter's label, the kind of document and the summary's date."""
+    keywords: list[Annotated[PrintedText, _pattern({"kind"}, set())]] = Field(min_length=1)
 
 
 _Twelve = Annotated[list[PrintedText], Field(min_length=12, max_length=12)]
@@ -148,7 +149,7 @@ class Catalogue(_Group):
                     yield _PLACEHOLDER.sub("", value)
         yield _PLACEHOLDER.sub("", self.metadata.letter)
         yield _PLACEHOLDER.sub("", self.metadata.description)
-        yield from self.metadata.keywords
+        yield from (_PLACEHOLDER.sub("", keyword) for keyword in self.metadata.keywords)
 
     def month_alone(self, number: int) -> str:
         """The name of month ``number`` (1 to 12) with no day before it."""

@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
 
-from hearing_docs.content.model import _xml_text
+from hearing_docs.content.model import xml_text
 
 _LENGTH = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(pt|in|cm|mm)\s*$")
 _POINTS_PER = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4}
@@ -42,7 +42,7 @@ Length = Annotated[float, BeforeValidator(_points), PlainSerializer(lambda v: f"
 
 Align = Literal["left", "center", "right"]
 
-PrintedText = Annotated[str, AfterValidator(_xml_text)]
+PrintedText = Annotated[str, AfterValidator(xml_text)]
 """Text of the theme that is printed (letterhead lines, alt text): what a DOCX can hold."""
 
 
@@ -105,6 +105,7 @@ class Letterhead(_Group):
     emblem: str | None = None
     emblem_alt: PrintedText = "Emblem"
     emblem_width: Length = 50.4
+    emblem_space_after: Length = 6.0
     space_after: Length = 13.8
 
 
@@ -118,6 +119,12 @@ class SummaryLayout(_Group):
     title_align: Align = "center"
     justify: bool = True
     numbered_paragraphs: bool = False
+    list_indent: Length = 36.0
+
+    @property
+    def bullet_indent(self) -> float:
+        """Where a bullet stands: half way to the item's text."""
+        return self.list_indent / 2
 
 
 class PageNumbers(_Group):

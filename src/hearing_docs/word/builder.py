@@ -1,6 +1,7 @@
 """Word stage: a hearing in, an editable DOCX out, through python-docx.
 
-In: a ``Hearing``, its ``TemplateSet`` (for the theme) and its ``Assets``.
+In: a ``Hearing``, its ``TemplateSet`` (for the theme), its ``Assets`` and its
+document ``Facts`` (for the file's properties).
 Out: the DOCX as bytes, built from the model (not converted from HTML).
 
 Two sections, as the PDF has two parts: the letter, whose first-page header
@@ -25,7 +26,8 @@ from docx.text.paragraph import Paragraph
 
 from hearing_docs.content import markup
 from hearing_docs.content.model import BulletList, Hearing
-from hearing_docs.document import dates, wording
+from hearing_docs.document import dates
+from hearing_docs.document.facts import Facts
 from hearing_docs.templateset.assets import Assets
 from hearing_docs.templateset.catalogue import Catalogue
 from hearing_docs.templateset.sets import TemplateSet
@@ -33,7 +35,7 @@ from hearing_docs.templateset.theme import Theme
 from hearing_docs.word import package, styles
 
 
-def render(hearing: Hearing, template_set: TemplateSet, assets: Assets) -> bytes:
+def render(hearing: Hearing, template_set: TemplateSet, assets: Assets, facts: Facts) -> bytes:
     """The document as DOCX bytes, the same for the same content."""
     theme = template_set.theme
     text = template_set.catalogue(hearing.language)
@@ -42,7 +44,7 @@ def render(hearing: Hearing, template_set: TemplateSet, assets: Assets) -> bytes
     _page(document, theme)
     _letter(document, hearing, template_set, assets)
     _summary(document, hearing, theme, text)
-    return package.save(document, hearing, wording.derive(hearing, text))
+    return package.save(document, facts)
 
 
 def _page(document: Document, theme: Theme) -> None:
@@ -54,15 +56,11 @@ def _page(document: Document, theme: Theme) -> None:
     section.gutter = Pt(0)
 
 
-def _plain(container, text: str, style: str) -> Paragraph:  # type: ignore[no-untyped-def]
-    """A paragraph of ``style`` holding ``text`` as it is (no markup), as the templates print it."""
-    return container.add_paragraph(text, style=style)
-
-
 def _add(container, text: str, style: str) -> Paragraph:  # type: ignore[no-untyped-def]
-    """A paragraph of ``style`` whose runs follow the inline markup of ``text``."""
+    """A paragraph of ``style`` holding ``text`` as its type says it is printed: the runs of
+    its inline markup for rich text (``markup.Marked``), else one run as written."""
     paragraph = container.add_paragraph(style=style)
-    for run in markup.runs(text):
+    for run in markup.printed_runs(text):
         added = paragraph.add_run(run.text)
         if run.bold:
             added.style = "Strong"
@@ -77,8 +75,8 @@ def _letter(
     letter, theme = hearing.letter, template_set.theme
     text = template_set.catalogue(hearing.language)
     _letter_header(document, theme, template_set.letterhead_lines(hearing.language), assets)
-    _plain(document, dates.day(letter.date, text), "Date")
-    _plain(document, letter.salutation, "Salutation")
+    _add(document, dates.day(letter.date, text), "Date")
+    _add(document, letter.salutation, "Salutation")
     for paragraph in letter.body:
         _add(document, paragraph, "Body Text")
     _add(document, letter.closing, "Closing")
@@ -91,7 +89,7 @@ def _letter(
             width=Pt(height / assets.signature.aspect),
         )
         _alt_text(signature, letter.signatory.signature_alt or "")
-    signatory = _plain(document, letter.signatory.name, "Signatory")
+    signatory = _add(document, letter.signatory.name, "Signatory")
     # The letter's section ends in its last paragraph, not in an extra empty one.
     document.add_section(WD_SECTION.NEW_PAGE)
     holder = document.paragraphs[-1]._p
@@ -143,11 +141,11 @@ def _summary(document: Document, hearing: Hearing, theme: Theme, text: Catalogue
     for index, line in enumerate(summary.title_lines):
         if index:
             title.add_run().add_break()
-        for run in markup.runs(line):
+        for run in markup.printed_runs(line):
             added = title.add_run(run.text)
             if run.italic:
                 added.style = "Emphasis"
-    _plain(document, dates.day(summary.date, text), "Meeting Date")
+    _add(document, dates.day(summary.date, text), "Meeting Date")
     venue = document.add_paragraph(style="Venue")
     for index, line in enumerate(summary.venue):
         if index:

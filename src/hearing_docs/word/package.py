@@ -1,10 +1,11 @@
 """Word package: a built python-docx document in, the DOCX file's bytes out.
 
-In: the ``Document`` that ``word.py`` filled, and its ``Hearing``.
-Out: the DOCX as bytes: document properties from the content (title, author,
-subject, language, created and modified dates), only the parts the document
-uses, a unique id for every drawing, and zip entries stamped with the
-content's date, so the same content gives the same file.
+In: the ``Document`` that ``builder.py`` filled, and the document's ``Facts``.
+Out: the DOCX as bytes: core properties from the facts (title, author,
+subject, keywords, language, created and modified dates: what the PDF says
+too), only the parts the document uses, a unique id for every drawing, and
+zip entries stamped with the facts' moment, so the same content gives the
+same file.
 
 python-docx starts from a template made by an old Word for Mac; it brings
 parts this document never uses (a thumbnail of an empty page, a bibliography
@@ -14,7 +15,6 @@ dropped here, so that Word shows neither a stale preview nor stale counts.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from xml.sax.saxutils import escape
 
@@ -23,11 +23,9 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
 from hearing_docs import __version__
-from hearing_docs.content.model import Hearing
-from hearing_docs.document.wording import Wording
+from hearing_docs.document.facts import Facts
 from hearing_docs.output import reproducible
 
-_MAX_TITLE = 255  # Word refuses longer core-property titles
 _UNUSED = (
     RT.THUMBNAIL,
     RT.CUSTOM_XML,
@@ -45,44 +43,31 @@ _APP_PROPERTIES = (
 )
 
 
-def save(document: Document, hearing: Hearing, wording: Wording) -> bytes:
+def save(document: Document, facts: Facts) -> bytes:
     """The finished DOCX: properties set, unused parts dropped, reproducible bytes."""
-    _properties(document, hearing, wording)
+    _properties(document, facts)
     _drop_unused_parts(document)
     _settings(document)
     _number_drawings(document)
     buffer = io.BytesIO()
     document.save(buffer)
-    return reproducible.zip_bytes(buffer.getvalue(), timestamp(hearing))
+    return reproducible.zip_bytes(buffer.getvalue(), facts.created)
 
 
-def timestamp(hearing: Hearing) -> dt.datetime:
-    """Created and modified: the letter's date (or SOURCE_DATE_EPOCH), never the clock."""
-    return reproducible.moment(hearing.letter.date)
-
-
-def title(hearing: Hearing) -> str:
-    """The summary's title on one line, cut at a word to the length Word accepts."""
-    text = hearing.summary.title_text
-    if len(text) <= _MAX_TITLE:
-        return text
-    return text[: _MAX_TITLE - 1].rsplit(" ", 1)[0] + "…"
-
-
-def _properties(document: Document, hearing: Hearing, wording: Wording) -> None:
+def _properties(document: Document, facts: Facts) -> None:
     properties = document.core_properties
-    properties.title = title(hearing)
-    properties.author = hearing.letter.signatory.name
-    properties.last_modified_by = hearing.letter.signatory.name
-    properties.subject = wording.subject
-    properties.language = hearing.language
-    properties.keywords = "; ".join(wording.keywords)
+    properties.title = facts.word_title
+    properties.author = facts.author
+    properties.last_modified_by = facts.author
+    properties.subject = facts.subject
+    properties.language = facts.language
+    # The string the PDF's Keywords entry holds; Word takes commas as separators too.
+    properties.keywords = ", ".join(facts.keywords)
     properties.comments = ""
     properties.revision = 1
-    moment = timestamp(hearing)
-    properties.created = moment
-    properties.modified = moment
-    properties.last_printed = moment
+    properties.created = facts.created
+    properties.modified = facts.modified
+    properties.last_printed = facts.created
 
     application = escape(f"hearing-docs {__version__}")
     app = document.part.package.part_related_by(RT.EXTENDED_PROPERTIES)

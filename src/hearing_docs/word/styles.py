@@ -45,6 +45,8 @@ class StyleSpec:
     space_before: float | None = None
     space_after: float | None = None
     left_indent: float | None = None
+    first_line_indent: float | None = None
+    """Negative: a hanging indent (the bullet of a list item)."""
     keep_with_next: bool | None = None
     line_exact: float | None = None
     """At least this line height (for a line holding a picture)."""
@@ -68,7 +70,9 @@ def specs(theme: Theme) -> dict[str, StyleSpec]:
         "Letterhead": StyleSpec(
             align="center", size=theme.letterhead.size, space_after=0, keep_with_next=True
         ),
-        "Emblem": StyleSpec(based_on="Letterhead", line_single=True, space_after=6),
+        "Emblem": StyleSpec(
+            based_on="Letterhead", line_single=True, space_after=theme.letterhead.emblem_space_after
+        ),
         "Date": StyleSpec(align=letter.date_align, space_before=theme.letterhead.space_after),
         "Salutation": StyleSpec(next="Body Text"),
         "Closing": StyleSpec(),
@@ -82,7 +86,13 @@ def specs(theme: Theme) -> dict[str, StyleSpec]:
         "Venue": StyleSpec(bold=True, align=summary.title_align, keep_with_next=True),
         "Heading 1": StyleSpec(bold=True, keep_with_next=True, next="Summary Text"),
         "Summary Text": StyleSpec(align=justify),
-        "List Bullet": StyleSpec(based_on="Summary Text", left_indent=36),
+        # The bullet (from the numbering the default template ties to List Bullet) hangs at
+        # bullet_indent, the text starts at list_indent, as in the style sheet.
+        "List Bullet": StyleSpec(
+            based_on="Summary Text",
+            left_indent=summary.list_indent,
+            first_line_indent=summary.bullet_indent - summary.list_indent,
+        ),
         "Numbered Paragraph": StyleSpec(based_on="Summary Text"),
         # The page number's paragraph. Word's own header and footer styles, not a style
         # named "Page Number": that name belongs to Word's built-in character style.
@@ -112,9 +122,6 @@ def define(document: Document, theme: Theme, language: str) -> None:
     for name, bold, italic in (("Strong", True, None), ("Emphasis", None, True)):
         character = _style(document, name, WD_STYLE_TYPE.CHARACTER)
         character.font.bold, character.font.italic = bold, italic
-    if "List Bullet" in styles:
-        # The bullet comes from the numbering the template ties to List Bullet.
-        styles["List Bullet"].paragraph_format.first_line_indent = Pt(-18)
     _number_paragraphs(document, styles["Numbered Paragraph"])
 
 
@@ -186,6 +193,8 @@ def _paragraph_format(style: BaseStyle, theme: Theme, spec: StyleSpec) -> None:
         form.space_after = Pt(spec.space_after)
     if spec.left_indent is not None:
         form.left_indent = Pt(spec.left_indent)
+    if spec.first_line_indent is not None:
+        form.first_line_indent = Pt(spec.first_line_indent)
     if spec.keep_with_next is not None:
         form.keep_with_next = spec.keep_with_next
     if spec.line_exact is not None:

@@ -1,0 +1,79 @@
+"""The model's field kinds: declared once in the types, followed by every renderer.
+
+``text_fields`` must reach every text field of a hearing (checked against the
+hearing's own data, over every example content file), and a rich field's value
+prints its markup where a plain field's prints as written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from markupsafe import escape
+
+from hearing_docs.content import loading, markup
+from hearing_docs.content.model import ALT, PLAIN, RICH, text_fields
+from support import ROOT, SEED_CONTENT
+
+EXAMPLES = sorted((ROOT / "content").glob("*.yaml"))
+NOT_TEXT = {("template",), ("language",), ("letter", "signatory", "signature")}
+
+
+def _strings(data: Any, path: tuple[str | int, ...] = ()) -> dict[tuple[str | int, ...], str]:
+    """Every string in plain data, by its path."""
+    if isinstance(data, dict):
+        return {
+            k: v for key, value in data.items() for k, v in _strings(value, (*path, key)).items()
+        }
+    if isinstance(data, list):
+        return {
+            k: v for i, value in enumerate(data) for k, v in _strings(value, (*path, i)).items()
+        }
+    return {path: data} if isinstance(data, str) else {}
+
+
+@pytest.mark.parametrize("content", EXAMPLES, ids=lambda p: p.stem)
+def test_text_fields_reach_every_text_of_the_hearing(content: Path) -> None:
+    hearing = loading.load(content)
+    walked = {path: value for path, _, value in text_fields(hearing)}
+    expected = {p: v for p, v in _strings(hearing.model_dump()).items() if p not in NOT_TEXT}
+    assert walked == expected
+
+
+def test_each_field_has_the_kind_its_type_declares() -> None:
+    kinds = {path: kind for path, kind, _ in text_fields(loading.load(SEED_CONTENT))}
+    assert kinds["letter", "salutation"] == PLAIN
+    assert kinds["letter", "body", 0] == RICH
+    assert kinds["letter", "closing"] == RICH
+    assert kinds["letter", "signatory", "name"] == PLAIN
+    assert kinds["letter", "signatory", "signature_alt"] == ALT
+    assert not ALT.drawn
+    assert kinds["letter", "addressees", 0] == PLAIN
+    assert (kinds["summary", "title"].markup, kinds["summary", "title"].bold) == (True, True)
+    assert (kinds["summary", "venue", 0].markup, kinds["summary", "venue", 0].bold) == (False, True)
+    heading = kinds["summary", "sections", 0, "heading"]
+    assert (heading.markup, heading.bold) == (True, True)
+    assert kinds["summary", "sections", 0, "paragraphs", 0] == RICH
+
+
+def test_rich_values_print_their_markup_and_plain_values_print_as_written() -> None:
+    hearing = loading.load(SEED_CONTENT)
+    letter = hearing.letter.model_copy(
+        update={"salutation": "*Excellency*,", "body": ["See *The Report* <b>now</b>."]}
+    )
+    marked = loading.load(SEED_CONTENT).model_validate(
+        {**hearing.model_dump(), "letter": {**letter.model_dump()}}
+    )
+    paragraph, salutation = marked.letter.body[0], marked.letter.salutation
+    assert isinstance(paragraph, markup.Marked)
+    assert not isinstance(salutation, markup.Marked)
+    assert str(escape(paragraph)) == "See <em>The Report</em> &lt;b&gt;now&lt;/b&gt;."
+    assert str(escape(salutation)) == "*Excellency*,"
+    assert markup.printed_runs(paragraph) == [
+        markup.Run("See "),
+        markup.Run("The Report", italic=True),
+        markup.Run(" <b>now</b>."),
+    ]
+    assert markup.printed_runs(salutation) == [markup.Run("*Excellency*,")]
