@@ -94,6 +94,12 @@ FIXTURE_CASES: dict[str, str] = {
     "did you mean 'closing'? (and 1 more problem)",
     "unknown-top-level-field.yaml": "1:1: titel: unknown field 'titel'; "
     "expected one of: template, language, letter, summary",
+    "key-capitalised-top-level.yaml": "1:1: Summary: unknown field 'Summary'; "
+    "did you mean 'summary'?",
+    "key-capitalised-nested.yaml": "3:3: letter.Salutation: unknown field 'Salutation'; "
+    "did you mean 'salutation'? (and 1 more problem)",
+    "paragraph-list-with-unknown-key.yaml": "21:11: summary.sections[0].paragraphs[0].Note: "
+    "unknown field 'Note'; expected one of: bullets",
     "empty-list.yaml": "15:10: summary.venue: must have at least one entry",
     "empty-text.yaml": "3:15: letter.salutation: is empty",
     "template-path.yaml": "1:11: template: '../../etc' is not a template set name "

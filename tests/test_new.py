@@ -29,7 +29,7 @@ def test_new_makes_content_templates_and_output(tmp_path: Path, monkeypatch) -> 
     assert result.stdout.splitlines() == [
         f"created hearing/content/{EXAMPLE}",
         "created hearing/content/signatures/mogens-lykketoft.png",
-        "created hearing/templates/README.txt",
+        "created hearing/content/templates/README.txt",
         "created hearing/output/",
         "next: cd hearing && hearing-docs build",
     ]
@@ -39,9 +39,9 @@ def test_new_makes_content_templates_and_output(tmp_path: Path, monkeypatch) -> 
         f"content/{EXAMPLE}",
         "content/signatures",
         "content/signatures/mogens-lykketoft.png",
+        "content/templates",
+        "content/templates/README.txt",
         "output",
-        "templates",
-        "templates/README.txt",
     ]
     example = (folder / "content" / EXAMPLE).read_text(encoding="utf-8")
     assert example.startswith("# Your first hearing: a copy of the example")
@@ -49,7 +49,8 @@ def test_new_makes_content_templates_and_output(tmp_path: Path, monkeypatch) -> 
     assert (folder / "content" / "signatures" / "mogens-lykketoft.png").read_bytes() == (
         SEED_CONTENT.parent / "signatures" / "mogens-lykketoft.png"
     ).read_bytes()
-    assert (folder / "templates" / "README.txt").read_text(encoding="utf-8") == TEMPLATES_README
+    readme = folder / "content" / "templates" / "README.txt"
+    assert readme.read_text(encoding="utf-8") == TEMPLATES_README
 
 
 def test_the_new_folder_builds_at_once_with_its_copied_template(
@@ -57,7 +58,7 @@ def test_the_new_folder_builds_at_once_with_its_copied_template(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     assert run("new", "hearing", "--copy-template").exit_code == 0
-    copied = tmp_path / "hearing" / "templates" / "un-pga"
+    copied = tmp_path / "hearing" / "content" / "templates" / "un-pga"
     packaged = sorted(p.relative_to(PACKAGED_SET) for p in PACKAGED_SET.rglob("*") if p.is_file())
     assert sorted(p.relative_to(copied) for p in copied.rglob("*") if p.is_file()) == packaged
     for relative in packaged:
@@ -73,6 +74,7 @@ def test_the_new_folder_builds_at_once_with_its_copied_template(
     assert result.exit_code == 0, result.output
     stem = Path(EXAMPLE).stem
     assert result.stdout.splitlines() == [
+        "using template set 'un-pga' from content/templates/un-pga/ (over the packaged sets)",
         f"wrote output/{stem}.pdf",
         f"wrote output/{stem}.docx",
         f"wrote output/{stem}.html",
@@ -83,17 +85,21 @@ def test_the_new_folder_builds_at_once_with_its_copied_template(
 
 def test_new_refuses_to_overwrite_and_writes_nothing(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
-    readme = tmp_path / "hearing" / "templates" / "README.txt"
+    readme = tmp_path / "hearing" / "content" / "templates" / "README.txt"
     readme.parent.mkdir(parents=True)
     readme.write_text("my notes\n", encoding="utf-8")
     result = run("new", "hearing")
     assert result.exit_code == 1
     assert result.stderr == (
-        "Error: hearing/templates/README.txt: already exists; nothing was written\n"
+        "Error: hearing/content/templates/README.txt: already exists; nothing was written\n"
     )
     assert result.stdout == ""
     assert readme.read_text(encoding="utf-8") == "my notes\n"
-    assert files_under(tmp_path / "hearing") == ["templates", "templates/README.txt"]
+    assert files_under(tmp_path / "hearing") == [
+        "content",
+        "content/templates",
+        "content/templates/README.txt",
+    ]
 
 
 def test_new_twice_refuses_at_the_first_file(tmp_path: Path, monkeypatch) -> None:
@@ -104,7 +110,7 @@ def test_new_twice_refuses_at_the_first_file(tmp_path: Path, monkeypatch) -> Non
     assert (
         result.stderr == f"Error: hearing/content/{EXAMPLE}: already exists; nothing was written\n"
     )
-    assert not (tmp_path / "hearing" / "templates" / "un-pga").exists()
+    assert not (tmp_path / "hearing" / "content" / "templates" / "un-pga").exists()
 
 
 def test_a_file_where_a_folder_goes_is_refused(tmp_path: Path, monkeypatch) -> None:

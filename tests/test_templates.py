@@ -31,7 +31,7 @@ def page_sizes(pdf: Path) -> set[tuple[float, float]]:
         document.close()
 
 
-def test_roots_search_the_given_folder_then_beside_the_content_then_the_packaged_sets(
+def test_roots_search_the_given_folder_then_beside_the_content_file_then_the_packaged_sets(
     tmp_path: Path,
 ) -> None:
     content = hearing_copy(tmp_path)
@@ -41,7 +41,6 @@ def test_roots_search_the_given_folder_then_beside_the_content_then_the_packaged
     assert sets.roots_for(content, [extra]) == [
         extra,
         tmp_path / "content" / "templates",
-        tmp_path / "templates",
         PACKAGED,
     ]
 
@@ -55,7 +54,7 @@ def test_a_file_in_the_users_templates_overrides_the_packaged_one_by_name(
     tmp_path: Path,
 ) -> None:
     content = hearing_copy(tmp_path)
-    own = tmp_path / "templates" / "un-pga"
+    own = tmp_path / "content" / "templates" / "un-pga"
     own.mkdir(parents=True)
     summary = (PACKAGED / "un-pga" / "summary.html").read_text(encoding="utf-8")
     (own / "summary.html").write_text(
@@ -72,7 +71,7 @@ def test_a_set_that_extends_another_changes_one_theme_value_and_one_block(
     tmp_path: Path,
 ) -> None:
     content = hearing_copy(tmp_path, template="geneva")
-    own = tmp_path / "templates" / "geneva"
+    own = tmp_path / "content" / "templates" / "geneva"
     own.mkdir(parents=True)
     (own / "theme.yaml").write_text(
         "extends: un-pga\nletterhead:\n  lines: [THE PRESIDENT, OF THE, HUMAN RIGHTS COUNCIL]\n",
@@ -144,7 +143,7 @@ def test_numbered_paragraphs_number_the_summary_paragraphs_in_pdf_and_docx(
         example.read_text(encoding="utf-8").replace("template: un-pga\n", "template: dialogue\n"),
         encoding="utf-8",
     )
-    own = tmp_path / "templates" / "dialogue"
+    own = tmp_path / "content" / "templates" / "dialogue"
     own.mkdir(parents=True)
     (own / "theme.yaml").write_text(
         "extends: un-pga\nsummary:\n  numbered_paragraphs: true\n", encoding="utf-8"

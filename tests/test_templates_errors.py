@@ -16,7 +16,7 @@ from support import ROOT, seed_copy
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A working folder with the seed hearing and an editable copy of the un-pga set."""
     seed_copy(tmp_path / "content")
-    shutil.copytree(ROOT / "templates" / "un-pga", tmp_path / "templates" / "un-pga")
+    shutil.copytree(ROOT / "templates" / "un-pga", tmp_path / "content" / "templates" / "un-pga")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -41,110 +41,114 @@ def build_fails_with(folder: Path, expected: str) -> None:
 
 
 def test_undefined_attribute_names_template_line_and_close_name(folder: Path) -> None:
-    letter = folder / "templates" / "un-pga" / "letter.html"
+    letter = folder / "content" / "templates" / "un-pga" / "letter.html"
     edit(letter, "{{ letter.signatory.name }}", "{{ letter.sign }}")
     line = line_of(letter, "letter.sign }}")
     build_fails_with(
         folder,
-        f"templates/un-pga/letter.html:{line}: 'letter' has no attribute 'sign'; "
+        f"content/templates/un-pga/letter.html:{line}: 'letter' has no attribute 'sign'; "
         "did you mean 'signatory'?",
     )
 
 
 def test_undefined_theme_value_in_the_style_sheet(folder: Path) -> None:
-    css = folder / "templates" / "un-pga" / "style.css"
+    css = folder / "content" / "templates" / "un-pga" / "style.css"
     edit(css, "{{ theme.letter.date_align }}", "{{ theme.letter.date_alignment }}")
     line = line_of(css, "date_alignment")
     build_fails_with(
         folder,
-        f"templates/un-pga/style.css:{line}: 'theme.letter' has no attribute 'date_alignment'; "
+        f"content/templates/un-pga/style.css:{line}: "
+        "'theme.letter' has no attribute 'date_alignment'; "
         "did you mean 'date_align'?",
     )
 
 
 def test_undefined_variable(folder: Path) -> None:
-    base = folder / "templates" / "un-pga" / "base.html"
+    base = folder / "content" / "templates" / "un-pga" / "base.html"
     edit(base, "<title>{{ title }}</title>", "<title>{{ titel }}</title>")
     build_fails_with(
-        folder, "templates/un-pga/base.html:5: 'titel' is undefined; did you mean 'title'?"
+        folder, "content/templates/un-pga/base.html:5: 'titel' is undefined; did you mean 'title'?"
     )
 
 
 def test_jinja_syntax_error(folder: Path) -> None:
-    summary = folder / "templates" / "un-pga" / "summary.html"
+    summary = folder / "content" / "templates" / "un-pga" / "summary.html"
     edit(summary, "{% block meeting %}", "{% block meeting %")
     line = line_of(summary, "{% block meeting %")
     build_fails_with(
         folder,
-        f"templates/un-pga/summary.html:{line}: expected token 'end of statement block', got '%'",
+        f"content/templates/un-pga/summary.html:{line}: "
+        "expected token 'end of statement block', got '%'",
     )
 
 
 def test_python_error_inside_an_expression(folder: Path) -> None:
-    summary = folder / "templates" / "un-pga" / "summary.html"
+    summary = folder / "content" / "templates" / "un-pga" / "summary.html"
     edit(summary, "{{ summary.date | longdate(language) }}", "{{ summary.date + 1 }}")
     line = line_of(summary, "summary.date + 1")
     build_fails_with(
         folder,
-        f"templates/un-pga/summary.html:{line}: TypeError: "
+        f"content/templates/un-pga/summary.html:{line}: TypeError: "
         "unsupported operand type(s) for +: 'datetime.date' and 'int'",
     )
 
 
 def test_missing_include_names_the_including_line(folder: Path) -> None:
-    base = folder / "templates" / "un-pga" / "base.html"
+    base = folder / "content" / "templates" / "un-pga" / "base.html"
     edit(base, '{% include "summary.html" %}', '{% include "summry.html" %}')
     line = line_of(base, "summry.html")
     build_fails_with(
         folder,
-        f"templates/un-pga/base.html:{line}: template 'summry.html' not found in the set 'un-pga'",
+        f"content/templates/un-pga/base.html:{line}: "
+        "template 'summry.html' not found in the set 'un-pga'",
     )
 
 
 def test_theme_value_of_the_wrong_type(folder: Path) -> None:
-    theme = folder / "templates" / "un-pga" / "theme.yaml"
+    theme = folder / "content" / "templates" / "un-pga" / "theme.yaml"
     edit(theme, "  justify: true", "  justify: maybe")
     line = line_of(theme, "justify: maybe")
     build_fails_with(
         folder,
-        f"templates/un-pga/theme.yaml:{line}:12: summary.justify: Input should be a valid boolean, "
+        f"content/templates/un-pga/theme.yaml:{line}:12: summary.justify: "
+        "Input should be a valid boolean, "
         "unable to interpret input",
     )
 
 
 def test_theme_length_without_a_unit(folder: Path) -> None:
-    theme = folder / "templates" / "un-pga" / "theme.yaml"
+    theme = folder / "content" / "templates" / "un-pga" / "theme.yaml"
     edit(theme, "  margin_top: 2.75cm", "  margin_top: 72")
     line = line_of(theme, "margin_top: 72")
     build_fails_with(
         folder,
-        f"templates/un-pga/theme.yaml:{line}:15: page.margin_top: '72' needs a unit: "
+        f"content/templates/un-pga/theme.yaml:{line}:15: page.margin_top: '72' needs a unit: "
         "write 72pt, 72in, 72cm or 72mm",
     )
 
 
 def test_missing_emblem(folder: Path) -> None:
-    theme = folder / "templates" / "un-pga" / "theme.yaml"
+    theme = folder / "content" / "templates" / "un-pga" / "theme.yaml"
     edit(theme, "emblem: emblem.png", "emblem: crest.png")
     line = line_of(theme, "emblem: crest.png")
     build_fails_with(
         folder,
-        f"templates/un-pga/theme.yaml:{line}: letterhead.emblem: "
+        f"content/templates/un-pga/theme.yaml:{line}: letterhead.emblem: "
         "emblem 'crest.png' not found in the template set 'un-pga'",
     )
 
 
 def test_missing_emblem_named_by_the_set_extended(folder: Path) -> None:
-    theme = folder / "templates" / "un-pga" / "theme.yaml"
+    theme = folder / "content" / "templates" / "un-pga" / "theme.yaml"
     edit(theme, "emblem: emblem.png", "emblem: crest.png")
-    own = folder / "templates" / "mine"
+    own = folder / "content" / "templates" / "mine"
     own.mkdir()
     (own / "theme.yaml").write_text("extends: un-pga\npage:\n  size: a4\n", encoding="utf-8")
     edit(folder / "content" / "hearing.yaml", "template: un-pga\n", "template: mine\n")
     line = line_of(theme, "emblem: crest.png")
     build_fails_with(
         folder,
-        f"templates/un-pga/theme.yaml:{line}: letterhead.emblem: "
+        f"content/templates/un-pga/theme.yaml:{line}: letterhead.emblem: "
         "emblem 'crest.png' not found in the template set 'mine'",
     )
 
@@ -156,23 +160,23 @@ def test_unknown_template_set_is_reported_at_the_content_line(folder: Path) -> N
     build_fails_with(
         folder,
         f"content/hearing.yaml:{line}:11: template: no template set named 'un-pgx' "
-        f"(looked in templates, {ROOT / 'templates'})",
+        f"(looked in content/templates, {ROOT / 'templates'})",
     )
 
 
 def test_extends_of_an_unknown_set_is_reported_at_the_theme_line(folder: Path) -> None:
-    theme = folder / "templates" / "un-pga" / "theme.yaml"
+    theme = folder / "content" / "templates" / "un-pga" / "theme.yaml"
     theme.write_text("extends: un-pga-legal\n" + theme.read_text(encoding="utf-8"))
     build_fails_with(
         folder,
-        "templates/un-pga/theme.yaml:1:10: extends: no template set named 'un-pga-legal' "
-        f"(looked in templates, {ROOT / 'templates'})",
+        "content/templates/un-pga/theme.yaml:1:10: extends: no template set named 'un-pga-legal' "
+        f"(looked in content/templates, {ROOT / 'templates'})",
     )
 
 
 def test_extends_loop(folder: Path) -> None:
-    theme = folder / "templates" / "un-pga" / "theme.yaml"
+    theme = folder / "content" / "templates" / "un-pga" / "theme.yaml"
     theme.write_text("extends: un-pga\n" + theme.read_text(encoding="utf-8"))
     build_fails_with(
-        folder, "templates/un-pga/theme.yaml:1:10: extends: 'extends: un-pga' makes a loop"
+        folder, "content/templates/un-pga/theme.yaml:1:10: extends: 'extends: un-pga' makes a loop"
     )

@@ -99,7 +99,7 @@ def edit(path: Path, old: str, new: str) -> None:
 def folder(tmp_path: Path) -> Path:
     """A working folder with the seed hearing and an editable copy of the un-pga set."""
     seed_copy(tmp_path / "content")
-    shutil.copytree(ROOT / "templates" / "un-pga", tmp_path / "templates" / "un-pga")
+    shutil.copytree(ROOT / "templates" / "un-pga", tmp_path / "content" / "templates" / "un-pga")
     return tmp_path
 
 
@@ -156,7 +156,7 @@ def test_watch_serves_rebuilds_and_keeps_going_after_a_bad_save(
     assert '<p class="salutation">Excellency,</p>' in page
 
     # A save of the set's text (in a folder inside the set) rebuilds too.
-    english = folder / "templates" / "un-pga" / "text" / "en.yaml"
+    english = folder / "content" / "templates" / "un-pga" / "text" / "en.yaml"
     edit(english, "GENERAL ASSEMBLY]", "HUMAN RIGHTS COUNCIL]")
     watcher.built()
     assert '<p class="letterhead-line">HUMAN RIGHTS COUNCIL</p>' in fetch(url)
@@ -174,3 +174,21 @@ def test_a_taken_port_is_one_error_line(folder: Path, watcher: Watcher) -> None:
     )
     assert done.returncode == 1
     assert done.stderr == "Error: cannot watch: Address already in use\n"
+
+
+@pytest.mark.parametrize("out", ["content", "."])
+def test_an_output_folder_holding_the_content_still_rebuilds_on_save(
+    folder: Path, out: str
+) -> None:
+    """Only the documents the watch writes are ignored, not the folder they go to."""
+    running = Watcher(["content/hearing.yaml", "--port", "0", "-o", out, "-f", "html"], folder)
+    try:
+        running.next_line(lambda s, line: s == "out" and line.startswith("preview at"))
+        shown = "hearing.html" if out == "." else "content/hearing.html"
+        assert running.next_line(lambda s, line: s == "out") == f"wrote {shown}"
+        edit(folder / "content" / "hearing.yaml", '"Excellency,"', '"Excellencies,"')
+        assert running.next_line(lambda s, line: s == "out") == f"wrote {shown}"
+        page = (folder / shown).read_text(encoding="utf-8")
+        assert '<p class="salutation">Excellencies,</p>' in page
+    finally:
+        running.stop()

@@ -2,7 +2,8 @@
 
 In: the path of a content file, an output folder, the formats wanted and the
 build options.
-Out: the paths written, ``OUT/<content file stem>.<format>``.
+Out: the paths written, ``OUT/<content file stem>.<format>``, and where the
+template set came from when it is not only the packaged one.
 
 ``build`` runs the stages in order (content, template set, assets, glyph
 check, then each renderer) and renders every format in memory before writing
@@ -38,16 +39,38 @@ class BuildOptions:
     attach_source: bool = False
 
 
+@dataclass(frozen=True)
+class Rendered:
+    documents: list[tuple[str, bytes]]
+    """(format, bytes) for every format asked for, in the order of ``FORMATS``."""
+    templates: str | None
+    """``TemplateSet.origin()``: the set and its folders, when not only the packaged ones."""
+
+
+@dataclass(frozen=True)
+class Built:
+    files: list[Path]
+    templates: str | None
+
+
 def build(content_path: Path, out_dir: Path, options: BuildOptions | None = None) -> list[Path]:
     """Build one content file; return the files written."""
+    return build_documents(content_path, out_dir, options).files
+
+
+def build_documents(
+    content_path: Path, out_dir: Path, options: BuildOptions | None = None
+) -> Built:
+    """Build one content file; return the files written and where its templates came from."""
     options = options or BuildOptions()
     rendered = render_all(content_path, options)
-    return files.write_all(
-        [(out_dir / f"{content_path.stem}.{kind}", data) for kind, data in rendered]
+    written = files.write_all(
+        [(out_dir / f"{content_path.stem}.{kind}", data) for kind, data in rendered.documents]
     )
+    return Built(written, rendered.templates)
 
 
-def render_all(content_path: Path, options: BuildOptions) -> list[tuple[str, bytes]]:
+def render_all(content_path: Path, options: BuildOptions) -> Rendered:
     """Every format asked for, rendered in memory, in the order of ``FORMATS``."""
     hearing, source = loading.load_with_source(content_path)
     roots = sets.roots_for(content_path, list(options.template_dirs))
@@ -75,7 +98,8 @@ def render_all(content_path: Path, options: BuildOptions) -> list[tuple[str, byt
         from hearing_docs.word import builder
 
         renderers["docx"] = lambda: _docx(builder.render, hearing, template_set, images, facts)
-    return [(kind, renderers[kind]()) for kind in FORMATS if kind in renderers]
+    documents = [(kind, renderers[kind]()) for kind in FORMATS if kind in renderers]
+    return Rendered(documents, template_set.origin())
 
 
 def _docx(render: Callable[..., bytes], *arguments: object) -> bytes:

@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from hearing_docs import __version__
-from hearing_docs.build import FORMATS, BuildOptions, build
+from hearing_docs.build import FORMATS, BuildOptions, build_documents
 from hearing_docs.content.loading import shown_path
 from hearing_docs.errors import HearingDocsError
 from hearing_docs.pdf.writer import DEFAULT_VARIANT as DEFAULT_PDF_VARIANT
@@ -61,7 +61,7 @@ _templates_option = click.option(
     "template_dirs",
     multiple=True,
     type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="A folder of template sets searched before templates/ beside the content "
+    help="A folder of template sets searched before templates/ beside the content file "
     "and the packaged sets. May be given more than once.",
 )
 
@@ -149,7 +149,10 @@ def build_command(
     failed = 0
     for path in _content_files(content):
         try:
-            for written in build(path, out_dir, options):
+            built = build_documents(path, out_dir, options)
+            if built.templates:
+                click.echo(f"using {built.templates}")
+            for written in built.files:
                 click.echo(f"wrote {shown_path(written)}")
         except HearingDocsError as error:
             failed += 1
@@ -174,7 +177,9 @@ def check_command(content: tuple[Path, ...], template_dirs: tuple[Path, ...]) ->
     failed = 0
     for path in _content_files(content):
         try:
-            render_all(path, options)
+            rendered = render_all(path, options)
+            if rendered.templates:
+                click.echo(f"using {rendered.templates}")
             click.echo(f"ok {shown_path(path)}")
         except HearingDocsError as error:
             failed += 1
@@ -263,3 +268,66 @@ def watch_command(
         sys.exit(1)
     except KeyboardInterrupt:
         pass
+
+
+@main.command("import")
+@click.argument("docx_file", metavar="DOCX", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--into",
+    "content",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="The content file the DOCX was built from: it is updated with the DOCX's text.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "new_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A new content file to make from a letter typed in Word.",
+)
+@click.option("--dry-run", is_flag=True, help="Print the changes; write nothing.")
+@_templates_option
+def import_command(
+    docx_file: Path,
+    content: Path | None,
+    new_file: Path | None,
+    dry_run: bool,
+    template_dirs: tuple[Path, ...],
+) -> None:
+    """Bring a Word file (DOCX) back into YAML content.
+
+    \b
+    hearing-docs import EDITED.docx --into CONTENT.yaml   an editor's changes into the content
+    hearing-docs import LETTER.docx -o NEW.yaml           a letter typed in Word, as new content
+
+    The changes to the content file are printed as a unified diff. Nothing is
+    written when the DOCX holds something the content cannot (a table, a text
+    box, a picture, a section break added by hand, a changed letterhead): one
+    line names the paragraph. See docs/import.md.
+    """
+    from hearing_docs.commands import importing
+
+    if (content is None) == (new_file is None):
+        raise click.UsageError("give either --into CONTENT.yaml or -o NEW.yaml")
+    try:
+        if content is not None:
+            outcome = importing.into(docx_file, content, dry_run, template_dirs)
+        else:
+            assert new_file is not None
+            outcome = importing.start(docx_file, new_file, dry_run)
+    except HearingDocsError as error:
+        click.echo(f"Error: {error.one_line()}", err=True)
+        sys.exit(1)
+    for line in outcome.notes:
+        click.echo(line)
+    for line in outcome.warnings:
+        click.echo(f"Warning: {line}", err=True)
+    if outcome.unchanged:
+        target = shown_path(content or docx_file)
+        click.echo(f"unchanged: {target} already holds the text of {shown_path(docx_file)}")
+        return
+    click.echo(outcome.diff, nl=False)
+    for path in outcome.written:
+        click.echo(f"wrote {shown_path(path)}")
+    if dry_run:
+        click.echo("dry run: nothing written")

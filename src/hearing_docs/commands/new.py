@@ -3,10 +3,12 @@
 In: the folder to create (it may exist, empty or not) and whether to copy the
 default template set into it.
 Out: the files written: ``content/`` with the example hearing and its
-signature image, ``templates/`` with a README on overrides (and, with
+signature image, ``content/templates/`` with a README on overrides (and, with
 ``copy_template``, an editable copy of the packaged ``un-pga`` set),
-``output/``. Nothing is written when any file would be overwritten: a
-``FolderError`` names the first such file.
+``output/``. The templates sit beside the content files because that is the
+only ``templates/`` folder a build searches besides ``--templates``. Nothing
+is written when any file would be overwritten: a ``FolderError`` names the
+first such file.
 
 The example hearing and the template sets ship inside the wheel
 (``hearing_docs/examples`` and ``hearing_docs/templates``); in a source
@@ -34,13 +36,14 @@ _EXAMPLE_HEADER = """\
 """
 
 TEMPLATES_README = """\
-Template overrides for the hearings in ../content/
+Template overrides for the hearings in this folder's parent (content/)
 
 A content file names its template set with `template:` (default: un-pga).
-hearing-docs looks for that set here first, then among the sets that ship
-with it (un-pga: A4, calibrated on the letter of 2016; un-pga-letter: US
-Letter). A file here with the same name as a packaged one replaces it, file
-by file, for example:
+hearing-docs looks for that set in any --templates folder, then here, then
+among the sets that ship with it (un-pga: A4, calibrated on the letter of
+2016; un-pga-letter: US Letter). No other templates/ folder is searched, and
+a build names the set it used when its files come from here. A file here
+with the same name as a packaged one replaces it, file by file, for example:
 
     templates/un-pga/letter.html     replaces the letter's template
     templates/un-pga/emblem.png      replaces the emblem
@@ -75,14 +78,15 @@ def plan(folder: Path, copy_template: bool = False) -> dict[Path, bytes | None]:
     files: dict[Path, bytes | None] = {
         folder / "content" / EXAMPLE: (_EXAMPLE_HEADER.format(name=EXAMPLE) + example).encode(),
         folder / "content" / EXAMPLE_SIGNATURE: (examples / EXAMPLE_SIGNATURE).read_bytes(),
-        folder / "templates" / "README.txt": TEMPLATES_README.encode(),
+        folder / "content" / "templates" / "README.txt": TEMPLATES_README.encode(),
         folder / "output": None,
     }
     if copy_template:
         packaged = packaged_root() / DEFAULT_SET
         for source in sorted(packaged.rglob("*")):
             if source.is_file():
-                target = folder / "templates" / DEFAULT_SET / source.relative_to(packaged)
+                relative = source.relative_to(packaged)
+                target = folder / "content" / "templates" / DEFAULT_SET / relative
                 files[target] = source.read_bytes()
     return files
 

@@ -8,27 +8,45 @@ served on 127.0.0.1 that reloads itself when a build finishes. A build that
 fails is reported through ``Reporter.failed`` and the watch goes on: the
 preview keeps the last good page and shows the error above it.
 
-Files are written by ``outputs.write_all``, so a viewer never opens a
-half-written PDF. Changes in the output folder are not watched, or each build
-would start the next.
+Files are written by ``files.write_all``, so a viewer never opens a
+half-written PDF. Changes to the documents the watch writes (and to their
+temporary files) are not watched, or each build would start the next; every
+other file is, even when the output folder is the content folder.
+
+The preview answers only requests addressed to it (``Host`` 127.0.0.1,
+localhost or [::1] with its port), so a web page that rebinds its own name to
+127.0.0.1 cannot read the documents. A connection that stays idle is closed
+after ``IDLE_SECONDS``, at most ``MAX_CONNECTIONS`` are served at once, and a
+viewer that drops its connection is not an error.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import html
+import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import watchfiles
+
 from hearing_docs import build
 from hearing_docs.errors import HearingDocsError
+from hearing_docs.output.files import PART_SUFFIX
 from hearing_docs.templateset import sets
 
 VERSION_PATH = "/__version"
 POLL_MS = 500
+WAKE_MS = 200
+"""How often the watcher wakes up without a change (it builds on the first one)."""
+IDLE_SECONDS = 10.0
+"""A connection that sends nothing for this long is closed (a browser reconnects)."""
+MAX_CONNECTIONS = 32
+"""Connections served at once; more are closed at once, so idle ones cannot use up the
+process's files and make the preview unreachable."""
 
 # Polls the version of the preview and reloads the page when it changes.
 _RELOAD = """<script>
@@ -95,11 +113,16 @@ class Preview:
             self.version += 1
 
 
-def serve(preview: Preview, port: int) -> ThreadingHTTPServer:
+def serve(preview: Preview, port: int, idle_seconds: float = IDLE_SECONDS) -> ThreadingHTTPServer:
     """Serve ``preview`` on 127.0.0.1:``port`` (0: a free port) from a background thread."""
 
     class Handler(BaseHTTPRequestHandler):
+        timeout = idle_seconds  # applied to the socket: reading a request, and writing it
+
         def do_GET(self) -> None:
+            if not self._addressed_to_us():
+                self.send_error(403, "the preview answers to 127.0.0.1, localhost and [::1] only")
+                return
             path = self.path.split("?", 1)[0]
             if path == "/":
                 self._send(preview.page(), "text/html; charset=utf-8")
@@ -109,6 +132,13 @@ def serve(preview: Preview, port: int) -> ThreadingHTTPServer:
                 self._send(document.read_bytes(), _TYPES[document.suffix])
             else:
                 self.send_error(404)
+
+        def _addressed_to_us(self) -> bool:
+            # A DNS-rebinding page reaches 127.0.0.1 under its own name, which the
+            # browser sends as the Host: only our own names, with our port, are answered.
+            own_port = self.server.server_address[1]
+            host = (self.headers.get("Host") or "").strip().lower()
+            return host in {f"{name}:{own_port}" for name in ("127.0.0.1", "localhost", "[::1]")}
 
         def _send(self, body: bytes, kind: str) -> None:
             self.send_response(200)
@@ -121,10 +151,39 @@ def serve(preview: Preview, port: int) -> ThreadingHTTPServer:
         def log_message(self, format: str, *args: object) -> None:
             pass  # a request log would bury the build lines
 
-    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
-    server.daemon_threads = True
+    server = _PreviewServer(("127.0.0.1", port), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
+
+
+class _PreviewServer(ThreadingHTTPServer):
+    """A threading server that bounds its connections and takes dropped ones quietly."""
+
+    daemon_threads = True
+    request_queue_size = 128  # a burst of connections waits for a slot instead of being refused
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self._slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
+
+    def process_request(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+        if not self._slots.acquire(blocking=False):
+            self.shutdown_request(request)  # full: the client may try again
+            return
+        super().process_request(request, client_address)
+
+    def process_request_thread(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
+
+    def handle_error(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+        # A viewer that closes its tab mid-download, or a connection timed out while
+        # writing: nothing to report. Anything else is a fault worth a trace.
+        error = sys.exc_info()[1]
+        if not isinstance(error, ConnectionError | TimeoutError):
+            super().handle_error(request, client_address)
 
 
 def watched_folders(content_path: Path, options: build.BuildOptions) -> list[Path]:
@@ -157,6 +216,31 @@ def rebuild(
     reporter.built(written)
 
 
+class _NotOurOutputs(watchfiles.DefaultFilter):
+    """watchfiles' default filter, that also skips the documents a build writes.
+
+    Only those files and their temporary files: the output folder may be the
+    content folder, whose other files must still start a build.
+    """
+
+    def __init__(self, out_dir: Path, names: list[str]) -> None:
+        super().__init__()
+        self.out_dir = out_dir
+        self.names = names
+
+    def __call__(self, change: watchfiles.Change, path: str) -> bool:
+        changed = Path(path)
+        if changed == self.out_dir:
+            return False  # made by the first build
+        if changed.parent == self.out_dir and any(
+            changed.name == name
+            or (changed.name.startswith(f".{name}.") and changed.name.endswith(PART_SUFFIX))
+            for name in self.names
+        ):
+            return False
+        return super().__call__(change, path)
+
+
 def run(
     content_path: Path,
     out_dir: Path,
@@ -166,23 +250,29 @@ def run(
     stop: threading.Event | None = None,
 ) -> None:
     """Serve the preview, build once, then rebuild after every change until ``stop`` is set."""
-    import watchfiles
-
     if "html" not in options.formats:
         options = dataclasses.replace(options, formats=(*options.formats, "html"))
     preview = Preview()
     server = serve(preview, port)
     try:
         reporter.serving(f"http://127.0.0.1:{server.server_address[1]}/")
-        rebuild(content_path, out_dir, options, preview, reporter)
-        ignore = watchfiles.DefaultFilter(ignore_paths=[out_dir.resolve()])
-        for _changes in watchfiles.watch(
+        ours = _NotOurOutputs(
+            out_dir.resolve(), [f"{content_path.stem}.{kind}" for kind in options.formats]
+        )
+        built = False
+        # The first build waits for the watcher's first (empty) wake-up, so that a save
+        # made while it runs is seen; later wake-ups without a change are skipped.
+        for changes in watchfiles.watch(
             *watched_folders(content_path, options),
-            watch_filter=ignore,
+            watch_filter=ours,
             stop_event=stop,
             raise_interrupt=False,
+            rust_timeout=WAKE_MS,
+            yield_on_timeout=True,
         ):
-            rebuild(content_path, out_dir, options, preview, reporter)
+            if changes or not built:
+                rebuild(content_path, out_dir, options, preview, reporter)
+                built = True
     finally:
         server.shutdown()
         server.server_close()

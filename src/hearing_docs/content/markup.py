@@ -17,6 +17,7 @@ The markup is the emphasis of Markdown and nothing else: ``*italic*`` (or
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -25,6 +26,11 @@ from markupsafe import Markup, escape
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+
+
+# A word with a slash inside (A/RES/72/274, HIV/AIDS): Word and LibreOffice never break
+# it, while the Unicode line-breaking rules WeasyPrint follows allow a break after "/".
+_SLASHED = re.compile(r"\S+/\S+")
 
 
 @dataclass(frozen=True)
@@ -86,10 +92,53 @@ def to_html(text: str) -> Markup:
     """The paragraph as escaped HTML, with <em> and <strong> for the markup."""
     parts = []
     for run in runs(text):
-        html = str(escape(run.text))
+        html = _SLASHED.sub(_unbroken, str(escape(run.text)))
         if run.italic:
             html = f"<em>{html}</em>"
         if run.bold:
             html = f"<strong>{html}</strong>"
         parts.append(html)
     return Markup("".join(parts))
+
+
+def _unbroken(word: re.Match[str]) -> str:
+    # Inline, not a class: a template set's own style sheet need not know of it.
+    return f'<span style="white-space: nowrap">{word.group()}</span>'
+
+
+def words(text: str) -> list[list[Run]]:
+    """The paragraph's words (split at spaces), each as the runs it is made of."""
+    found: list[list[Run]] = [[]]
+    for run in runs(text):
+        for index, part in enumerate(run.text.split(" ")):
+            if index:
+                found.append([])
+            if part:
+                found[-1].append(Run(part, run.bold, run.italic))
+    return [word for word in found if word]
+
+
+def join(words: list[list[Run]]) -> str:
+    """Words back into marked-up text, the inverse of ``words`` for one line."""
+    flat: list[Run] = []
+    for word in words:
+        if flat:
+            # The space between two words is bold or italic when both words are.
+            before, after = flat[-1], word[0]
+            flat.append(Run(" ", before.bold and after.bold, before.italic and after.italic))
+        flat += word
+    merged: list[Run] = []
+    for run in flat:
+        if merged and (merged[-1].bold, merged[-1].italic) == (run.bold, run.italic):
+            run = Run(merged.pop().text + run.text, run.bold, run.italic)
+        merged.append(run)
+    return "".join(_marked(run) for run in merged)
+
+
+def _marked(run: Run) -> str:
+    text = re.sub(r"([\\*_])", r"\\\1", run.text)
+    if run.italic:
+        text = f"*{text}*"
+    if run.bold:
+        text = f"**{text}**"
+    return text

@@ -27,7 +27,15 @@ from functools import cache
 from pathlib import PurePosixPath
 from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    model_validator,
+)
 
 from hearing_docs.content.markup import Marked
 from hearing_docs.content.yamlsource import FieldPath
@@ -40,6 +48,8 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # A longer one is a paste gone wrong, and WeasyPrint needs about 0.3 s a page for it.
 MAX_TEXT = 20_000
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+# The white space HTML folds into one space. A no-break space is not in it: it is text.
+_BLANKS = re.compile(r"[ \t\r\n]+")
 
 
 def xml_text(value: str) -> str:
@@ -51,7 +61,7 @@ def xml_text(value: str) -> str:
     return value
 
 
-def _one_paragraph(value: str) -> str:
+def _checked(value: str) -> str:
     if len(value) > MAX_TEXT:
         raise ValueError(
             f"is {len(value):,} characters long; the limit is {MAX_TEXT:,} characters "
@@ -61,6 +71,17 @@ def _one_paragraph(value: str) -> str:
     if not value:
         raise ValueError("is empty")
     return value
+
+
+def _one_paragraph(value: str) -> str:
+    # A newline in a paragraph (a YAML block scalar) is a space, in every output alike.
+    return _BLANKS.sub(" ", _checked(value))
+
+
+def _lines(value: str) -> str:
+    # Each newline ends a printed line; blank lines and spaces around lines are dropped.
+    lines = (_BLANKS.sub(" ", line).strip() for line in _checked(value).splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 def _relative_path(value: str) -> str:
@@ -89,6 +110,10 @@ def _marked_paragraph(value: str) -> Marked:
     return Marked(_one_paragraph(value))
 
 
+def _marked_lines(value: str) -> Marked:
+    return Marked(_lines(value))
+
+
 @dataclass(frozen=True)
 class TextKind:
     """How a text field is printed: the marker its type carries (see ``text_fields``)."""
@@ -115,9 +140,13 @@ class Bold:
 BOLD = Bold()
 
 PlainText = Annotated[str, AfterValidator(_one_paragraph), PLAIN]
-"""One paragraph or line of text, not empty, printed as written."""
+"""One paragraph or line of text, not empty, printed as written. A newline, a tab or a
+run of spaces in it is one space."""
 RichText = Annotated[str, AfterValidator(_marked_paragraph), RICH]
-"""One paragraph of text, not empty, whose inline markup is printed (a ``Marked`` value)."""
+"""One paragraph of text, not empty, whose inline markup is printed (a ``Marked`` value).
+A newline, a tab or a run of spaces in it is one space."""
+RichLines = Annotated[str, AfterValidator(_marked_lines), RICH]
+"""Lines of text with inline markup (the summary's title): each newline ends a line."""
 AltText = Annotated[str, AfterValidator(_one_paragraph), ALT]
 """A description of a picture for screen readers, not empty; never drawn."""
 Text = RichText
@@ -157,13 +186,26 @@ class BulletList(_Model):
     bullets: list[RichText] = Field(min_length=1)
 
 
+def _paragraph_kind(value: Any) -> str:
+    """Which kind of paragraph ``value`` is meant to be: a group of fields is a list."""
+    return "list" if isinstance(value, dict | BulletList) else "text"
+
+
+Paragraph = Annotated[
+    Annotated[RichText, Tag("text")] | Annotated[BulletList, Tag("list")],
+    Discriminator(_paragraph_kind),
+]
+"""A paragraph of a section: text, or a bulleted list. Only the kind the value is
+meant to be is tried, so a problem is reported once, in that kind's words."""
+
+
 class Section(_Model):
     heading: Annotated[RichText, BOLD]
-    paragraphs: list[RichText | BulletList] = Field(min_length=1)
+    paragraphs: list[Paragraph] = Field(min_length=1)
 
 
 class Summary(_Model):
-    title: Annotated[RichText, BOLD]
+    title: Annotated[RichLines, BOLD]
     date: dt.date
     venue: list[Annotated[PlainText, BOLD]] = Field(min_length=1)
     sections: list[Section] = Field(min_length=1)
@@ -171,7 +213,7 @@ class Summary(_Model):
     @property
     def title_lines(self) -> list[Marked]:
         """The title as printed: one entry per line of the content, each with its markup."""
-        return [Marked(line.strip()) for line in self.title.splitlines() if line.strip()]
+        return [Marked(line) for line in self.title.split("\n")]
 
     @property
     def title_text(self) -> str:

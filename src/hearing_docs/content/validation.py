@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from typing import Any, TypeVar
+from types import UnionType
+from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Tag, ValidationError
 
 from hearing_docs.content import yamlsource
 from hearing_docs.errors import MISSING, ContentError, HearingDocsError, Problem
@@ -51,21 +52,15 @@ def _problems(
 ) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[tuple[Any, ...]] = set()
-    details = error.errors(include_url=False)
-    places = [tuple(p for p in d["loc"] if not _is_union_member(p)) for d in details]
-    # Every place that holds another error further in (a bullet inside a paragraph's list).
-    deeper = {place[:end] for place in places for end in range(len(place))}
-    for detail in details:
-        where = tuple(part for part in detail["loc"] if not _is_union_member(part))
+    for detail in error.errors(include_url=False):
+        where = data_path(model, detail["loc"])
         kind = detail["type"]
-        if kind == "string_type" and isinstance(detail.get("input"), dict) and where in deeper:
-            continue  # a paragraph given as fields: the errors inside say more
         if kind == "value_error" and ": " in (text := str(detail["ctx"]["error"])):
             name, _, rest = text.partition(": ")
             if name.isidentifier():  # a model check that names its own field
                 where, detail = (*where, name), {**detail, "ctx": {"error": rest}}
         if (where, kind in ("missing", "extra_forbidden")) in seen:
-            continue  # one message per place, even when several union members complained
+            continue  # one message per place
         seen.add((where, kind in ("missing", "extra_forbidden")))
         message = _message(detail, where, model)
         if kind == "missing":  # point at the key of the group that lacks the field
@@ -77,9 +72,61 @@ def _problems(
     return problems
 
 
-def _is_union_member(part: str | int) -> bool:
-    # pydantic names the member of a union it tried, e.g. "function-after[...]" or "BulletList"
-    return isinstance(part, str) and ("[" in part or part[:1].isupper() or part == "str")
+def data_path(model: type[BaseModel], location: Sequence[str | int]) -> yamlsource.FieldPath:
+    """pydantic's error location as a path in the data, such as ``("letter", "body", 0)``.
+
+    pydantic puts the tag of a union member before the errors of that member
+    (``paragraphs.1.list.bullets.0``: the member tagged ``list``). The location
+    is walked along the model's types, so that exactly the parts standing where
+    a union is are taken as tags; every other part, a key as written included,
+    stays.
+    """
+    path: list[str | int] = []
+    annotation: Any = model
+    parts = list(location)
+    while parts:
+        annotation, members = _union(annotation)
+        if members is not None:
+            tag = parts.pop(0)
+            annotation = members.get(tag, Any)
+            continue
+        part = parts.pop(0)
+        path.append(part)
+        annotation = _inside(annotation, part)
+    return tuple(path)
+
+
+def _union(annotation: Any) -> tuple[Any, dict[Any, Any] | None]:
+    """``annotation`` without ``Annotated`` and ``| None``; and if it is a union of
+    several types, its members by tag (the ``Tag`` given, or pydantic's own name)."""
+    while True:
+        if get_origin(annotation) is Annotated:
+            annotation = annotation.__origin__
+            continue
+        if get_origin(annotation) in (Union, UnionType):
+            members = [a for a in get_args(annotation) if a is not type(None)]
+            if len(members) == 1:  # optional: pydantic adds no tag
+                annotation = members[0]
+                continue
+            tagged = {}
+            for member in members:
+                tags = [m.tag for m in getattr(member, "__metadata__", ()) if isinstance(m, Tag)]
+                name = tags[0] if tags else getattr(member, "__name__", None)
+                tagged[name] = member
+            return annotation, tagged
+        return annotation, None
+
+
+def _inside(annotation: Any, part: str | int) -> Any:
+    """The type of the value at ``part`` inside a value of type ``annotation``."""
+    if _is_model(annotation):
+        field = annotation.model_fields.get(part) if isinstance(part, str) else None
+        return field.annotation if field is not None else Any
+    if get_origin(annotation) in (list, tuple) and get_args(annotation):
+        return get_args(annotation)[0]
+    if get_origin(annotation) is dict and get_args(annotation):
+        return get_args(annotation)[1]
+    return Any
 
 
 def _message(detail: Any, where: Sequence[str | int], model: type[BaseModel]) -> str:
@@ -90,9 +137,11 @@ def _message(detail: Any, where: Sequence[str | int], model: type[BaseModel]) ->
     if kind == "extra_forbidden":
         known = _known_fields(model, where[:-1])
         text = f"unknown field '{where[-1]}'"
-        close = difflib.get_close_matches(str(where[-1]), known, n=1, cutoff=0.6)
+        # Compared in lower case, so that "Salutation" and "CLOSING" find their field.
+        lowered = {name.lower(): name for name in known}
+        close = difflib.get_close_matches(str(where[-1]).lower(), lowered, n=1, cutoff=0.6)
         if close:
-            return f"{text}; did you mean '{close[0]}'?"
+            return f"{text}; did you mean '{lowered[close[0]]}'?"
         return f"{text}; expected one of: {', '.join(known)}" if known else text
     if kind.startswith("date"):
         return f"{_show(value)} is not a date: write it as YYYY-MM-DD, e.g. 2016-07-22"

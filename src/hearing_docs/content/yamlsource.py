@@ -132,7 +132,11 @@ def load(path: Path, shown: str | None = None) -> Source:
     own and every problem is reported at once.
     """
     shown = shown if shown is not None else str(path)
-    text = read_text(path, shown)
+    return parse(read_text(path, shown), path, shown)
+
+
+def parse(text: str, path: Path, shown: str) -> Source:
+    """Parse ``text``, the content of ``path`` (which is not read), as ``load`` does."""
     loader = None
     try:
         loader = _Loader(text)  # checks every character first: may raise ReaderError

@@ -177,7 +177,7 @@ def _coverage(family: str, style: Style) -> frozenset[int]:
     """The code points the face of ``family`` in ``style`` has glyphs for."""
     from fontTools.ttLib import TTFont
 
-    found = _match(family, style)
+    found = match(family, style)
     if found is None:
         return frozenset()
     path, index = found
@@ -185,7 +185,7 @@ def _coverage(family: str, style: Style) -> frozenset[int]:
         return frozenset(font.getBestCmap() or {})
 
 
-def _match(family: str, style: Style) -> tuple[Path, int] | None:
+def match(family: str, style: Style) -> tuple[Path, int] | None:
     """The font file (and face index) fontconfig gives for ``family`` in ``style``."""
     tool = shutil.which("fc-match")
     if tool is None:

@@ -25,7 +25,7 @@ from jinja2.utils import missing
 from hearing_docs.content import markup
 from hearing_docs.content.loading import shown_path
 from hearing_docs.content.model import Hearing
-from hearing_docs.document import dates
+from hearing_docs.document import dates, titles
 from hearing_docs.document.facts import Facts
 from hearing_docs.errors import Problem, TemplateError
 from hearing_docs.templateset.assets import Assets
@@ -41,6 +41,7 @@ CONTEXT_NAMES = (
     "catalogue",
     "letterhead",
     "title",
+    "title_lines",
     "theme",
     "emblem",
     "signature",
@@ -143,6 +144,7 @@ def context(
         "catalogue": template_set.catalogue(hearing.language),
         "letterhead": template_set.letterhead_lines(hearing.language),
         "title": facts.title,
+        "title_lines": titles.title_lines(hearing.summary, template_set.theme),
         "theme": template_set.theme,
         "emblem": assets.emblem,
         "signature": assets.signature,

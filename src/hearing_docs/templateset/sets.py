@@ -1,8 +1,10 @@
 """Template sets: a set name in, the folders, theme and Jinja environment out.
 
 In: the name a hearing asks for (``template: un-pga``) and the template roots
-to search, most specific first: a ``--templates`` folder, the ``templates/``
-folder beside the content (or beside its folder), then the packaged sets.
+to search, most specific first: the ``--templates`` folders, the ``templates/``
+folder beside the content file, then the packaged sets. No other folder is
+searched: a ``templates/`` folder further up (in a shared temporary folder, in
+a home folder above the downloads) may belong to someone else.
 Out: a ``TemplateSet``: its folders (a file found earlier wins, so a user
 overrides the packaged set file by file), its ``Theme``, and a sandboxed
 Jinja environment over those folders.
@@ -41,9 +43,13 @@ def packaged_root() -> Path:
 
 
 def roots_for(content_file: Path, extra: list[Path] | None = None) -> list[Path]:
-    """Where to look for template sets for one content file, most specific first."""
+    """Where to look for template sets for one content file, most specific first.
+
+    The folders given (``--templates``), the ``templates/`` folder beside the
+    content file, and the packaged sets: nothing above the content file's folder.
+    """
     folder = content_file.resolve().parent
-    candidates = [*(extra or []), folder / "templates", folder.parent / "templates"]
+    candidates = [*(extra or []), folder / "templates"]
     roots: list[Path] = []
     for root in [*candidates, packaged_root()]:
         resolved = root.resolve()
@@ -84,6 +90,21 @@ class TemplateSet:
             if where in source.positions:
                 return (shown_path(source.path), *source.position(where))
         return shown_path(self.theme_sources[0].path), None, None
+
+    def origin(self) -> str | None:
+        """Where the set's files come from, when not only from the packaged sets.
+
+        ``None`` for a packaged set used as it ships; otherwise the set's name
+        and its folders outside the package, in search order, so that a person
+        sees which templates decided what the documents say.
+        """
+        packaged = packaged_root().resolve()
+        own = [f for f in self.folders if not f.resolve().is_relative_to(packaged)]
+        if not own:
+            return None
+        shown = ", ".join(f"{shown_path(folder)}/" for folder in own)
+        also = " (over the packaged sets)" if len(own) < len(self.folders) else ""
+        return f"template set '{self.name}' from {shown}{also}"
 
     def find(self, relative: str) -> Path | None:
         """The first file named ``relative`` in the set's folders."""

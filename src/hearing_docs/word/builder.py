@@ -26,7 +26,7 @@ from docx.text.paragraph import Paragraph
 
 from hearing_docs.content import markup
 from hearing_docs.content.model import BulletList, Hearing
-from hearing_docs.document import dates
+from hearing_docs.document import dates, titles
 from hearing_docs.document.facts import Facts
 from hearing_docs.templateset.assets import Assets
 from hearing_docs.templateset.catalogue import Catalogue
@@ -138,7 +138,7 @@ def _letter_header(document: Document, theme: Theme, lines: list[str], assets: A
 def _summary(document: Document, hearing: Hearing, theme: Theme, text: Catalogue) -> None:
     summary = hearing.summary
     title = document.add_paragraph(style="Title")
-    for index, line in enumerate(summary.title_lines):
+    for index, line in enumerate(titles.title_lines(summary, theme)):
         if index:
             title.add_run().add_break()
         for run in markup.printed_runs(line):

@@ -2,14 +2,24 @@
 
 In: a python-docx ``Document`` and the template set's ``Theme``.
 Out: the document's default font, size and language, and one named style for
-every kind of paragraph (``STYLES``), all defined from the theme's values: the
+every kind of paragraph (``specs``), all defined from the theme's values: the
 same ones style.css is rendered from, so a theme change moves the PDF and the
-DOCX together. ``word.py`` only ever chooses a style name.
+DOCX together. ``builder.py`` only ever chooses a style name.
 
 Styles inherit: every paragraph style is based, directly or through another,
 on Body Text and sets only what differs (no style but Normal names a font), so
 an editor who changes Body Text's font in Word changes every paragraph, the
 letterhead, headings and page numbers included.
+
+Only these styles are kept: the ones the document uses, and the few an editor
+reaches for (Heading 2 and 3, List Number, List Paragraph, Quote, Footnote Text
+and Footnote Reference, Table Grid). The starting template's other styles,
+in Calibri, Cambria and theme blue, are removed, and only the kept ones are
+offered in Word's style gallery.
+
+Lines are "at least" the theme's line height: at the theme's sizes every line
+is exactly that high, as in the PDF, and text an editor makes larger gets
+taller lines instead of overlapping ones.
 """
 
 from __future__ import annotations
@@ -19,12 +29,14 @@ from dataclasses import dataclass
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 from docx.styles.style import BaseStyle
 
+from hearing_docs.fonts import metrics
 from hearing_docs.templateset.theme import Theme
+from hearing_docs.word import numbering
 
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -40,15 +52,19 @@ class StyleSpec:
 
     based_on: str = "Body Text"
     bold: bool | None = None
+    italic: bool | None = None
     size: float | None = None
     align: str | None = None
     space_before: float | None = None
     space_after: float | None = None
     left_indent: float | None = None
-    first_line_indent: float | None = None
-    """Negative: a hanging indent (the bullet of a list item)."""
+    right_indent: float | None = None
     keep_with_next: bool | None = None
-    line_exact: float | None = None
+    contextual: bool = False
+    """No space between two paragraphs of this style: the items of one list."""
+    outline: int | None = None
+    """Outline level (0 is the top): what Word's navigation pane lists."""
+    line_at_least: float | None = None
     """At least this line height (for a line holding a picture)."""
     line_single: bool = False
     """Line height from the tallest thing on the line, so a picture is never clipped."""
@@ -73,27 +89,47 @@ def specs(theme: Theme) -> dict[str, StyleSpec]:
         "Emblem": StyleSpec(
             based_on="Letterhead", line_single=True, space_after=theme.letterhead.emblem_space_after
         ),
-        "Date": StyleSpec(align=letter.date_align, space_before=theme.letterhead.space_after),
+        # The letter's entry in the navigation pane, beside the summary's title.
+        "Date": StyleSpec(
+            align=letter.date_align, space_before=theme.letterhead.space_after, outline=0
+        ),
         "Salutation": StyleSpec(next="Body Text"),
         "Closing": StyleSpec(),
         "Signature": StyleSpec(
-            left_indent=letter.signature_indent, space_after=0, line_exact=letter.signature_height
+            left_indent=letter.signature_indent,
+            space_after=0,
+            line_at_least=letter.signature_height,
         ),
         "Signatory": StyleSpec(left_indent=letter.signature_indent, space_after=0),
         "Addressee": StyleSpec(space_after=0),
-        "Title": StyleSpec(bold=True, align=summary.title_align, keep_with_next=True),
+        "Title": StyleSpec(
+            bold=True,
+            align=summary.title_align,
+            keep_with_next=True,
+            outline=0,
+            next="Meeting Date",
+        ),
         "Meeting Date": StyleSpec(align=summary.title_align, keep_with_next=True),
         "Venue": StyleSpec(bold=True, align=summary.title_align, keep_with_next=True),
         "Heading 1": StyleSpec(bold=True, keep_with_next=True, next="Summary Text"),
+        "Heading 2": StyleSpec(bold=True, italic=True, keep_with_next=True, next="Summary Text"),
+        "Heading 3": StyleSpec(italic=True, keep_with_next=True, next="Summary Text"),
         "Summary Text": StyleSpec(align=justify),
-        # The bullet (from the numbering the default template ties to List Bullet) hangs at
-        # bullet_indent, the text starts at list_indent, as in the style sheet.
-        "List Bullet": StyleSpec(
-            based_on="Summary Text",
-            left_indent=summary.list_indent,
-            first_line_indent=summary.bullet_indent - summary.list_indent,
+        # Lists are based on Body Text, not Summary Text: LibreOffice drops the space
+        # after a list whose style is based on the style of the paragraph that follows.
+        "List Bullet": StyleSpec(align=justify, contextual=True),
+        "List Number": StyleSpec(align=justify, contextual=True),
+        "List Paragraph": StyleSpec(
+            align=justify, left_indent=summary.list_indent, contextual=True
         ),
         "Numbered Paragraph": StyleSpec(based_on="Summary Text"),
+        "Quote": StyleSpec(
+            based_on="Summary Text",
+            left_indent=summary.list_indent,
+            right_indent=summary.list_indent,
+            next="Summary Text",
+        ),
+        "Footnote Text": StyleSpec(size=theme.page_numbers.size, space_after=0, align=justify),
         # The page number's paragraph. Word's own header and footer styles, not a style
         # named "Page Number": that name belongs to Word's built-in character style.
         "Header": page_number,
@@ -101,8 +137,17 @@ def specs(theme: Theme) -> dict[str, StyleSpec]:
     }
 
 
+# Styles of the starting template kept as they are: they hold no font or colour.
+_KEPT = ("Normal", "Default Paragraph Font", "Normal Table", "No List", "Table Grid")
+_CHARACTER = {
+    "Strong": {"bold": True},
+    "Emphasis": {"italic": True},
+    "Footnote Reference": {"superscript": True},
+}
+
+
 def define(document: Document, theme: Theme, language: str) -> None:
-    """Set the document defaults and define every style of ``specs``."""
+    """Set the document defaults, define every style of ``specs``, remove all others."""
     _defaults(document, theme, language)
     styles = document.styles
     body = _style(document, "Body Text")
@@ -114,42 +159,50 @@ def define(document: Document, theme: Theme, language: str) -> None:
         _paragraph_format(style, theme, spec)
         if spec.bold is not None:
             style.font.bold = spec.bold
+        if spec.italic is not None:
+            style.font.italic = spec.italic
         if spec.size is not None:
             style.font.size = Pt(spec.size)
     for name, spec in specs(theme).items():
         if spec.next is not None:
             styles[name].next_paragraph_style = styles[spec.next]
-    for name, bold, italic in (("Strong", True, None), ("Emphasis", None, True)):
+    for name, font in _CHARACTER.items():
         character = _style(document, name, WD_STYLE_TYPE.CHARACTER)
-        character.font.bold, character.font.italic = bold, italic
-    _number_paragraphs(document, styles["Numbered Paragraph"])
-
-
-def _number_paragraphs(document: Document, style: BaseStyle) -> None:
-    """Tie ``style`` to a list numbered "1. ", "2. ", ... that runs through the document.
-
-    The number stands at the start of the paragraph's first line, followed by a
-    space, as the style sheet's counter puts it in the PDF; Word and LibreOffice
-    renumber the paragraphs when an editor adds or removes one.
-    """
-    numbering = document.part.numbering_part.element
-    ids = [int(n.get(qn("w:abstractNumId"))) for n in numbering.findall(qn("w:abstractNum"))]
-    abstract_id = max(ids, default=-1) + 1
-    abstract = parse_xml(
-        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
-        '<w:multiLevelType w:val="singleLevel"/>'
-        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
-        '<w:suff w:val="space"/><w:lvlText w:val="%1."/><w:lvlJc w:val="left"/>'
-        '<w:pPr><w:ind w:left="0" w:firstLine="0"/></w:pPr></w:lvl></w:abstractNum>'
+        for attribute, value in font.items():
+            setattr(character.font, attribute, value)
+    marker = metrics.width(
+        f"{numbering.BULLET} ", theme.text.fonts, (False, False), theme.text.size
     )
-    existing = numbering.findall(qn("w:abstractNum"))
-    if existing:
-        existing[-1].addnext(abstract)
-    else:
-        numbering.insert(0, abstract)
-    num = numbering.add_num(abstract_id)
-    number_properties = style.element.get_or_add_pPr().get_or_add_numPr()
-    number_properties.get_or_add_numId().val = num.numId
+    numbering.define(document, theme.summary.list_indent, marker)
+    _prune(document, {"Body Text", *specs(theme), *_CHARACTER, *_KEPT})
+
+
+def names(theme: Theme) -> list[str]:
+    """Every style the document defines, in the order of docs/word.md."""
+    return ["Body Text", *specs(theme), *_CHARACTER, *_KEPT]
+
+
+def _prune(document: Document, kept: set[str]) -> None:
+    """Remove every style not ``kept``, and keep the others out of the gallery."""
+    root = document.styles.element
+    ids = set()
+    for style in root.findall(qn("w:style")):
+        name = style.find(qn("w:name")).get(qn("w:val"))
+        if document.styles[name].name in kept:
+            ids.add(style.get(qn("w:styleId")))
+        else:
+            root.remove(style)
+    for style in root.findall(qn("w:style")):
+        for tag in ("w:link", "w:next", "w:basedOn"):
+            reference = style.find(qn(tag))
+            if reference is not None and reference.get(qn("w:val")) not in ids:
+                style.remove(reference)
+    # Word's built-in styles not defined here show in its gallery when marked so.
+    latent = root.find(qn("w:latentStyles"))
+    if latent is not None:
+        for exception in latent.findall(qn("w:lsdException")):
+            if exception.get(qn("w:name")).title() not in {n.title() for n in kept}:
+                exception.attrib.pop(qn("w:qFormat"), None)
 
 
 def _style(
@@ -164,22 +217,28 @@ def _style(
 
 
 def _drop_theme_fonts(style: BaseStyle) -> None:
-    """Remove theme fonts and colours, which would override the theme's face in Word."""
+    """Remove the template's fonts, colours, sizes and spacing, which would override the
+    theme's (Heading 2 in blue Calibri), so that the style inherits them from Body Text."""
     rpr = style.element.rPr
-    if rpr is None:
-        return
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is not None:
-        rpr.remove(fonts)
-    for tag in ("w:color", "w:sz", "w:szCs", "w:i", "w:iCs", "w:b", "w:bCs", "w:spacing", "w:kern"):
-        element = rpr.find(qn(tag))
-        if element is not None:
-            rpr.remove(element)
+    if rpr is not None:
+        for tag in (
+            "w:rFonts",
+            "w:color",
+            "w:sz",
+            "w:szCs",
+            "w:i",
+            "w:iCs",
+            "w:b",
+            "w:bCs",
+            "w:spacing",
+            "w:kern",
+        ):
+            for element in rpr.findall(qn(tag)):
+                rpr.remove(element)
     ppr = style.element.pPr
     if ppr is not None:
-        for tag in ("w:pBdr", "w:spacing", "w:contextualSpacing"):
-            element = ppr.find(qn(tag))
-            if element is not None:
+        for tag in ("w:pBdr", "w:spacing", "w:contextualSpacing", "w:ind", "w:keepLines"):
+            for element in ppr.findall(qn(tag)):
                 ppr.remove(element)
 
 
@@ -193,15 +252,36 @@ def _paragraph_format(style: BaseStyle, theme: Theme, spec: StyleSpec) -> None:
         form.space_after = Pt(spec.space_after)
     if spec.left_indent is not None:
         form.left_indent = Pt(spec.left_indent)
-    if spec.first_line_indent is not None:
-        form.first_line_indent = Pt(spec.first_line_indent)
+    if spec.right_indent is not None:
+        form.right_indent = Pt(spec.right_indent)
     if spec.keep_with_next is not None:
         form.keep_with_next = spec.keep_with_next
-    if spec.line_exact is not None:
+    if spec.line_at_least is not None:
         form.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
-        form.line_spacing = Pt(spec.line_exact)
+        form.line_spacing = Pt(spec.line_at_least)
     if spec.line_single:
         form.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    ppr = style.element.get_or_add_pPr()
+    if spec.contextual:
+        ppr.insert_element_before(OxmlElement("w:contextualSpacing"), *_AFTER_CONTEXTUAL)
+    if spec.outline is not None:
+        level = OxmlElement("w:outlineLvl")
+        level.set(qn("w:val"), str(spec.outline))
+        ppr.insert_element_before(level, *_AFTER_OUTLINE)
+
+
+# The elements that follow w:contextualSpacing and w:outlineLvl in w:pPr (ECMA-376 order).
+_AFTER_OUTLINE = ("w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+_AFTER_CONTEXTUAL = (
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    *_AFTER_OUTLINE,
+)
 
 
 def _faces(theme: Theme) -> dict[str, str]:
@@ -225,7 +305,7 @@ def _defaults(document: Document, theme: Theme, language: str) -> None:
     form = normal.paragraph_format
     form.space_before = Pt(0)
     form.space_after = Pt(0)
-    form.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    form.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
     form.line_spacing = Pt(theme.text.line_height)
     form.widow_control = True
     fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
@@ -254,5 +334,5 @@ def _defaults(document: Document, theme: Theme, language: str) -> None:
     spacing = OxmlElement("w:spacing")
     spacing.set(qn("w:after"), "0")
     spacing.set(qn("w:line"), str(round(theme.text.line_height * 20)))
-    spacing.set(qn("w:lineRule"), "exact")
+    spacing.set(qn("w:lineRule"), "atLeast")
     ppr.append(spacing)

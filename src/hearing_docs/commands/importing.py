@@ -1,0 +1,116 @@
+"""The import command: a DOCX in, a content file updated or made out.
+
+In: the path of a DOCX and either the content file it was built from
+(``into``) or the path of a new content file (``start``).
+Out: an ``Outcome``: the unified diff of the content file, the files
+written, and the lines to show (what was recognised, notes, warnings).
+Nothing is written when the DOCX cannot be mapped, when the result would
+not be valid content, or with ``dry_run``; the content file is replaced
+atomically (``output.files``), and left byte-identical when the DOCX says
+what it already says.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hearing_docs.build import BuildOptions, render_all
+from hearing_docs.content import loading, yamlsource
+from hearing_docs.content.model import Hearing
+from hearing_docs.content.validation import validate
+from hearing_docs.errors import ContentError, Problem
+from hearing_docs.importer import blocks, edited, parts, yamlfile
+from hearing_docs.output import files
+
+MAX_DOCX_BYTES = 50 * 1024 * 1024
+
+
+@dataclass
+class Outcome:
+    diff: str = ""
+    written: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """Lines for the person: what was read where, accepted changes, comments."""
+    warnings: list[str] = field(default_factory=list)
+    """Guesses, and text that is not in the content file (each quoted)."""
+    unchanged: bool = False
+
+
+def into(
+    docx_path: Path, content_path: Path, dry_run: bool = False, template_dirs: Sequence[Path] = ()
+) -> Outcome:
+    """Bring the text of ``docx_path``, built from ``content_path`` and edited, back into it."""
+    shown = loading.shown_path(docx_path)
+    reading = edited.canonical(blocks.read(_read_docx(docx_path, shown), shown))
+    if not edited.made_by_hearing_docs(reading):
+        raise ContentError(
+            Problem(
+                shown,
+                "was not made by hearing-docs (its paragraphs lack hearing-docs' styles); "
+                f"to start a content file from it: hearing-docs import {shown} -o NEW.yaml",
+            )
+        )
+    hearing = loading.load(content_path)
+    options = BuildOptions(formats=("docx",), template_dirs=template_dirs)
+    expected = edited.canonical(
+        blocks.read(dict(render_all(content_path, options))["docx"], "built")
+    )
+    edited.refusals(reading, expected, shown)
+    content, notes = edited.content(reading, hearing.language, shown)
+    outcome = Outcome(notes=notes)
+    if reading.tracked_changes:
+        outcome.notes.insert(0, f"{reading.tracked_changes} tracked changes read as accepted")
+    old_text = yamlsource.read_text(content_path, loading.shown_path(content_path))
+    new_text = yamlfile.update(old_text, content, _owned)
+    if new_text == old_text:
+        outcome.unchanged = True
+        return outcome
+    _check(new_text, content_path)
+    outcome.diff = yamlfile.diff(old_text, new_text, loading.shown_path(content_path))
+    if not dry_run:
+        outcome.written = [files.write(content_path, new_text.encode("utf-8"))]
+    return outcome
+
+
+def _owned(path: tuple[str, ...]) -> bool:
+    return ".".join(path) in parts.OWNED_FIELDS
+
+
+def _read_docx(path: Path, shown: str) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_DOCX_BYTES:
+            message = f"is {size:,} bytes; the limit is {MAX_DOCX_BYTES:,}"
+            raise ContentError(Problem(shown, message))
+        return path.read_bytes()
+    except OSError as error:
+        raise ContentError(Problem(shown, f"cannot be read: {error.strerror}")) from None
+
+
+def _check(text: str, content_path: Path) -> None:
+    """Refuse a result that is not valid content, naming its line in the new text."""
+    shown = loading.shown_path(content_path)
+    try:
+        source = yamlsource.parse(text, content_path, shown)
+    except yamlsource.YamlProblems as error:
+        raise ContentError(error.problems) from None
+    validate(source, Hearing, shown)
+
+
+def check_new(text: str, extra: Sequence[tuple[str, bytes]], target: Path) -> None:
+    """Build a new content file (and the files beside it) in a scratch folder, writing nothing."""
+    with tempfile.TemporaryDirectory(prefix="hearing-docs-import-") as folder:
+        scratch = Path(folder) / target.name
+        scratch.write_text(text, encoding="utf-8")
+        for name, data in extra:
+            (Path(folder) / name).write_bytes(data)
+        try:
+            render_all(scratch, BuildOptions(formats=("html",)))
+        except ContentError as error:
+            shown = loading.shown_path(target)
+            raise ContentError(
+                [Problem(shown, p.message, p.line, p.column, p.field) for p in error.problems]
+            ) from None

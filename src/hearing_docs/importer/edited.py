@@ -1,0 +1,200 @@
+"""A DOCX that hearing-docs made, as an editor left it: its paragraphs in, content out.
+
+In: the ``Reading`` of the edited DOCX, the ``Reading`` of the DOCX that the
+content file builds today (what the template set prints), the content's
+language and the DOCX's name for messages.
+Out: the content as plain data holding only the fields that ``parts.ROLES``
+maps, and notes for the person (a paragraph read by its place, a tracked
+change accepted, a comment); or an ``ImportRefused`` naming the first place
+that cannot be mapped back: a table, a text box, a picture other than the
+signature, a section break added by hand, a change to what the template set
+prints (the letterhead, the page numbers).
+
+Paragraphs are matched by their style names and their order, never by
+revision or paragraph ids, so a file re-saved by Word or LibreOffice reads
+as the file that was saved.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hearing_docs.content.markup import Run
+from hearing_docs.errors import ContentError, Problem
+from hearing_docs.importer import dates, inline
+from hearing_docs.importer.blocks import Block, Reading
+from hearing_docs.importer.parts import ALIASES, ROLES, TEMPLATE_STYLES, TEXT_ROLES, Role
+
+
+class ImportRefused(ContentError):
+    """The DOCX holds something the content cannot hold: nothing is written."""
+
+
+def canonical(reading: Reading) -> Reading:
+    """The reading with every style under the name hearing-docs gives it (``parts.ALIASES``)."""
+    for block in reading.blocks:
+        block.style = ALIASES.get(block.style, block.style)
+    reading.styles_used = {ALIASES.get(name, name) for name in reading.styles_used}
+    return reading
+
+
+def made_by_hearing_docs(reading: Reading) -> bool:
+    """Whether the DOCX uses the styles hearing-docs writes (not only Normal and headings)."""
+    own = {"Salutation", "Signatory", "Closing", "Addressee", "Meeting Date", "Venue"}
+    return len(own & reading.styles_used) >= 2
+
+
+def refusals(edited: Reading, expected: Reading, shown: str) -> None:
+    """Raise ``ImportRefused`` for the first thing the import cannot map back."""
+    for block in edited.blocks:
+        if block.in_table:
+            _refuse(shown, block, "a table cannot be imported; write its content as paragraphs")
+        if block.text_box:
+            _refuse(shown, block, "a text box cannot be imported; move its text into the page")
+        if block.pictures and block.style not in TEMPLATE_STYLES:
+            _refuse(
+                shown,
+                block,
+                "a picture cannot be imported (only the signature, which the content names)",
+            )
+    made = [b.style for b in expected.body() if b.section_break]
+    found = [b for b in edited.body() if b.section_break]
+    for index, block in enumerate(found):
+        if index >= len(made) or block.style != made[index]:
+            _refuse(shown, block, "a section break added by hand cannot be imported; remove it")
+    if len(found) < len(made):
+        last = found[-1] if found else edited.body()[-1]
+        _refuse(shown, last, "the section break between the letter and the summary is missing")
+    _template_parts(edited, expected, shown)
+
+
+def _template_parts(edited: Reading, expected: Reading, shown: str) -> None:
+    def printed(reading: Reading) -> list[Block]:
+        return [
+            b
+            for b in reading.blocks
+            if b.style in TEMPLATE_STYLES or (b.part != "body" and b.style not in ROLES)
+        ]
+
+    mine, theirs = printed(edited), printed(expected)
+    for index, block in enumerate(mine):
+        other = theirs[index] if index < len(theirs) else None
+        if other is None or _shown(block) != _shown(other):
+            _refuse(
+                shown,
+                block,
+                "the template set prints this (letterhead, signature picture or page "
+                "number): change the template set or the content file instead",
+            )
+    if len(theirs) > len(mine):
+        missing = theirs[len(mine)]
+        _refuse(shown, missing, "was deleted, but the template set prints it")
+
+
+def _shown(block: Block) -> tuple[str, str, str, int]:
+    return (block.part, block.style, " ".join(block.fixed_text.split()), len(block.pictures))
+
+
+def _refuse(shown: str, block: Block, message: str) -> None:
+    raise ImportRefused(Problem(shown, f"{block.place()}: {message}"))
+
+
+def content(reading: Reading, language: str, shown: str) -> tuple[dict[str, Any], list[str]]:
+    """The content the edited DOCX holds, and notes on how it was read."""
+    tree: dict[str, Any] = {}
+    notes: list[str] = []
+    for block in reading.blocks:
+        if block.style in TEMPLATE_STYLES or (block.part != "body" and block.style not in ROLES):
+            continue
+        if not block.text.strip():
+            continue
+        role = ROLES.get(block.style)
+        if role is None:
+            region = "letter" if block.section == 0 else "summary"
+            role = ROLES[TEXT_ROLES[region]]
+            notes.append(f"{block.place()}: style {block.style} read as {_dotted(role.path)}")
+        _put(tree, role.path, _value(block, role, language, shown))
+        if block.page_break:
+            notes.append(f"{block.place()}: page break not kept (the template sets the pages)")
+    for block in reading.blocks:
+        notes.extend(comment.replace("{place}", block.place()) for comment in block.comments)
+    return tree, notes
+
+
+def _value(block: Block, role: Role, language: str, shown: str) -> Any:
+    if role.kind == "date":
+        text = " ".join(block.text.split())
+        value = dates.parse(text, language)
+        if value is None:
+            _refuse(shown, block, f"'{text}' is not a date such as 22 July 2016")
+        return value
+    if role.kind == "plain":
+        return " ".join(block.text.split())
+    if role.kind == "lines":
+        return block.lines
+    lines = [_markup(line) for line in split_lines(block) if "".join(r.text for r in line).strip()]
+    if role.kind == "title":
+        return "\n".join(lines)
+    return " ".join(lines)
+
+
+def split_lines(block: Block) -> list[list[Run]]:
+    """The runs of a paragraph, line by line (at its line breaks)."""
+    lines: list[list[Run]] = [[]]
+    for span in block.spans:
+        parts = span.text.replace("\t", " ").split("\n")
+        for index, part in enumerate(parts):
+            if index:
+                lines.append([])
+            if part:
+                lines[-1].append(Run(part, bool(span.bold), bool(span.italic)))
+    return lines
+
+
+def _markup(runs: list[Run]) -> str:
+    text, _ = inline.to_markup(_stripped(runs))
+    return text
+
+
+def _stripped(runs: list[Run]) -> list[Run]:
+    """The runs without the spaces at both ends of the line."""
+    runs = [r for r in runs if r.text]
+    while runs and not runs[0].text.strip():
+        runs.pop(0)
+    while runs and not runs[-1].text.strip():
+        runs.pop()
+    if runs:
+        first, last = runs[0], runs[-1]
+        runs[0] = Run(first.text.lstrip(), first.bold, first.italic)
+        last = runs[-1]
+        runs[-1] = Run(last.text.rstrip(), last.bold, last.italic)
+    return runs
+
+
+def _dotted(path: str) -> str:
+    return path.replace("[]", "").replace("[-]", "")
+
+
+def _put(tree: dict[str, Any], path: str, value: Any) -> None:
+    """Set ``value`` at ``path`` (see ``parts``: ``[]`` adds an item, ``[-]`` enters the last)."""
+    node: Any = tree
+    steps = path.split(".")
+    for index, step in enumerate(steps):
+        last = index == len(steps) - 1
+        name = step.removesuffix("[]").removesuffix("[-]")
+        if step.endswith("[]"):
+            items = node.setdefault(name, [])
+            if last:
+                items.append(value)
+                return
+            items.append({})
+            node = items[-1]
+        elif step.endswith("[-]"):
+            items = node.setdefault(name, [])
+            if not items or not isinstance(items[-1], dict):
+                items.append({})
+            node = items[-1]
+        elif last:
+            node[name] = value
+        else:
+            node = node.setdefault(name, {})

@@ -1,0 +1,62 @@
+"""What each Word style of a hearing-docs DOCX holds: the mapping as data.
+
+In: nothing (a table).
+Out: ``ROLES``, from the style name the Word builder gives a paragraph to
+the content field it comes from and how its text reads back; and
+``TEMPLATE_STYLES``, the styles of what the template set prints (letterhead,
+emblem, signature picture, page numbers), which an import never changes.
+
+Field paths are written as in error messages, with two marks: ``[]`` adds
+an item to the list, ``[-]`` goes into its last item. The style names are
+those of ``word/styles.py`` (see docs/word.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Role:
+    path: str
+    """Where the text goes, such as ``letter.body[]``."""
+    kind: str
+    """How the text reads: ``date``; ``plain`` (as written); ``rich`` (bold and italic as
+    markup); ``lines`` (a list, one item a line); ``title`` (lines of one text)."""
+
+
+ROLES: dict[str, Role] = {
+    "Date": Role("letter.date", "date"),
+    "Salutation": Role("letter.salutation", "plain"),
+    "Body Text": Role("letter.body[]", "rich"),
+    "Closing": Role("letter.closing", "rich"),
+    "Signatory": Role("letter.signatory.name", "plain"),
+    "Addressee": Role("letter.addressees[]", "plain"),
+    "Title": Role("summary.title", "title"),
+    "Meeting Date": Role("summary.date", "date"),
+    "Venue": Role("summary.venue", "lines"),
+    "Heading 1": Role("summary.sections[].heading", "rich"),
+    "Summary Text": Role("summary.sections[-].paragraphs[]", "rich"),
+    "Numbered Paragraph": Role("summary.sections[-].paragraphs[]", "rich"),
+    "List Bullet": Role("summary.sections[-].paragraphs[-].bullets[]", "rich"),
+}
+
+ALIASES: dict[str, str] = {
+    # LibreOffice keeps its own names for some Word styles and writes them back
+    # under the Word name it pairs them with.
+    "Envelope Address": "Addressee",
+    "Text Body": "Body Text",
+    "Body text": "Body Text",
+    "List Bullet 1": "List Bullet",
+}
+"""Names a re-saved DOCX may give to the styles of ``ROLES``."""
+
+TEMPLATE_STYLES = frozenset({"Letterhead", "Emblem", "Signature", "Header", "Footer"})
+"""What the template set prints: compared with a fresh build, never imported."""
+
+# Where a paragraph in a style of no role goes (an editor's Normal paragraph):
+# the role of the text paragraphs of the part of the letter it stands in.
+TEXT_ROLES = {"letter": "Body Text", "summary": "Summary Text"}
+
+OWNED_FIELDS = frozenset(role.path.replace("[]", "").replace("[-]", "") for role in ROLES.values())
+"""Every field the import writes, as dotted paths without list marks."""

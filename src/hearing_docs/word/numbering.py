@@ -1,0 +1,74 @@
+"""Word lists: a DOCX's numbering part in, its own three lists out.
+
+In: a python-docx ``Document`` whose list styles are defined.
+Out: numbering.xml holding only the lists the document's styles use (the
+starting template's nine lists are dropped): a bullet "•" for List Bullet, a
+decimal "1." for List Number and one "1. " that runs through the summary for
+Numbered Paragraph. Each is tied to its style, so an editor who gives a
+paragraph the style gets the marker, and Word renumbers.
+
+A bullet sits where the style sheet's list marker sits in the PDF: the text
+half an inch in, the "•" of the paragraph's own font (not the Symbol font's
+private U+F0B7) the width of "• " before it.
+"""
+
+from __future__ import annotations
+
+from docx.document import Document
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.styles.style import BaseStyle
+
+BULLET = "\u2022"
+
+
+def define(document: Document, list_indent: float, marker_width: float) -> None:
+    """Replace the template's lists with the document's: bullets, numbers, paragraphs.
+
+    ``list_indent``: points from the margin to an item's text (the theme's
+    ``summary.list_indent``); ``marker_width``: the width of "• " in the body
+    font, the bullet's hanging indent, so the bullet starts where the PDF's
+    list marker does (just before the text, not at ``bullet_indent``).
+    """
+    numbering = document.part.numbering_part.element
+    for element in [*numbering.findall(qn("w:num")), *numbering.findall(qn("w:abstractNum"))]:
+        numbering.remove(element)
+    for element in numbering.findall(qn("w:numIdMacAtCleanup")):
+        numbering.remove(element)
+    hanging = round(marker_width * 20)
+    indent = round(list_indent * 20)
+    levels = {
+        "List Bullet": (
+            f'<w:numFmt w:val="bullet"/><w:lvlText w:val="{BULLET}"/><w:lvlJc w:val="left"/>'
+            f'<w:pPr><w:ind w:left="{indent}" w:hanging="{hanging}"/></w:pPr>'
+        ),
+        "List Number": (
+            '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:lvlJc w:val="left"/>'
+            f'<w:pPr><w:ind w:left="{indent}" w:hanging="{indent // 2}"/></w:pPr>'
+        ),
+        # The number stands at the start of the first line, followed by a space, as the
+        # style sheet's counter puts it in the PDF.
+        "Numbered Paragraph": (
+            '<w:numFmt w:val="decimal"/><w:suff w:val="space"/><w:lvlText w:val="%1."/>'
+            '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="0" w:firstLine="0"/></w:pPr>'
+        ),
+    }
+    for number, level in enumerate(levels.values()):
+        abstract = parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{number}">'
+            '<w:multiLevelType w:val="singleLevel"/>'
+            f'<w:lvl w:ilvl="0"><w:start w:val="1"/>{level}</w:lvl></w:abstractNum>'
+        )
+        numbering.insert(number, abstract)
+    for number, name in enumerate(levels):
+        num = numbering.add_num(number)
+        _tie(document.styles[name], num.numId)
+
+
+def _tie(style: BaseStyle, num_id: int) -> None:
+    properties = style.element.get_or_add_pPr()
+    number_properties = properties.get_or_add_numPr()
+    number_properties.get_or_add_numId().val = num_id
+    indent = properties.find(qn("w:ind"))
+    if indent is not None:  # the list's level sets the indent, as in the PDF
+        properties.remove(indent)

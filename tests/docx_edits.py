@@ -1,0 +1,129 @@
+"""Helpers for the import tests: a content file built into a DOCX, and the edits an
+editor makes to it, made with python-docx; LibreOffice's docx-to-docx re-save."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from pathlib import Path
+
+import docx
+from docx.text.paragraph import Paragraph
+
+from hearing_docs.build import BuildOptions, build
+from support import ROOT, require
+
+EXAMPLES = sorted((ROOT / "content").glob("*.yaml"))
+
+
+def built(content: Path, folder: Path) -> tuple[Path, Path]:
+    """``content`` copied into ``folder`` (with its signatures) and its DOCX built there."""
+    folder.mkdir(parents=True, exist_ok=True)
+    copy = folder / content.name
+    shutil.copyfile(content, copy)
+    shutil.copytree(content.parent / "signatures", folder / "signatures", dirs_exist_ok=True)
+    return copy, rebuild(copy)
+
+
+def rebuild(content: Path) -> Path:
+    (written,) = build(content, content.parent, BuildOptions(formats=("docx",)))
+    return written
+
+
+def styled(document, style: str) -> list[Paragraph]:  # type: ignore[no-untyped-def]
+    return [p for p in document.paragraphs if p.style.name == style]
+
+
+def change_word(document) -> None:  # type: ignore[no-untyped-def]
+    """The first word of the second summary paragraph becomes 'Indeed,'."""
+    paragraph = styled(document, "Summary Text")[1]
+    run = paragraph.runs[0]
+    rest = run.text.partition(" ")[2]
+    run.text = f"Indeed, {rest}"
+
+
+def delete_letter_paragraph(document) -> None:  # type: ignore[no-untyped-def]
+    body = styled(document, "Body Text")
+    element = body[-1]._p
+    element.getparent().remove(element)
+
+
+def insert_italic_paragraph(document) -> None:  # type: ignore[no-untyped-def]
+    new = styled(document, "Summary Text")[1].insert_paragraph_before(
+        "Participants quoted the ", style="Summary Text"
+    )
+    italic = new.add_run("Global Report")
+    italic.italic = True
+    new.add_run(" of the year.")
+
+
+def rename_heading(document) -> None:  # type: ignore[no-untyped-def]
+    heading = styled(document, "Heading 1")[-1]
+    for run in heading.runs[1:]:
+        run.text = ""
+    heading.runs[0].text = "Closing remarks"
+
+
+def add_section(document) -> None:  # type: ignore[no-untyped-def]
+    document.add_paragraph("Next steps", style="Heading 1")
+    document.add_paragraph("The President will report to the Assembly.", style="Summary Text")
+
+
+EDITS = (change_word, delete_letter_paragraph, insert_italic_paragraph, rename_heading, add_section)
+
+
+def edited(source: Path, target: Path, *edits) -> Path:  # type: ignore[no-untyped-def]
+    document = docx.Document(source)
+    for edit in edits:
+        edit(document)
+    document.save(target)
+    return target
+
+
+def body_text(path: Path) -> list[tuple[str, str]]:
+    """(style, text with *italic* marks) of every body paragraph, as python-docx reads them."""
+    result = []
+    for paragraph in docx.Document(path).paragraphs:
+        text = "".join(
+            f"*{run.text}*" if (run.italic or run.style.name == "Emphasis") else run.text
+            for run in paragraph.runs
+            if run.text
+        )
+        result.append((paragraph.style.name, text.replace("**", "")))
+    return result
+
+
+def libreoffice_resave(docx_files: list[Path], out_dir: Path) -> list[Path]:
+    """Open and save each DOCX as DOCX with headless LibreOffice, in its own profile."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        require("soffice", "libreoffice-writer-nogui")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
+        command = [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(out_dir),
+            *map(str, docx_files),
+        ]
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+        )
+        try:
+            process.communicate(timeout=180)
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+    results = [out_dir / file.name for file in docx_files]
+    for result in results:
+        assert result.is_file(), f"LibreOffice did not re-save {result.name}"
+    return results

@@ -1,0 +1,238 @@
+"""import --into: an edited DOCX that hearing-docs made comes back into its content file."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from docx_edits import (
+    EDITS,
+    EXAMPLES,
+    body_text,
+    built,
+    edited,
+    libreoffice_resave,
+    rebuild,
+    styled,
+)
+from hearing_docs.cli import main
+
+
+def run_import(*arguments: str | Path):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(main, ["import", *map(str, arguments)])
+
+
+def comments(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip().startswith("#")]
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_an_unedited_docx_leaves_the_content_file_byte_identical(tmp_path, example) -> None:
+    content, built_docx = built(example, tmp_path)
+    before = content.read_bytes()
+    result = run_import(built_docx, "--into", content)
+    assert result.exit_code == 0, result.output
+    assert content.read_bytes() == before
+    assert f"unchanged: {content}" in result.output
+    assert "---" not in result.output
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_edits_come_back_word_for_word_and_comments_stay(tmp_path, example) -> None:
+    content, built_docx = built(example, tmp_path)
+    before = content.read_text(encoding="utf-8")
+    changed = edited(built_docx, tmp_path / "edited.docx", *EDITS)
+    result = run_import(changed, "--into", content)
+    assert result.exit_code == 0, result.output
+    after = content.read_text(encoding="utf-8")
+    assert comments(after) == comments(before)
+    assert "+          Participants quoted the *Global Report* of the year." in result.output
+    assert f"wrote {content}" in result.output
+    # The rebuilt DOCX says exactly what the edited one said, paragraph by paragraph.
+    assert body_text(rebuild(content)) == body_text(changed)
+    # Only what changed changed: every line of the old file that the edits did not touch stays.
+    removed = [line for line in result.output.splitlines() if re.match(r"^-(?!--)", line)]
+    assert len(removed) <= 12, removed
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_dry_run_prints_the_diff_and_writes_nothing(tmp_path, example) -> None:
+    content, built_docx = built(example, tmp_path)
+    before = content.read_bytes()
+    changed = edited(built_docx, tmp_path / "edited.docx", rename_heading_only)
+    result = run_import(changed, "--into", content, "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "+    - heading: Closing remarks" in result.output
+    assert "dry run: nothing written" in result.output
+    assert content.read_bytes() == before
+
+
+def rename_heading_only(document) -> None:  # type: ignore[no-untyped-def]
+    heading = styled(document, "Heading 1")[-1]
+    for run in heading.runs[1:]:
+        run.text = ""
+    heading.runs[0].text = "Closing remarks"
+
+
+@pytest.mark.libreoffice
+def test_edits_after_a_libreoffice_resave_import_the_same(tmp_path) -> None:
+    cases = []
+    for index, example in enumerate(EXAMPLES):
+        folder = tmp_path / f"case{index}"
+        content, built_docx = built(example, folder)
+        cases.append((content, edited(built_docx, folder / f"edited{index}.docx", *EDITS)))
+    resaved = libreoffice_resave([docx_file for _, docx_file in cases], tmp_path / "resaved")
+    for (content, docx_file), resaved_file in zip(cases, resaved, strict=True):
+        twin = content.with_name("twin.yaml")
+        twin.write_bytes(content.read_bytes())
+        first = run_import(docx_file, "--into", content)
+        second = run_import(resaved_file, "--into", twin)
+        assert first.exit_code == 0, first.output
+        assert second.exit_code == 0, second.output
+        assert twin.read_text(encoding="utf-8") == content.read_text(encoding="utf-8")
+
+
+def _refused(tmp_path, change, expected: str) -> None:  # type: ignore[no-untyped-def]
+    content, built_docx = built(EXAMPLES[0], tmp_path)
+    before = content.read_bytes()
+    changed = edited(built_docx, tmp_path / "edited.docx", change)
+    result = run_import(changed, "--into", content)
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1, result.output
+    assert re.search(expected, lines[0]), lines[0]
+    assert content.read_bytes() == before
+    assert not list(tmp_path.glob(".*.part"))
+
+
+def test_a_table_is_refused_and_the_content_file_untouched(tmp_path) -> None:
+    def add_table(document) -> None:  # type: ignore[no-untyped-def]
+        table = document.add_table(rows=1, cols=2)
+        table.cell(0, 0).text = "Speaker"
+        styled(document, "Summary Text")[2]._p.addnext(table._tbl)
+
+    expected = r"^Error: \S*edited\.docx: paragraph \d+ \(\"Speaker\"\): a table"
+    _refused(tmp_path, add_table, expected)
+
+
+def test_a_picture_in_the_text_is_refused(tmp_path) -> None:
+    def add_picture(document) -> None:  # type: ignore[no-untyped-def]
+        signature = EXAMPLES[0].parent / "signatures" / "mogens-lykketoft.png"
+        styled(document, "Summary Text")[0].add_run().add_picture(str(signature))
+
+    _refused(tmp_path, add_picture, r"paragraph \d+ \(\"In accordance with .*\"\): a picture")
+
+
+def test_a_section_break_added_by_hand_is_refused(tmp_path) -> None:
+    def add_break(document) -> None:  # type: ignore[no-untyped-def]
+        paragraph = styled(document, "Heading 1")[2]
+        properties = paragraph._p.get_or_add_pPr()
+        properties.append(parse_xml(f"<w:sectPr {nsdecls('w')}/>"))
+
+    _refused(tmp_path, add_break, r"paragraph \d+ \(\"[^\"]+\"\): a section break added by hand")
+
+
+def test_a_text_box_is_refused(tmp_path) -> None:
+    def add_box(document) -> None:  # type: ignore[no-untyped-def]
+        run = styled(document, "Summary Text")[1].add_run()
+        run._r.append(
+            parse_xml(
+                f'<w:pict {nsdecls("w")} xmlns:v="urn:schemas-microsoft-com:vml">'
+                "<v:shape><v:textbox><w:txbxContent>"
+                "<w:p><w:r><w:t>Boxed</w:t></w:r></w:p></w:txbxContent></v:textbox>"
+                "</v:shape></w:pict>"
+            )
+        )
+
+    _refused(tmp_path, add_box, r"a text box cannot be imported")
+
+
+def test_an_edit_of_the_letterhead_is_refused(tmp_path) -> None:
+    def edit_letterhead(document) -> None:  # type: ignore[no-untyped-def]
+        header = document.sections[0].first_page_header
+        line = next(p for p in header.paragraphs if p.text == "OF THE")
+        line.runs[0].text = "OF THE UNITED"
+
+    _refused(tmp_path, edit_letterhead, r'header paragraph \d+ \("OF THE UNITED"\): the template')
+
+
+def test_tracked_changes_are_read_as_accepted_and_said(tmp_path) -> None:
+    content, built_docx = built(EXAMPLES[0], tmp_path)
+
+    def track(document) -> None:  # type: ignore[no-untyped-def]
+        paragraph = styled(document, "Body Text")[-1]
+        paragraph._p.append(
+            parse_xml(
+                f'<w:ins {nsdecls("w")} w:id="90" w:author="Editor"><w:r>'
+                '<w:t xml:space="preserve"> Inserted words.</w:t></w:r></w:ins>'
+            )
+        )
+        paragraph._p.append(
+            parse_xml(
+                f'<w:del {nsdecls("w")} w:id="91" w:author="Editor"><w:r>'
+                "<w:delText>Deleted words.</w:delText></w:r></w:del>"
+            )
+        )
+
+    changed = edited(built_docx, tmp_path / "edited.docx", track)
+    result = run_import(changed, "--into", content)
+    assert result.exit_code == 0, result.output
+    assert "2 tracked changes read as accepted" in result.output
+    text = content.read_text(encoding="utf-8")
+    assert "Please find attached the summary from the hearing. Inserted words." in text
+    assert "Deleted words" not in text
+
+
+def test_word_comments_are_listed(tmp_path) -> None:
+    content, built_docx = built(EXAMPLES[0], tmp_path)
+
+    def comment(document) -> None:  # type: ignore[no-untyped-def]
+        paragraph = styled(document, "Closing")[0]
+        document.add_comment(paragraph.runs, text="Check the close.", author="Reviewer")
+
+    changed = edited(built_docx, tmp_path / "edited.docx", comment)
+    result = run_import(changed, "--into", content)
+    assert result.exit_code == 0, result.output
+    assert re.search(
+        r'comment by Reviewer on paragraph \d+ \("Please accept, Excellency, the assurances '
+        r'of \.\.\."\): Check the close\.',
+        result.output,
+    ), result.output
+
+
+def test_a_docx_not_made_by_hearing_docs_points_to_o(tmp_path) -> None:
+    content, _ = built(EXAMPLES[0], tmp_path)
+    other = tmp_path / "other.docx"
+    document = docx.Document()
+    document.add_paragraph("Excellency,")
+    document.save(other)
+    result = run_import(other, "--into", content)
+    assert result.exit_code == 1
+    assert "was not made by hearing-docs" in result.output
+    assert "-o NEW.yaml" in result.output
+
+
+def test_into_or_o_is_required(tmp_path) -> None:
+    result = run_import(tmp_path / "x.docx")
+    assert result.exit_code == 2
+    assert "give either --into CONTENT.yaml or -o NEW.yaml" in result.output
+
+
+def test_a_heading_left_without_paragraphs_is_a_content_error(tmp_path) -> None:
+    content, built_docx = built(EXAMPLES[0], tmp_path)
+    before = content.read_bytes()
+
+    def empty_heading(document) -> None:  # type: ignore[no-untyped-def]
+        document.add_paragraph("Annex", style="Heading 1")
+
+    result = run_import(edited(built_docx, tmp_path / "e.docx", empty_heading), "--into", content)
+    assert result.exit_code == 1
+    expected = r"Error: .*\.yaml:\d+:\d+: summary\.sections\[\d+\]\.paragraphs: "
+    assert re.match(expected, result.output)
+    assert content.read_bytes() == before
