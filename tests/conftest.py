@@ -1,9 +1,13 @@
-"""Shared fixtures: the seed hearing built once per session, and a guard that
-fails any test in which WeasyPrint logs a warning it did not expect."""
+"""Shared fixtures: the seed hearing built once per session, a guard that fails
+any test in which WeasyPrint logs a warning it did not expect, and a user cache
+of the session's own (never the cache of the person running the tests)."""
 
 from __future__ import annotations
 
 import logging
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,9 +17,18 @@ from support import SEED_CONTENT, libreoffice_pdf
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # Every build of the session, in this process and in the commands it runs, keeps
+    # its font coverage and compiled templates here, starting empty.
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="hearing-docs-test-cache-")
     config.addinivalue_line(
         "markers", "weasyprint_warnings: the test expects WeasyPrint to log warnings"
     )
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder = os.environ.get("XDG_CACHE_HOME", "")
+    if Path(folder).name.startswith("hearing-docs-test-cache-"):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 class _Records(logging.Handler):

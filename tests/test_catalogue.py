@@ -147,7 +147,7 @@ def run_check(tmp_path: Path, language: str = "en") -> tuple[int, list[str]]:
 
 def own_text(tmp_path: Path, language: str, text: str) -> Path:
     """A set of the user's own, un-pga extended, with ``text`` as its ``text/LANGUAGE.yaml``."""
-    own = tmp_path / "templates" / "mine"
+    own = tmp_path / "content" / "templates" / "mine"
     (own / "text").mkdir(parents=True)
     (own / "theme.yaml").write_text("extends: un-pga\n", encoding="utf-8")
     path = own / "text" / f"{language}.yaml"
@@ -184,7 +184,7 @@ def test_a_set_lacking_a_key_fails_check_in_one_line_naming_set_language_and_key
 
 def test_a_set_may_change_one_key_of_a_language_it_extends(tmp_path: Path) -> None:
     own_text(tmp_path, "fr", "letterhead: [LA PRÉSIDENTE, DE L’ASSEMBLÉE GÉNÉRALE]\n")
-    template_set = sets.resolve("mine", [tmp_path / "templates", PACKAGED])
+    template_set = sets.resolve("mine", [tmp_path / "content" / "templates", PACKAGED])
     french = template_set.catalogue("fr")
     assert french.letterhead == ["LA PRÉSIDENTE", "DE L’ASSEMBLÉE GÉNÉRALE"]
     assert french.months == text_of("fr").months

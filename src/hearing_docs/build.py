@@ -22,7 +22,6 @@ from hearing_docs.content import loading
 from hearing_docs.document import facts as document_facts
 from hearing_docs.errors import HearingDocsError, Problem, RenderError, TemplateError
 from hearing_docs.fonts import glyphs
-from hearing_docs.html import page
 from hearing_docs.output import files, reproducible
 from hearing_docs.templateset import assets, sets
 
@@ -85,6 +84,8 @@ def render_all(content_path: Path, options: BuildOptions) -> Rendered:
     renderers: dict[str, Callable[[], bytes]] = {}
     html = ""
     if "html" in options.formats or "pdf" in options.formats:
+        from hearing_docs.html import page  # imports Jinja: only when HTML or a PDF is asked for
+
         html = page.render(hearing, template_set, images, facts)
     if "html" in options.formats:
         renderers["html"] = html.encode
@@ -119,7 +120,10 @@ def _pdf(
     template_set: sets.TemplateSet,
     options: BuildOptions,
 ) -> bytes:
-    from hearing_docs.pdf import writer  # imports WeasyPrint: only when a PDF is asked for
+    from hearing_docs.pdf import libraries, writer
+
+    libraries.load()  # WeasyPrint, only when a PDF is asked for
+    from weasyprint.urls import FatalURLFetchingError
 
     folder = content_path.resolve().parent
     pdf_options = writer.PdfOptions(
@@ -128,8 +132,6 @@ def _pdf(
         strict=options.strict,
         attachment=source_file if options.attach_source else None,
     )
-    from weasyprint.urls import FatalURLFetchingError
-
     try:
         return writer.render(html, facts, folder, [folder, *template_set.folders], pdf_options)
     except FatalURLFetchingError as error:

@@ -8,30 +8,28 @@ point, the field and its line and column in the content file.
 
 WeasyPrint only logs a missing glyph and Pango quietly borrows it from any
 other font on the machine (or draws an empty box), so the PDF would not look
-like the theme says. The fonts are found the way WeasyPrint finds them: each
-name is asked of fontconfig (``fc-match``), which also applies its aliases
-(Times New Roman is Liberation Serif on a Linux machine without it), and the
-character map of each matched file is read with fontTools. Bold and italic
-text is checked against the bold and italic faces. Each character is checked
-against the faces of its script only (Arabic against ``complex_script_fonts``,
-Chinese against ``east_asian_fonts``, the rest against ``fonts``), because
-Word takes each script's face from its own slot and borrows from no other.
+like the theme says. The fonts are found the way WeasyPrint finds them
+(``fontconfig.match``) and what each face covers is its character map
+(``coverage.coverage``); both are kept in the user's cache between runs. Bold
+and italic text is checked against the bold and italic faces. Each character is
+checked against the faces of its script only (Arabic against
+``complex_script_fonts``, Chinese against ``east_asian_fonts``, the rest
+against ``fonts``), because Word takes each script's face from its own slot
+and borrows from no other.
 """
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import unicodedata
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 
 from hearing_docs.content import markup
 from hearing_docs.content.loading import shown_path
 from hearing_docs.content.model import Hearing, text_fields
 from hearing_docs.content.yamlsource import FieldPath, Source, dotted
-from hearing_docs.errors import ContentError, Problem, RenderError, TemplateError
+from hearing_docs.errors import ContentError, Problem, TemplateError
+from hearing_docs.fonts import coverage, fontconfig
 from hearing_docs.templateset.catalogue import Catalogue
 from hearing_docs.templateset.theme import Theme
 
@@ -175,33 +173,12 @@ def _position(
 @cache
 def _coverage(family: str, style: Style) -> frozenset[int]:
     """The code points the face of ``family`` in ``style`` has glyphs for."""
-    from fontTools.ttLib import TTFont
-
-    found = match(family, style)
+    found = fontconfig.match(family, *style)
     if found is None:
         return frozenset()
-    path, index = found
-    with TTFont(path, fontNumber=index, lazy=True) as font:
-        return frozenset(font.getBestCmap() or {})
+    return coverage.coverage(*found)
 
 
-def match(family: str, style: Style) -> tuple[Path, int] | None:
+def match(family: str, style: Style) -> fontconfig.Match | None:
     """The font file (and face index) fontconfig gives for ``family`` in ``style``."""
-    tool = shutil.which("fc-match")
-    if tool is None:
-        raise RenderError(
-            Problem("fonts", "fc-match not found: install fontconfig, which WeasyPrint needs too")
-        )
-    bold, italic = style
-    name = "".join("\\" + c if c in "\\-:," else c for c in family)
-    pattern = f"{name}:weight={200 if bold else 80}:slant={100 if italic else 0}"
-    result = subprocess.run(
-        [tool, "--format=%{file}\n%{index}", pattern],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    file, _, index = result.stdout.partition("\n")
-    if result.returncode != 0 or not file:
-        return None
-    return Path(file), int(index or 0)
+    return fontconfig.match(family, *style)

@@ -28,6 +28,7 @@ from hearing_docs.content.model import Hearing
 from hearing_docs.document import dates, titles
 from hearing_docs.document.facts import Facts
 from hearing_docs.errors import Problem, TemplateError
+from hearing_docs.html import compiled
 from hearing_docs.templateset.assets import Assets
 from hearing_docs.templateset.sets import TemplateSet
 
@@ -103,17 +104,18 @@ def environment(template_set: TemplateSet) -> SandboxedEnvironment:
             jinja2.FileSystemLoader([str(r) for r in template_set.roots]),
         ]
     )
+    settings = {"trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True}
+    filters = {"inline": markup.to_html, "plain": markup.plain, "longdate": _long_date}
     env = SandboxedEnvironment(
         loader=loader,
         autoescape=jinja2.select_autoescape(["html"], default_for_string=True),
         undefined=_Undefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
+        bytecode_cache=compiled.bytecode_cache(
+            "sandboxed", "autoescape html", sorted(settings.items()), sorted(filters)
+        ),
+        **settings,
     )
-    env.filters["inline"] = markup.to_html
-    env.filters["plain"] = markup.plain
-    env.filters["longdate"] = _long_date
+    env.filters.update(filters)
     return env
 
 

@@ -8,8 +8,8 @@ Out: the PDF as bytes, nothing written to disk.
 WeasyPrint logs problems instead of raising them (a missing image still gives
 a PDF). Every warning it logs is collected; with ``strict`` the build fails on
 the first one, otherwise they are passed on to our own logger. WeasyPrint is
-imported here only, and only when a PDF is asked for: the import costs more
-than half of a one-page render.
+imported here only (through ``libraries.load``), and only when a PDF is asked
+for: the import costs more than half of a one-page render.
 
 Variants (``VARIANTS``): every one is a tagged PDF (structure tree, language,
 title shown by the viewer, outline). ``pdf/ua-1`` is the default;
@@ -38,6 +38,7 @@ from urllib.parse import unquote, urlparse
 
 from hearing_docs.document.facts import Facts
 from hearing_docs.errors import Problem, RenderError
+from hearing_docs.pdf import libraries
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +128,7 @@ def fetcher(allowed: list[Path]):  # type: ignore[no-untyped-def]
 
 def render(html: str, facts: Facts, base: Path, allowed: list[Path], options: PdfOptions) -> bytes:
     """Lay out ``html`` and return the PDF."""
-    import weasyprint
+    weasyprint = libraries.load()
 
     variant = VARIANTS.get(options.variant or "")
     if options.variant is not None and variant is None:

@@ -16,7 +16,7 @@ dropped here, so that Word shows neither a stale preview nor stale counts.
 from __future__ import annotations
 
 import io
-from xml.sax.saxutils import escape
+from html import escape  # xml.sax.saxutils would import urllib.request, and ssl with it
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT

@@ -1,0 +1,61 @@
+"""The user's cache: facts that are slow to find and stay true, kept between runs.
+
+In: a kind of entry (``fonts``, ``templates``, ...) and a key, or JSON data to keep.
+Out: the folder for that kind inside the user's cache folder
+(``$XDG_CACHE_HOME/hearing-docs``, by default ``~/.cache/hearing-docs``; the
+platform's own folder elsewhere), and the entries read back.
+
+Every entry is a fact derived from files that its key names (a font file's
+size and modification time, a template's text), so a stale entry is never
+read: a changed input has a new key. Entries are written to a temporary file
+and renamed into place, so parallel builds never see half of one; an entry
+that cannot be read or parsed is treated as missing, and a cache folder that
+cannot be written is simply not used. Deleting the folder is always safe.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+APP = "hearing-docs"
+
+
+def folder(kind: str) -> Path:
+    """The cache folder of ``kind`` (not created)."""
+    return platformdirs.user_cache_path(APP) / kind
+
+
+def key(*parts: object) -> str:
+    """A file name for an entry that depends on ``parts`` and on nothing else."""
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def read_json(path: Path) -> Any | None:
+    """The data of an entry, or ``None`` when it is missing, unreadable or corrupt."""
+    try:
+        return json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+
+
+def write_json(path: Path, data: Any) -> None:
+    """Keep ``data`` at ``path`` (atomically); a cache that cannot be written is skipped."""
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                json.dump(data, stream, separators=(",", ":"))
+            os.replace(name, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(name)
+            raise

@@ -1,0 +1,143 @@
+"""The glyph check's cache: what a font covers and which file fontconfig gives,
+kept in the user's cache and never trusted past a change."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from fontTools.fontBuilder import FontBuilder
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+from hearing_docs.errors import RenderError
+from hearing_docs.fonts import coverage, fontconfig
+
+
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    return folder / "hearing-docs" / "fonts"
+
+
+def make_font(path: Path, characters: str) -> Path:
+    """A tiny TrueType font with a square glyph for each of ``characters``."""
+    names = [".notdef", *(f"g{ord(c)}" for c in characters)]
+    builder = FontBuilder(1000, isTTF=True)
+    builder.setupGlyphOrder(names)
+    builder.setupCharacterMap({ord(c): f"g{ord(c)}" for c in characters})
+    pen = TTGlyphPen(None)
+    pen.moveTo((0, 0))
+    pen.lineTo((0, 500))
+    pen.lineTo((500, 500))
+    pen.closePath()
+    square = pen.glyph()
+    builder.setupGlyf({name: square for name in names})
+    builder.setupHorizontalMetrics({name: (600, 0) for name in names})
+    builder.setupHorizontalHeader(ascent=800, descent=-200)
+    builder.setupNameTable({"familyName": "Cache Test", "styleName": "Regular"})
+    builder.setupOS2()
+    builder.setupPost()
+    builder.save(str(path))
+    return path
+
+
+def entries(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.json") if p.name != "matches.json")
+
+
+def test_coverage_is_the_character_map_and_is_kept(tmp_path: Path, own_cache: Path) -> None:
+    font = make_font(tmp_path / "f.ttf", "AB€")
+    assert coverage.coverage(font) == {ord("A"), ord("B"), ord("€")}
+    assert len(entries(own_cache)) == 1
+
+
+def test_a_kept_coverage_is_read_instead_of_the_font(tmp_path: Path, own_cache: Path) -> None:
+    font = make_font(tmp_path / "f.ttf", "AB")
+    coverage.coverage(font)
+    [entry] = entries(own_cache)
+    entry.write_text("[[67, 68]]", encoding="utf-8")  # a different answer, well formed
+    assert coverage.coverage(font) == {67, 68}
+
+
+@pytest.mark.parametrize(
+    "damage", [b"", b"{not json", b"[[1]]", b'[["A", "B"]]', b"[[5, 2]]", b"\x00\xff"]
+)
+def test_a_corrupt_entry_is_ignored_and_rewritten(
+    tmp_path: Path, own_cache: Path, damage: bytes
+) -> None:
+    font = make_font(tmp_path / "f.ttf", "AB")
+    coverage.coverage(font)
+    [entry] = entries(own_cache)
+    entry.write_bytes(damage)
+    assert coverage.coverage(font) == {ord("A"), ord("B")}
+    assert entry.read_text(encoding="utf-8") == "[[65,66]]"
+
+
+def test_a_changed_font_file_is_read_again(tmp_path: Path, own_cache: Path) -> None:
+    font = make_font(tmp_path / "f.ttf", "AB")
+    assert coverage.coverage(font) == {ord("A"), ord("B")}
+    before = font.stat().st_mtime_ns
+    make_font(font, "XYZ")
+    os.utime(font, ns=(before + 10**9, before + 10**9))
+    assert coverage.coverage(font) == {ord("X"), ord("Y"), ord("Z")}
+    assert len(entries(own_cache)) == 2
+
+
+def test_a_cache_that_cannot_be_written_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    font = make_font(tmp_path / "f.ttf", "AB")
+    assert coverage.coverage(font) == {ord("A"), ord("B")}
+
+
+def fc_match(pattern: str) -> Path:
+    tool = shutil.which("fc-match")
+    assert tool, "fc-match is missing: apt-get install fontconfig"
+    out = subprocess.run([tool, "--format=%{file}", pattern], capture_output=True, text=True)
+    return Path(out.stdout)
+
+
+def test_match_is_what_fc_match_gives() -> None:
+    found = fontconfig.match("Times New Roman", bold=True, italic=False)
+    assert found is not None
+    assert found[0] == fc_match("Times New Roman:weight=200:slant=0")
+
+
+def test_a_kept_match_runs_no_fc_match(monkeypatch: pytest.MonkeyPatch) -> None:
+    first = fontconfig.match("Liberation Serif", bold=False, italic=True)
+    monkeypatch.setenv("PATH", "")  # no fc-match to run: only the cache can answer
+    assert fontconfig.match("Liberation Serif", bold=False, italic=True) == first
+    with pytest.raises(RenderError, match="fc-match not found"):
+        fontconfig.match("Liberation Serif", bold=True, italic=True)  # never asked before
+
+
+def test_new_fonts_ask_fontconfig_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    fontconfig.match("Liberation Serif", bold=False, italic=False)
+    fonts = tmp_path / "data" / "fonts"
+    fonts.mkdir(parents=True)
+    make_font(fonts / "new.ttf", "A")  # a font the user installs
+    monkeypatch.setenv("PATH", "")
+    with pytest.raises(RenderError, match="fc-match not found"):
+        fontconfig.match("Liberation Serif", bold=False, italic=False)
+
+
+def test_a_corrupt_match_file_is_ignored(own_cache: Path) -> None:
+    expected = fontconfig.match("Liberation Serif", bold=False, italic=False)
+    kept = json.loads((own_cache / "matches.json").read_text(encoding="utf-8"))
+    for answer in (["/no/such/font.ttf", 0], "text", [1, 2], ["/", "0"]):
+        damaged = {**kept, "matches": dict.fromkeys(kept["matches"], answer)}
+        (own_cache / "matches.json").write_text(json.dumps(damaged), encoding="utf-8")
+        assert fontconfig.match("Liberation Serif", bold=False, italic=False) == expected
+    (own_cache / "matches.json").write_text('{"state": 1, "matches": [', encoding="utf-8")
+    assert fontconfig.match("Liberation Serif", bold=False, italic=False) == expected
+    (own_cache / "matches.json").write_text('{"state": 1, "matches": 7}', encoding="utf-8")
+    assert fontconfig.match("Liberation Serif", bold=False, italic=False) == expected
