@@ -56,10 +56,10 @@ def into(
     hearing = loading.load(content_path)
     options = BuildOptions(formats=("docx",), template_dirs=template_dirs)
     expected = edited.canonical(
-        blocks.read(dict(render_all(content_path, options))["docx"], "built")
+        blocks.read(dict(render_all(content_path, options).documents)["docx"], "built")
     )
     edited.refusals(reading, expected, shown)
-    content, notes = edited.content(reading, hearing.language, shown)
+    content, notes = edited.content(reading, hearing.language, shown, expected)
     outcome = Outcome(notes=notes)
     if reading.tracked_changes:
         outcome.notes.insert(0, f"{reading.tracked_changes} tracked changes read as accepted")

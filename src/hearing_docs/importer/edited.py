@@ -24,6 +24,7 @@ from hearing_docs.errors import ContentError, Problem
 from hearing_docs.importer import dates, inline
 from hearing_docs.importer.blocks import Block, Reading
 from hearing_docs.importer.parts import ALIASES, ROLES, TEMPLATE_STYLES, TEXT_ROLES, Role
+from hearing_docs.importer.yamlfile import KEEP
 
 
 class ImportRefused(ContentError):
@@ -99,8 +100,19 @@ def _refuse(shown: str, block: Block, message: str) -> None:
     raise ImportRefused(Problem(shown, f"{block.place()}: {message}"))
 
 
-def content(reading: Reading, language: str, shown: str) -> tuple[dict[str, Any], list[str]]:
-    """The content the edited DOCX holds, and notes on how it was read."""
+def content(
+    reading: Reading, language: str, shown: str, expected: Reading | None = None
+) -> tuple[dict[str, Any], list[str]]:
+    """The content the edited DOCX holds, and notes on how it was read.
+
+    ``expected`` is the DOCX the content builds today: a title whose printed
+    lines have not changed is left as the content writes it (the builder
+    balances long lines, so its lines are not the content's lines)."""
+    titles = {
+        b.style: _value(b, ROLES[b.style], language, shown)
+        for b in (expected.body() if expected else [])
+        if b.style in ROLES and ROLES[b.style].kind == "title"
+    }
     tree: dict[str, Any] = {}
     notes: list[str] = []
     for block in reading.blocks:
@@ -113,7 +125,10 @@ def content(reading: Reading, language: str, shown: str) -> tuple[dict[str, Any]
             region = "letter" if block.section == 0 else "summary"
             role = ROLES[TEXT_ROLES[region]]
             notes.append(f"{block.place()}: style {block.style} read as {_dotted(role.path)}")
-        _put(tree, role.path, _value(block, role, language, shown))
+        value = _value(block, role, language, shown)
+        if role.kind == "title" and titles.get(block.style) == value:
+            value = KEEP
+        _put(tree, role.path, value)
         if block.page_break:
             notes.append(f"{block.place()}: page break not kept (the template sets the pages)")
     for block in reading.blocks:

@@ -37,6 +37,16 @@ FOLD_WIDTH = 80
 FOLD_OVER = 60
 
 
+class _Keep:
+    """A value the import leaves as the file has it (it prints as the DOCX shows)."""
+
+    def __repr__(self) -> str:
+        return "KEEP"
+
+
+KEEP = _Keep()
+
+
 def _yaml() -> YAML:
     yaml = YAML()
     yaml.preserve_quotes = True
@@ -94,6 +104,8 @@ def _update_map(old: CommentedMap, new: dict[str, Any], path: tuple[str, ...], o
 
 def _update(old: Any, new: Any, path: tuple[str, ...], owned) -> Any:  # type: ignore[no-untyped-def]
     """None when ``old`` was updated in place or prints as ``new``; else the new node."""
+    if new is KEEP:
+        return None
     if isinstance(old, CommentedMap) and isinstance(new, dict):
         _update_map(old, new, path, owned)
         return None
