@@ -27,7 +27,8 @@ def parts():
     hearing, source = loading.load_with_source(SYMBOLS)
     template_set = sets.resolve(hearing.template, sets.roots_for(SYMBOLS))
     images = assets.load(hearing, source, template_set)
-    return hearing, template_set, images, facts.derive(hearing)
+    text = template_set.catalogue(hearing.language)
+    return hearing, template_set, images, facts.derive(hearing, text)
 
 
 def test_a_newline_in_a_paragraph_or_a_name_is_a_space(parts) -> None:

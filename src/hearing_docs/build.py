@@ -20,6 +20,7 @@ from pathlib import Path
 
 from hearing_docs.content import loading
 from hearing_docs.document import facts as document_facts
+from hearing_docs.document import typography
 from hearing_docs.errors import HearingDocsError, Problem, RenderError, TemplateError
 from hearing_docs.fonts import glyphs
 from hearing_docs.output import files, reproducible
@@ -75,9 +76,10 @@ def render_all(content_path: Path, options: BuildOptions) -> Rendered:
     roots = sets.roots_for(content_path, list(options.template_dirs))
     line, column = source.position(("template",))
     origin = (loading.shown_path(content_path), line, column)
-    template_set = sets.resolve(hearing.template, roots, origin)
+    template_set = sets.resolve(hearing.template, roots, origin).for_language(hearing.language)
     images = assets.load(hearing, source, template_set)
     text = template_set.catalogue(hearing.language)
+    hearing = typography.apply(hearing, text)
     glyphs.check_catalogue(text, template_set.theme)
     glyphs.check(hearing, source, template_set.theme)
     facts = document_facts.derive(hearing, text)

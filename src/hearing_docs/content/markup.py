@@ -30,7 +30,11 @@ if TYPE_CHECKING:
 
 # A word with a slash inside (A/RES/72/274, HIV/AIDS): Word and LibreOffice never break
 # it, while the Unicode line-breaking rules WeasyPrint follows allow a break after "/".
-_SLASHED = re.compile(r"\S+/\S+")
+# Chinese puts no spaces between words, so a "word" there is only the run of other
+# characters around the slash ("70/290" in "第70/290号决议"); lines break between the
+# ideographs and punctuation around it as before.
+_EAST_ASIAN = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+_SLASHED = re.compile(rf"[^\s{_EAST_ASIAN}]+/[^\s{_EAST_ASIAN}]+")
 
 
 @dataclass(frozen=True)

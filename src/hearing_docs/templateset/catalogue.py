@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -128,12 +128,18 @@ class Catalogue(_Group):
     """The language of the file, as its name gives it (``fr``)."""
     file: str
     """The file as messages show it."""
+    direction: Literal["ltr", "rtl"]
+    """Which way the language is written: ``rtl`` mirrors the layout (Arabic)."""
     letterhead: list[PrintedText] = Field(min_length=1)
     months: _Twelve
     """Month names as a date with a day writes them (Russian: genitive, "июля")."""
     months_alone: _Twelve | None = None
     """Month names as a month alone writes them (Russian: "июль"); else ``months``."""
     dates: Dates
+    nonbreaking_space_before: str = ""
+    """Punctuation that takes a non-breaking space before it (French: ``;:!?»``)."""
+    nonbreaking_space_after: str = ""
+    """Punctuation that takes a non-breaking space after it (French: ``«``)."""
     notations: Notations
     kinds: Kinds
     metadata: Metadata

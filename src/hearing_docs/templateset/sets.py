@@ -19,7 +19,7 @@ templates can extend OTHER's by name, e.g. ``{% extends "un-pga/summary.html" %}
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
@@ -76,6 +76,10 @@ class TemplateSet:
         if language not in self._catalogues:
             self._catalogues[language] = catalogue.load(self.folders, self.name, language)
         return self._catalogues[language]
+
+    def for_language(self, language: str) -> TemplateSet:
+        """The set as a document in ``language`` uses it, its theme's ``languages`` applied."""
+        return replace(self, theme=self.theme.for_language(language))
 
     def letterhead_lines(self, language: str) -> list[str]:
         """The letterhead: the theme's lines when it sets them, else the language's."""

@@ -32,7 +32,7 @@ from hearing_docs.templateset.assets import Assets
 from hearing_docs.templateset.catalogue import Catalogue
 from hearing_docs.templateset.sets import TemplateSet
 from hearing_docs.templateset.theme import Theme
-from hearing_docs.word import package, styles
+from hearing_docs.word import bidi, package, styles
 
 
 def render(hearing: Hearing, template_set: TemplateSet, assets: Assets, facts: Facts) -> bytes:
@@ -44,6 +44,8 @@ def render(hearing: Hearing, template_set: TemplateSet, assets: Assets, facts: F
     _page(document, theme)
     _letter(document, hearing, template_set, assets)
     _summary(document, hearing, theme, text)
+    if text.direction == "rtl":
+        bidi.right_to_left(document)
     return package.save(document, facts)
 
 
@@ -61,11 +63,11 @@ def _add(container, text: str, style: str) -> Paragraph:  # type: ignore[no-unty
     its inline markup for rich text (``markup.Marked``), else one run as written."""
     paragraph = container.add_paragraph(style=style)
     for run in markup.printed_runs(text):
-        added = paragraph.add_run(run.text)
-        if run.bold:
-            added.style = "Strong"
-        elif run.italic:
-            added.style = "Emphasis"
+        for added in bidi.add_runs(paragraph, run.text):
+            if run.bold:
+                added.style = "Strong"
+            elif run.italic:
+                added.style = "Emphasis"
     return paragraph
 
 
@@ -103,9 +105,9 @@ def _letter(
     footer.is_linked_to_previous = False
     footer.paragraphs[0].style = document.styles["Addressee"]
     first, *rest = letter.addressees
-    footer.paragraphs[0].add_run(first)
+    bidi.add_runs(footer.paragraphs[0], first)
     for line in rest:
-        footer.add_paragraph(line, style="Addressee")
+        bidi.add_runs(footer.add_paragraph(style="Addressee"), line)
     letter_section.footer_distance = Pt(theme.page.margin_bottom)
     letter_section.header_distance = Pt(theme.page.margin_top)
 
@@ -129,9 +131,9 @@ def _letter_header(document: Document, theme: Theme, lines: list[str], assets: A
         if index == 0 and not paragraphs:
             paragraph = header.paragraphs[0]
             paragraph.style = document.styles["Letterhead"]
-            paragraph.add_run(line)
         else:
-            paragraph = header.add_paragraph(line, style="Letterhead")
+            paragraph = header.add_paragraph(style="Letterhead")
+        bidi.add_runs(paragraph, line)
         paragraphs.append(paragraph)
 
 
@@ -142,15 +144,15 @@ def _summary(document: Document, hearing: Hearing, theme: Theme, text: Catalogue
         if index:
             title.add_run().add_break()
         for run in markup.printed_runs(line):
-            added = title.add_run(run.text)
-            if run.italic:
-                added.style = "Emphasis"
+            for added in bidi.add_runs(title, run.text):
+                if run.italic:
+                    added.style = "Emphasis"
     _add(document, dates.day(summary.date, text), "Meeting Date")
     venue = document.add_paragraph(style="Venue")
     for index, line in enumerate(summary.venue):
         if index:
             venue.add_run().add_break()
-        venue.add_run(line)
+        bidi.add_runs(venue, line)
     numbered = theme.summary.numbered_paragraphs
     paragraph_style = "Numbered Paragraph" if numbered else "Summary Text"
     for section in summary.sections:
