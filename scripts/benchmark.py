@@ -6,11 +6,15 @@ Run on demand (never in the test suite), from the repository root:
 
 For the seed hearing (or CONTENT) it times, after one warm-up run each:
 
-- pdf:  hearing-docs' whole PDF path (content, templates, WeasyPrint, checks)
-        against bare WeasyPrint writing the same HTML with default options;
-- docx: hearing-docs' Word writer against bare python-docx adding the same
-        paragraphs with style names and saving;
-- html: content to HTML (no bare engine: Jinja alone is the engine).
+- pdf:  ``hearing_docs.build`` of the PDF (content, templates, WeasyPrint,
+        checks, writing the file) against bare WeasyPrint writing the same
+        HTML with default options;
+- docx: ``hearing_docs.build`` of the DOCX against bare python-docx adding the
+        same paragraphs with style names and saving;
+- html: ``hearing_docs.build`` of the HTML (no bare engine: Jinja alone is the
+        engine).
+
+It uses the public API only (``hearing_docs.load`` and ``build``).
 
 It reports the median wall time, the ratio to the bare engine, and the peak
 Python memory (tracemalloc) of one run of each.
@@ -20,7 +24,9 @@ from __future__ import annotations
 
 import argparse
 import io
+import shutil
 import statistics
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -54,19 +60,12 @@ def main() -> None:
     import docx
     import weasyprint
 
-    from hearing_docs.build import BuildOptions, render_all
-    from hearing_docs.content import loading
-    from hearing_docs.content.model import BulletList
-    from hearing_docs.document import facts
-    from hearing_docs.html import page
-    from hearing_docs.templateset import assets, sets
-    from hearing_docs.word import builder
+    import hearing_docs
 
-    hearing, source = loading.load_with_source(args.content)
-    template_set = sets.resolve(hearing.template, sets.roots_for(args.content))
-    images = assets.load(hearing, source, template_set)
-    document_facts = facts.derive(hearing, template_set.catalogue(hearing.language))
-    html = page.render(hearing, template_set, images, document_facts)
+    out = Path(tempfile.mkdtemp(prefix="hearing-docs-benchmark-"))
+    hearing = hearing_docs.load(args.content)
+    (html_file,) = hearing_docs.build(args.content, out, ["html"])
+    html = html_file.read_text(encoding="utf-8")
 
     def bare_pdf() -> bytes:
         return weasyprint.HTML(string=html, base_url=str(args.content.parent)).write_pdf()
@@ -78,16 +77,16 @@ def main() -> None:
         for section in hearing.summary.sections:
             document.add_paragraph(section.heading, style="Heading 1")
             for paragraph in section.paragraphs:
-                if not isinstance(paragraph, BulletList):
+                if isinstance(paragraph, str):  # not a list of bullets
                     document.add_paragraph(paragraph, style="Body Text")
         buffer = io.BytesIO()
         document.save(buffer)
         return buffer.getvalue()
 
     cases = [
-        ("pdf", lambda: render_all(args.content, BuildOptions(formats=["pdf"])), bare_pdf),
-        ("docx", lambda: builder.render(hearing, template_set, images, document_facts), bare_docx),
-        ("html", lambda: render_all(args.content, BuildOptions(formats=["html"])), None),
+        ("pdf", lambda: hearing_docs.build(args.content, out, ["pdf"]), bare_pdf),
+        ("docx", lambda: hearing_docs.build(args.content, out, ["docx"]), bare_docx),
+        ("html", lambda: hearing_docs.build(args.content, out, ["html"]), None),
     ]
     print(f"{args.content.name}, median of {args.repeat} runs after one warm-up")
     print(f"{'format':<6} {'hearing-docs':>13} {'bare engine':>12} {'ratio':>6} {'peak MiB':>9}")
@@ -99,6 +98,7 @@ def main() -> None:
         bare_time, _ = measure(bare, args.repeat)
         ratio = ours_time / bare_time
         print(f"{name:<6} {ours_time:>12.3f}s {bare_time:>11.3f}s {ratio:>6.2f} {ours_peak:>9.1f}")
+    shutil.rmtree(out)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from hearing_docs.build import BuildOptions, build
+import hearing_docs
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content" / "2016-07-18-refugees-and-migrants.yaml"
@@ -26,7 +26,7 @@ def main() -> int:
         return 1
     IMAGES.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
-        (pdf,) = build(CONTENT, Path(folder), BuildOptions(formats=["pdf"], strict=True))
+        (pdf,) = hearing_docs.build(CONTENT, folder, ["pdf"], strict=True)
         for page in (1, 2):
             prefix = IMAGES / f"page-{page}"
             subprocess.run(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from hearing_docs.build import BuildOptions, build
+from hearing_docs.pipeline import BuildOptions, build
 from support import SEED_CONTENT, libreoffice_pdf
 
 

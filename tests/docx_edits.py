@@ -14,7 +14,7 @@ from pathlib import Path
 import docx
 from docx.text.paragraph import Paragraph
 
-from hearing_docs.build import BuildOptions, build
+from hearing_docs.pipeline import BuildOptions, build
 from support import ROOT, require
 
 EXAMPLES = sorted((ROOT / "content").glob("*.yaml"))

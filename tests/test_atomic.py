@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from hearing_docs.build import BuildOptions, build
 from hearing_docs.cli import main
 from hearing_docs.errors import RenderError
 from hearing_docs.output import files as outputs_module
 from hearing_docs.output.files import remove_stale_parts
+from hearing_docs.pipeline import BuildOptions, build
 from support import seed_copy
 from test_bad_input import run_unprivileged
 

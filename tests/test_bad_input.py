@@ -381,12 +381,61 @@ def test_a_docx_failure_on_input_the_checks_let_through_is_one_line(
 
     from hearing_docs.word import builder
 
-    def fail(*_: object) -> bytes:
+    def fail(*_: object) -> None:
         raise UnrecognizedImageError("no header")
 
-    monkeypatch.setattr(builder, "render", fail)
+    monkeypatch.setattr(builder, "_summary", fail)
     content = tmp_path / "base.yaml"
     content.write_text(_base(), encoding="utf-8")
     result = CliRunner().invoke(main, ["build", str(content), "-o", str(tmp_path / "out")])
     assert (result.exit_code, result.stderr) == (1, "Error: DOCX: python-docx failed: no header\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_mistake_of_ours_in_the_word_writer_is_not_labelled_python_docx(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hearing_docs.pipeline import BuildOptions, build
+    from hearing_docs.word import builder
+
+    def bug(*_: object) -> None:
+        raise KeyError("a style we forgot")
+
+    monkeypatch.setattr(builder, "_summary", bug)
+    content = tmp_path / "base.yaml"
+    content.write_text(_base(), encoding="utf-8")
+    with pytest.raises(KeyError, match="a style we forgot"):
+        build(content, tmp_path / "out", BuildOptions(formats=["docx"]))
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_weasyprint_failure_is_one_line_and_a_mistake_of_ours_is_not_labelled_weasyprint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import weasyprint
+
+    from hearing_docs.pdf import writer
+    from hearing_docs.pipeline import BuildOptions, build
+
+    content = tmp_path / "base.yaml"
+    content.write_text(_base(), encoding="utf-8")
+    options = BuildOptions(formats=["pdf"])
+
+    def bug(*_: object) -> None:
+        raise KeyError("a metadata key we forgot")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(writer, "_metadata", bug)
+        with pytest.raises(KeyError, match="a metadata key we forgot"):
+            build(content, tmp_path / "out", options)
+
+    def engine_failure(*_: object) -> None:
+        raise RuntimeError("cannot lay out")
+
+    monkeypatch.setattr(weasyprint.HTML, "render", engine_failure)
+    result = CliRunner().invoke(main, ["build", str(content), "-o", str(tmp_path / "out")])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "Error: PDF: WeasyPrint failed: cannot lay out\n",
+    )
     assert not (tmp_path / "out").exists()

@@ -11,8 +11,8 @@ import yaml
 from click.testing import CliRunner
 
 from hearing_docs.cli import main
-from hearing_docs.content.loading import shown_path
 from hearing_docs.document import dates
+from hearing_docs.errors import shown_path
 from hearing_docs.templateset import catalogue, sets
 from support import ROOT, seed_copy
 

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from hearing_docs import __version__
 from hearing_docs.cli import main
-from hearing_docs.content.loading import shown_path
+from hearing_docs.errors import shown_path
 from support import SEED_CONTENT, seed_copy
 
 
@@ -151,9 +151,8 @@ def test_python_dash_m_runs_without_traceback(tmp_path: Path, entry: list[str]) 
 
 def test_docx_only_build_does_not_import_weasyprint(tmp_path: Path) -> None:
     code = (
-        "import sys; from pathlib import Path; from hearing_docs.build import build, BuildOptions;"
-        f"build(Path({str(SEED_CONTENT)!r}), Path({str(tmp_path)!r}),"
-        "BuildOptions(formats=['docx']));"
+        "import sys, hearing_docs;"
+        f"hearing_docs.build({str(SEED_CONTENT)!r}, {str(tmp_path)!r}, formats=['docx']);"
         "print('weasyprint' in sys.modules)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

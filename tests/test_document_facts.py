@@ -15,9 +15,9 @@ import docx
 import pikepdf
 import pytest
 
-from hearing_docs.build import BuildOptions, build
 from hearing_docs.content import loading
 from hearing_docs.document import facts
+from hearing_docs.pipeline import BuildOptions, build
 from hearing_docs.templateset import sets
 from support import ROOT, SEED_CONTENT
 

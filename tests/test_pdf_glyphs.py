@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from hearing_docs.build import BuildOptions, build
 from hearing_docs.cli import main
 from hearing_docs.content import loading
 from hearing_docs.errors import ContentError
 from hearing_docs.fonts import glyphs
+from hearing_docs.pipeline import BuildOptions, build
 from hearing_docs.templateset import sets
 
 HEARING = """\

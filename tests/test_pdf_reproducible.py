@@ -15,8 +15,8 @@ import docx
 import pikepdf
 import pytest
 
-from hearing_docs.build import BuildOptions, build
 from hearing_docs.output import reproducible
+from hearing_docs.pipeline import BuildOptions, build
 from support import SEED_CONTENT
 
 STEM = SEED_CONTENT.stem
@@ -54,7 +54,7 @@ class ShiftedDate(real_date):
 
 datetime.datetime, datetime.date = ShiftedDateTime, ShiftedDate
 
-from hearing_docs.build import BuildOptions, build
+from hearing_docs.pipeline import BuildOptions, build
 
 out, content = Path(sys.argv[2]), Path(sys.argv[3])
 digests = {}

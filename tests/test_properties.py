@@ -35,8 +35,8 @@ from fontTools.ttLib import TTFont
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hearing_docs.build import BuildOptions, build
 from hearing_docs.cli import main
+from hearing_docs.pipeline import BuildOptions, build
 from support import FIXTURES, SEED_CONTENT, require
 
 # The catalogue's base hearing, with a signature (for its alt text) and a bulleted list.

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from hearing_docs.build import BuildOptions, render_all
+from hearing_docs.pipeline import BuildOptions, render_all
 from hearing_docs.templateset import sets
 from support import seed_copy
 

@@ -9,7 +9,7 @@ import docx
 import pypdfium2
 from docx.shared import Pt
 
-from hearing_docs.build import BuildOptions, build
+from hearing_docs.pipeline import BuildOptions, build
 from hearing_docs.templateset import sets
 from support import ROOT, libreoffice_pdf, pdf_pages, seed_copy
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from hearing_docs.build import BuildOptions, build
 from hearing_docs.content import loading
 from hearing_docs.content.model import BulletList
+from hearing_docs.pipeline import BuildOptions, build
 from support import ROOT, SEED_CONTENT, pdf_pages, require, words
 
 EXAMPLE = ROOT / "content" / "2027-04-06-water-and-sanitation.yaml"

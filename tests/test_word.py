@@ -173,7 +173,7 @@ def test_every_style_in_use_inherits_its_font_from_body_text(seed_outputs) -> No
 
 
 def test_plain_fields_keep_their_stars_as_the_pdf_does(tmp_path) -> None:
-    from hearing_docs.build import BuildOptions, build
+    from hearing_docs.pipeline import BuildOptions, build
     from support import pdf_pages
 
     content = seed_copy(

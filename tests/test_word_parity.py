@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from hearing_docs.build import BuildOptions, build
 from hearing_docs.content import loading, markup
 from hearing_docs.document import titles
+from hearing_docs.pipeline import BuildOptions, build
 from hearing_docs.templateset import sets
 from support import FIXTURES, ROOT, libreoffice_pdfs, line_differences, page_lines
 

@@ -5,22 +5,25 @@ Out: files written by ``build``, lines on standard output for what was done,
 and one ``Error: FILE:LINE:COL: field: message`` line on standard error for
 each content file that failed. Exit 0 when everything worked, 1 when any
 content or template was bad or a render failed, 2 for bad flags.
+
+Our errors (``HearingDocsError``) become ``Error:`` lines here only: in
+``_each`` for every content file of ``build`` and ``check`` (the other files
+still run), and in the command group for the rest. Any other exception is a
+mistake of ours and keeps its traceback.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
-from hearing_docs import __version__
-from hearing_docs.build import FORMATS, BuildOptions, build_documents
-from hearing_docs.content.loading import shown_path
-from hearing_docs.errors import HearingDocsError
-from hearing_docs.pdf.writer import DEFAULT_VARIANT as DEFAULT_PDF_VARIANT
-from hearing_docs.pdf.writer import VARIANTS as PDF_VARIANTS
+import hearing_docs
+from hearing_docs import FORMATS, PDF_VARIANTS, HearingDocsError
+from hearing_docs.errors import shown_path
 
 CONTENT_DIR = Path("content")
 OUTPUT_DIR = Path("output")
@@ -78,6 +81,37 @@ def _content_files(paths: tuple[Path, ...]) -> list[Path]:
     return found
 
 
+def _echo_error(error: HearingDocsError, every: bool = False) -> None:
+    """The error as ``Error:`` lines on standard error: its headline, or ``every`` problem."""
+    for problem in error.problems if every else [error.one_line()]:
+        click.echo(f"Error: {problem}", err=True)
+
+
+def _each(paths: list[Path], action: Callable[[Path], None], every: bool = False) -> None:
+    """``action`` on every content file; one that fails is reported and the others still
+    run; exit 1 when any failed."""
+    failed = 0
+    for path in paths:
+        try:
+            action(path)
+        except HearingDocsError as error:
+            failed += 1
+            _echo_error(error, every)
+    if failed:
+        sys.exit(1)
+
+
+class _Commands(click.Group):
+    """The command group, and the one boundary where our errors become ``Error:`` lines."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except HearingDocsError as error:
+            _echo_error(error)
+            sys.exit(1)
+
+
 class _ErrorLines(logging.Handler):
     """Library warnings (such as WeasyPrint's) as 'Warning:' lines on standard error."""
 
@@ -85,8 +119,8 @@ class _ErrorLines(logging.Handler):
         click.echo(f"Warning: {record.getMessage()}", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-V", "--version", prog_name="hearing-docs")
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(hearing_docs.__version__, "-V", "--version", prog_name="hearing-docs")
 def main() -> None:
     """Turn hearing content written in YAML into a cover letter and summary
     in the layout of UN presidential correspondence: a PDF to distribute, an
@@ -120,7 +154,7 @@ def main() -> None:
 @click.option(
     "--pdf-variant",
     type=click.Choice(list(PDF_VARIANTS)),
-    default=DEFAULT_PDF_VARIANT,
+    default=PDF_VARIANTS[0],
     show_default=True,
     help="PDF profile. Every variant is tagged for screen readers; pdf/a-3b and "
     "pdf/a-3b+ua-1 are for archiving and carry the content file as an attachment.",
@@ -139,26 +173,17 @@ def build_command(
     problem is reported on one line and nothing is written for it; the other
     files are still built.
     """
-    options = BuildOptions(
-        formats=formats,
-        template_dirs=template_dirs,
-        strict=strict,
-        pdf_variant=pdf_variant,
-        attach_source=pdf_variant.startswith("pdf/a-3"),
-    )
-    failed = 0
-    for path in _content_files(content):
-        try:
-            built = build_documents(path, out_dir, options)
-            if built.templates:
-                click.echo(f"using {built.templates}")
-            for written in built.files:
-                click.echo(f"wrote {shown_path(written)}")
-        except HearingDocsError as error:
-            failed += 1
-            click.echo(f"Error: {error.one_line()}", err=True)
-    if failed:
-        sys.exit(1)
+
+    def build_one(path: Path) -> None:
+        written = hearing_docs.build(
+            path, out_dir, formats, templates=template_dirs, strict=strict, pdf_variant=pdf_variant
+        )
+        if written.templates:
+            click.echo(f"using {written.templates}")
+        for file in written:
+            click.echo(f"wrote {shown_path(file)}")
+
+    _each(_content_files(content), build_one)
 
 
 @main.command("check")
@@ -171,22 +196,16 @@ def check_command(content: tuple[Path, ...], template_dirs: tuple[Path, ...]) ->
     its HTML in memory. Every problem is listed, one per line, as
     FILE:LINE:COL: field: message.
     """
-    from hearing_docs.build import render_all
 
-    options = BuildOptions(formats=["html"], template_dirs=template_dirs)
-    failed = 0
-    for path in _content_files(content):
-        try:
-            rendered = render_all(path, options)
-            if rendered.templates:
-                click.echo(f"using {rendered.templates}")
-            click.echo(f"ok {shown_path(path)}")
-        except HearingDocsError as error:
-            failed += 1
-            for problem in error.problems:
-                click.echo(f"Error: {problem}", err=True)
-    if failed:
-        sys.exit(1)
+    def check_one(path: Path) -> None:
+        problems = hearing_docs.check(path, templates=template_dirs)
+        if problems:
+            raise HearingDocsError(problems)
+        if problems.templates:
+            click.echo(f"using {problems.templates}")
+        click.echo(f"ok {shown_path(path)}")
+
+    _each(_content_files(content), check_one, every=True)
 
 
 @main.command("new")
@@ -208,12 +227,7 @@ def new_command(folder: Path, copy_template: bool) -> None:
     """
     from hearing_docs.commands import new
 
-    try:
-        written = new.create(folder, copy_template)
-    except HearingDocsError as error:
-        click.echo(f"Error: {error.one_line()}", err=True)
-        sys.exit(1)
-    for path in written:
+    for path in new.create(folder, copy_template):
         click.echo(f"created {shown_path(path)}{'/' if path.is_dir() else ''}")
     click.echo(f"next: cd {shown_path(folder)} && hearing-docs build")
 
@@ -247,22 +261,17 @@ def watch_command(
     """
     from hearing_docs.commands import watch
 
-    options = BuildOptions(formats=formats, template_dirs=template_dirs)
-
     def built(paths: list[Path]) -> None:
         for path in paths:
             click.echo(f"wrote {shown_path(path)}")
 
-    def failed(error: HearingDocsError) -> None:
-        click.echo(f"Error: {error.one_line()}", err=True)
-
     reporter = watch.Reporter(
         serving=lambda url: click.echo(f"preview at {url} (Ctrl+C to stop)"),
         built=built,
-        failed=failed,
+        failed=_echo_error,
     )
     try:
-        watch.run(content, out_dir, options, port, reporter)
+        watch.run(content, out_dir, port, reporter, formats, template_dirs)
     except OSError as error:  # the port is taken, or the folders cannot be watched
         click.echo(f"Error: cannot watch: {error.strerror or error}", err=True)
         sys.exit(1)
@@ -309,15 +318,11 @@ def import_command(
 
     if (content is None) == (new_file is None):
         raise click.UsageError("give either --into CONTENT.yaml or -o NEW.yaml")
-    try:
-        if content is not None:
-            outcome = importing.into(docx_file, content, dry_run, template_dirs)
-        else:
-            assert new_file is not None
-            outcome = importing.start(docx_file, new_file, dry_run)
-    except HearingDocsError as error:
-        click.echo(f"Error: {error.one_line()}", err=True)
-        sys.exit(1)
+    if content is not None:
+        outcome = importing.into(docx_file, content, dry_run, template_dirs)
+    else:
+        assert new_file is not None
+        outcome = importing.start(docx_file, new_file, dry_run)
     for line in outcome.notes:
         click.echo(line)
     for line in outcome.warnings:

@@ -3,16 +3,29 @@
 Every error the library raises on purpose is a ``HearingDocsError``; only the
 command line turns it into text for a person. A ``Problem`` is one finding with
 its place (file, line, column) and the field it concerns, so that a message
-always says where to look.
+always says where to look; ``shown_path`` writes the file as a person would.
 """
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 MISSING = "required field is missing"
+
+
+def shown_path(path: Path) -> str:
+    """A path as a person gave it or would recognise it: relative when inside the cwd.
+
+    How every problem, and every line the command line prints, names a file.
+    """
+    absolute = Path(os.path.abspath(path))
+    try:
+        return str(absolute.relative_to(Path.cwd()))
+    except ValueError:
+        return str(absolute)
 
 
 @dataclass(frozen=True)

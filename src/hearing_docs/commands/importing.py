@@ -17,13 +17,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hearing_docs.build import BuildOptions, render_all
 from hearing_docs.content import loading, yamlsource
 from hearing_docs.content.model import Hearing
 from hearing_docs.content.validation import validate
-from hearing_docs.errors import ContentError, Problem
-from hearing_docs.importer import blocks, edited, parts, yamlfile
+from hearing_docs.errors import ContentError, Problem, shown_path
+from hearing_docs.importer import blocks, edited, parts, typed_letter, yamlfile
 from hearing_docs.output import files
+from hearing_docs.pipeline import BuildOptions, render_all
+from hearing_docs.templateset import sets
 
 MAX_DOCX_BYTES = 50 * 1024 * 1024
 
@@ -43,7 +44,7 @@ def into(
     docx_path: Path, content_path: Path, dry_run: bool = False, template_dirs: Sequence[Path] = ()
 ) -> Outcome:
     """Bring the text of ``docx_path``, built from ``content_path`` and edited, back into it."""
-    shown = loading.shown_path(docx_path)
+    shown = shown_path(docx_path)
     reading = edited.canonical(blocks.read(_read_docx(docx_path, shown), shown))
     if not edited.made_by_hearing_docs(reading):
         raise ContentError(
@@ -63,16 +64,69 @@ def into(
     outcome = Outcome(notes=notes)
     if reading.tracked_changes:
         outcome.notes.insert(0, f"{reading.tracked_changes} tracked changes read as accepted")
-    old_text = yamlsource.read_text(content_path, loading.shown_path(content_path))
+    old_text = yamlsource.read_text(content_path, shown_path(content_path))
     new_text = yamlfile.update(old_text, content, _owned)
     if new_text == old_text:
         outcome.unchanged = True
         return outcome
     _check(new_text, content_path)
-    outcome.diff = yamlfile.diff(old_text, new_text, loading.shown_path(content_path))
+    outcome.diff = yamlfile.diff(old_text, new_text, shown_path(content_path))
     if not dry_run:
         outcome.written = [files.write(content_path, new_text.encode("utf-8"))]
     return outcome
+
+
+def start(docx_path: Path, target: Path, dry_run: bool = False, language: str = "en") -> Outcome:
+    """Make ``target``, a new content file, from a letter typed in Word."""
+    shown = shown_path(docx_path)
+    reading = blocks.read(_read_docx(docx_path, shown), shown)
+    letterhead = list(sets.resolve("un-pga", sets.roots_for(target)).theme.letterhead.lines)
+    found = typed_letter.recognise(reading, language, letterhead)
+    outcome = Outcome(notes=list(found.recognised), warnings=list(found.warnings))
+    if reading.tracked_changes:
+        outcome.notes.insert(0, f"{reading.tracked_changes} tracked changes read as accepted")
+    outcome.notes += [
+        comment.replace("{place}", block.place())
+        for block in reading.blocks
+        for comment in block.comments
+    ]
+    extra = _signature(found, target, outcome)
+    header = f"Imported from {docx_path.name} by hearing-docs import."
+    text = yamlfile.new_text(found.content, header)
+    check_new(text, extra, target)
+    outcome.diff = yamlfile.diff("", text, shown_path(target))
+    if not dry_run:
+        outcome.written = files.write_all(
+            [(target, text.encode("utf-8")), *[(target.parent / n, d) for n, d in extra]]
+        )
+    return outcome
+
+
+def _signature(found: typed_letter.Recognition, target: Path, outcome: Outcome) -> list:  # type: ignore[type-arg]
+    """The signature picture as a file beside the content, when it is a PNG or JPEG."""
+    picture = found.signature
+    letter = found.content.get("letter", {})
+    signer = letter.get("signatory")
+    if picture is None or picture.data is None or signer is None:
+        return []
+    suffix = {"image/png": ".png", "image/jpeg": ".jpg"}.get(picture.content_type)
+    if suffix is None:
+        outcome.warnings.append(
+            f"the signature picture is {picture.content_type}, not PNG or JPEG: not kept"
+        )
+        return []
+    name = f"{target.stem}-signature{suffix}"
+    signer["signature"] = name
+    if picture.description:
+        signer["signature_alt"] = picture.description
+    else:
+        signer["signature_alt"] = f"Signature of {signer['name']}"
+        outcome.warnings.append(
+            f'the signature picture had no description: "Signature of {signer["name"]}" '
+            "is a guess, read by screen readers only"
+        )
+    outcome.notes.append(f"signature: written to {name}")
+    return [(name, picture.data)]
 
 
 def _owned(path: tuple[str, ...]) -> bool:
@@ -92,7 +146,7 @@ def _read_docx(path: Path, shown: str) -> bytes:
 
 def _check(text: str, content_path: Path) -> None:
     """Refuse a result that is not valid content, naming its line in the new text."""
-    shown = loading.shown_path(content_path)
+    shown = shown_path(content_path)
     try:
         source = yamlsource.parse(text, content_path, shown)
     except yamlsource.YamlProblems as error:
@@ -110,7 +164,7 @@ def check_new(text: str, extra: Sequence[tuple[str, bytes]], target: Path) -> No
         try:
             render_all(scratch, BuildOptions(formats=("html",)))
         except ContentError as error:
-            shown = loading.shown_path(target)
+            shown = shown_path(target)
             raise ContentError(
                 [Problem(shown, p.message, p.line, p.column, p.field) for p in error.problems]
             ) from None

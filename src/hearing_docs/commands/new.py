@@ -20,8 +20,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from hearing_docs.content.loading import shown_path
-from hearing_docs.errors import FolderError, Problem
+from hearing_docs.errors import FolderError, Problem, shown_path
 from hearing_docs.templateset.sets import DEFAULT_SET, packaged_root
 
 EXAMPLE = "2016-07-18-refugees-and-migrants.yaml"

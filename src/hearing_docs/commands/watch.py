@@ -1,7 +1,7 @@
 """Watch: a content file in, its documents rebuilt on every save and a live preview out.
 
 In: the content file, the output folder, the build options and a port.
-Out: the documents of ``build.build``, written again after every change to the
+Out: the documents of ``pipeline.build``, written again after every change to the
 content file, the files beside it (the signature image), or any template
 folder it can use (templates, style sheet, theme, emblem); and an HTML preview
 served on 127.0.0.1 that reloads itself when a build finishes. A build that
@@ -22,19 +22,19 @@ viewer that drops its connection is not an error.
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import watchfiles
 
-from hearing_docs import build
+from hearing_docs import pipeline
 from hearing_docs.errors import HearingDocsError
+from hearing_docs.output import FORMATS
 from hearing_docs.output.files import PART_SUFFIX
 from hearing_docs.templateset import sets
 
@@ -186,7 +186,7 @@ class _PreviewServer(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-def watched_folders(content_path: Path, options: build.BuildOptions) -> list[Path]:
+def watched_folders(content_path: Path, options: pipeline.BuildOptions) -> list[Path]:
     """The content file's folder and every template root it may take templates from."""
     roots = sets.roots_for(content_path, list(options.template_dirs))
     folders: list[Path] = []
@@ -199,13 +199,13 @@ def watched_folders(content_path: Path, options: build.BuildOptions) -> list[Pat
 def rebuild(
     content_path: Path,
     out_dir: Path,
-    options: build.BuildOptions,
+    options: pipeline.BuildOptions,
     preview: Preview,
     reporter: Reporter,
 ) -> None:
     """One build: write the documents and update the preview, or report the error."""
     try:
-        written = build.build(content_path, out_dir, options)
+        written = pipeline.build(content_path, out_dir, options)
     except HearingDocsError as error:
         preview.update(None, error.one_line(), [])
         reporter.failed(error)
@@ -244,14 +244,20 @@ class _NotOurOutputs(watchfiles.DefaultFilter):
 def run(
     content_path: Path,
     out_dir: Path,
-    options: build.BuildOptions,
     port: int,
     reporter: Reporter,
+    formats: Sequence[str] = FORMATS,
+    templates: Sequence[Path] = (),
     stop: threading.Event | None = None,
 ) -> None:
-    """Serve the preview, build once, then rebuild after every change until ``stop`` is set."""
-    if "html" not in options.formats:
-        options = dataclasses.replace(options, formats=(*options.formats, "html"))
+    """Serve the preview, build once, then rebuild after every change until ``stop`` is set.
+
+    ``formats`` and ``templates`` are those of ``hearing_docs.build``; the HTML is
+    always built, for the preview.
+    """
+    if "html" not in formats:
+        formats = (*formats, "html")
+    options = pipeline.BuildOptions(formats=tuple(formats), template_dirs=tuple(templates))
     preview = Preview()
     server = serve(preview, port)
     try:

@@ -7,22 +7,12 @@ problem of the file at once, each as ``FILE:LINE:COL: field: message``.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from hearing_docs.content import yamlsource
 from hearing_docs.content.model import Hearing
 from hearing_docs.content.validation import validate
-from hearing_docs.errors import ContentError
-
-
-def shown_path(path: Path) -> str:
-    """The path as a person gave it or would recognise it: relative when inside the cwd."""
-    absolute = Path(os.path.abspath(path))
-    try:
-        return str(absolute.relative_to(Path.cwd()))
-    except ValueError:
-        return str(absolute)
+from hearing_docs.errors import ContentError, shown_path
 
 
 def load(path: Path) -> Hearing:

@@ -106,6 +106,11 @@ def to_html(text: str) -> Markup:
 
 
 def _unbroken(word: re.Match[str]) -> str:
+    # Figures with a slash (70/290) are one number to the line-breaking rules already;
+    # a span there would also cut them from Arabic text around them, and WeasyPrint
+    # orders the directions of each inline box apart.
+    if not any(character.isalpha() for character in word.group()):
+        return word.group()
     # Inline, not a class: a template set's own style sheet need not know of it.
     return f'<span style="white-space: nowrap">{word.group()}</span>'
 

@@ -25,10 +25,9 @@ from collections.abc import Iterator
 from functools import cache
 
 from hearing_docs.content import markup
-from hearing_docs.content.loading import shown_path
 from hearing_docs.content.model import Hearing, text_fields
 from hearing_docs.content.yamlsource import FieldPath, Source, dotted
-from hearing_docs.errors import ContentError, Problem, TemplateError
+from hearing_docs.errors import ContentError, Problem, TemplateError, shown_path
 from hearing_docs.fonts import coverage, fontconfig
 from hearing_docs.templateset.catalogue import Catalogue
 from hearing_docs.templateset.theme import Theme

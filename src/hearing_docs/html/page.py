@@ -23,11 +23,10 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from jinja2.utils import missing
 
 from hearing_docs.content import markup
-from hearing_docs.content.loading import shown_path
 from hearing_docs.content.model import Hearing
 from hearing_docs.document import dates, titles
 from hearing_docs.document.facts import Facts
-from hearing_docs.errors import Problem, TemplateError
+from hearing_docs.errors import Problem, TemplateError, shown_path
 from hearing_docs.html import compiled
 from hearing_docs.templateset.assets import Assets
 from hearing_docs.templateset.sets import TemplateSet

@@ -27,6 +27,8 @@ from docx.styles.style import BaseStyle
 
 from hearing_docs.errors import ContentError, Problem
 
+PAGE_BREAK = "\f"
+"""Where a page break stands in a paragraph's text."""
 _TEXT_BOX = (qn("w:txbxContent"),)
 _DESCEND = {
     qn("w:hyperlink"),
@@ -76,8 +78,12 @@ class Block:
     """A list paragraph: Word numbering on the paragraph or its style."""
     page_break: bool = False
     """A page break inside or before the paragraph (not a section break)."""
+    page_before: bool = False
+    """The paragraph starts a page ("page break before")."""
     section_break: bool = False
     """The paragraph ends a section."""
+    new_page: bool = False
+    """The section it ends is followed by one that starts on a new page."""
     text_box: bool = False
     in_table: bool = False
     footnotes: list[int] = field(default_factory=list)
@@ -218,8 +224,14 @@ class _Reader:
         block.style_bold = bool(_style_flag(style, "bold"))
         block.style_italic = bool(_style_flag(style, "italic"))
         if properties is not None:
-            block.section_break = properties.find(qn("w:sectPr")) is not None
-            block.page_break = properties.find(qn("w:pageBreakBefore")) is not None
+            section = properties.find(qn("w:sectPr"))
+            block.section_break = section is not None
+            kind = section.find(qn("w:type")) if section is not None else None
+            block.new_page = section is not None and (
+                kind is None or kind.get(qn("w:val")) != "continuous"
+            )
+            block.page_before = _flag(properties, "w:pageBreakBefore") is True
+            block.page_break = block.page_before
             block.numbered = properties.find(qn("w:numPr")) is not None
             mark = properties.find(qn("w:rPr"))
             if mark is not None and any(mark.find(t) is not None for t in _TRACKED):
@@ -237,6 +249,7 @@ class _Reader:
             joined.spans.extend([Span(" "), *block.spans])
             joined.pictures.extend(block.pictures)
             joined.section_break = block.section_break
+            joined.new_page = block.new_page
             joined.footnotes.extend(block.footnotes)
             joined.comments.extend(block.comments)
             return joined
@@ -324,6 +337,7 @@ class _Reader:
             elif tag in (qn("w:br"), qn("w:cr")):
                 if child.get(qn("w:type")) == "page":
                     block.page_break = True
+                    block.spans.append(Span(PAGE_BREAK))
                     continue
                 if child.get(qn("w:type")) == "column":
                     continue

@@ -22,7 +22,7 @@ from typing import Any
 from hearing_docs.content.markup import Run
 from hearing_docs.errors import ContentError, Problem
 from hearing_docs.importer import dates, inline
-from hearing_docs.importer.blocks import Block, Reading
+from hearing_docs.importer.blocks import PAGE_BREAK, Block, Reading
 from hearing_docs.importer.parts import ALIASES, ROLES, TEMPLATE_STYLES, TEXT_ROLES, Role
 from hearing_docs.importer.yamlfile import KEEP
 
@@ -157,7 +157,7 @@ def split_lines(block: Block) -> list[list[Run]]:
     """The runs of a paragraph, line by line (at its line breaks)."""
     lines: list[list[Run]] = [[]]
     for span in block.spans:
-        parts = span.text.replace("\t", " ").split("\n")
+        parts = span.text.replace("\t", " ").replace(PAGE_BREAK, " ").split("\n")
         for index, part in enumerate(parts):
             if index:
                 lines.append([])

@@ -1,1 +1,6 @@
-"""Output: rendered bytes in, files in place, all or none, reproducibly."""
+"""Output: rendered bytes in, files in place, all or none, reproducibly.
+
+``FORMATS`` are the formats a build writes, in the order it writes them.
+"""
+
+FORMATS = ("pdf", "docx", "html")

@@ -16,8 +16,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from hearing_docs.content.loading import shown_path
-from hearing_docs.errors import Problem, RenderError
+from hearing_docs.errors import Problem, RenderError, shown_path
 
 PART_SUFFIX = ".part"
 

@@ -11,7 +11,7 @@ the first one, otherwise they are passed on to our own logger. WeasyPrint is
 imported here only (through ``libraries.load``), and only when a PDF is asked
 for: the import costs more than half of a one-page render.
 
-Variants (``VARIANTS``): every one is a tagged PDF (structure tree, language,
+Variants (``variants.VARIANTS``): every one is a tagged PDF (structure tree, language,
 title shown by the viewer, outline). ``pdf/ua-1`` is the default;
 ``pdf/a-3b`` adds the PDF/A-3b archival profile (sRGB output intent, XMP
 ``pdfaid``, attachments with an ``AFRelationship``); ``pdf/a-3b+ua-1`` claims
@@ -37,28 +37,12 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from hearing_docs.document.facts import Facts
-from hearing_docs.errors import Problem, RenderError
+from hearing_docs.errors import Problem, RenderError, TemplateError, shown_path
+from hearing_docs.output import reproducible
 from hearing_docs.pdf import libraries
+from hearing_docs.pdf.variants import DEFAULT_VARIANT, VARIANTS
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Variant:
-    """How one ``--pdf-variant`` is asked of WeasyPrint."""
-
-    weasyprint: str
-    claims_ua1: bool = False
-    """Add the PDF/UA-1 identification to a variant WeasyPrint writes as PDF/A."""
-
-
-VARIANTS = {
-    "pdf/ua-1": Variant("pdf/ua-1"),
-    "pdf/ua-2": Variant("pdf/ua-2"),
-    "pdf/a-3b": Variant("pdf/a-3b"),
-    "pdf/a-3b+ua-1": Variant("pdf/a-3b", claims_ua1=True),
-}
-DEFAULT_VARIANT = "pdf/ua-1"
 
 
 @dataclass(frozen=True)
@@ -66,6 +50,7 @@ class PdfOptions:
     variant: str | None = DEFAULT_VARIANT
     """A key of ``VARIANTS``; ``None`` gives a plain tagged PDF."""
     identifier: bytes | None = None
+    """The PDF's /ID; by default a hash of the HTML and the variant, so rebuilds are equal."""
     strict: bool = False
     attachment: tuple[str, bytes] | None = None
     """A file name and its bytes, attached to the PDF as its source (the content YAML)."""
@@ -101,7 +86,7 @@ def fetcher(allowed: list[Path]):  # type: ignore[no-untyped-def]
     that leads out of them: the path is resolved before it is checked. A refused
     or missing URL stops the render (``fail_on_errors``: WeasyPrint raises
     ``FatalURLFetchingError`` from our ``ValueError``) instead of giving a PDF
-    without the resource; ``build.py`` turns that into a one-line error.
+    without the resource; ``render`` turns that into a one-line ``TemplateError``.
     """
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -126,23 +111,35 @@ def fetcher(allowed: list[Path]):  # type: ignore[no-untyped-def]
     return FolderFetcher(fail_on_errors=True, allowed_protocols=("data", "file"))
 
 
-def render(html: str, facts: Facts, base: Path, allowed: list[Path], options: PdfOptions) -> bytes:
-    """Lay out ``html`` and return the PDF."""
+def render(
+    html: str,
+    facts: Facts,
+    content_folder: Path,
+    template_folders: list[Path],
+    options: PdfOptions,
+) -> bytes:
+    """Lay out ``html`` and return the PDF.
+
+    Relative URLs are resolved against ``content_folder``; files are read from it
+    and from ``template_folders`` only.
+    """
     weasyprint = libraries.load()
 
     variant = VARIANTS.get(options.variant or "")
     if options.variant is not None and variant is None:
         choices = ", ".join(VARIANTS)
         raise RenderError(Problem("PDF", f"unknown PDF variant '{options.variant}': {choices}"))
+    identifier = options.identifier or reproducible.identifier(html, options.variant or "")
+    allowed = [content_folder, *template_folders]
     with _collect_weasyprint_warnings() as collector:
-        try:
+        with _weasyprint_errors(template_folders):
             document = weasyprint.HTML(
-                string=html, base_url=str(base) + "/", url_fetcher=fetcher(allowed)
+                string=html, base_url=str(content_folder) + "/", url_fetcher=fetcher(allowed)
             ).render()
-            when = facts.created
-            _metadata(document.metadata, facts)
-            if variant is not None and variant.claims_ua1:
-                _claim_ua1(document.metadata)
+        _metadata(document.metadata, facts)
+        if variant is not None and variant.claims_ua1:
+            _claim_ua1(document.metadata)
+        with _weasyprint_errors(template_folders), warnings.catch_warnings():
             attachments = []
             if options.attachment is not None:
                 attachments.append(
@@ -150,29 +147,46 @@ def render(html: str, facts: Facts, base: Path, allowed: list[Path], options: Pd
                         string=options.attachment[1],
                         name=options.attachment[0],
                         description="Source of this document (hearing-docs content)",
-                        created=when,
-                        modified=when,
+                        created=facts.created,
+                        modified=facts.modified,
                         relationship="Source",
                     )
                 )
-            with warnings.catch_warnings():
-                # WeasyPrint 70 opens the sRGB profile of PDF/A and never closes it; the
-                # file is read whole and garbage-collected at once, so nothing leaks.
-                warnings.simplefilter("ignore", ResourceWarning)
-                pdf = document.write_pdf(
-                    pdf_variant=variant.weasyprint if variant else None,
-                    pdf_tags=True,
-                    pdf_identifier=options.identifier,
-                    custom_metadata=False,  # other <meta> names (viewport) are not PDF metadata
-                    attachments=attachments,
-                )
-        except Exception as error:  # WeasyPrint raises many kinds; all mean the same here
-            raise RenderError(Problem("PDF", f"WeasyPrint failed: {error}")) from error
+            # WeasyPrint 70 opens the sRGB profile of PDF/A and never closes it; the
+            # file is read whole and garbage-collected at once, so nothing leaks.
+            warnings.simplefilter("ignore", ResourceWarning)
+            pdf = document.write_pdf(
+                pdf_variant=variant.weasyprint if variant else None,
+                pdf_tags=True,
+                pdf_identifier=identifier,
+                custom_metadata=False,  # other <meta> names (viewport) are not PDF metadata
+                attachments=attachments,
+            )
     for message in collector.messages:
         if options.strict:
             raise RenderError(Problem("PDF", f"WeasyPrint warned: {message}"))
         log.warning("WeasyPrint: %s", message)
     return pdf
+
+
+@contextmanager
+def _weasyprint_errors(template_folders: list[Path]) -> Iterator[None]:
+    """WeasyPrint's errors, and only those, as ours (the code around its calls is not
+    wrapped, so a mistake of ours keeps its own traceback).
+
+    A URL that the fetcher refused or could not find comes from the template set:
+    content never names a URL (its text is escaped, its images are embedded).
+    """
+    from weasyprint.urls import FatalURLFetchingError
+
+    try:
+        yield
+    except FatalURLFetchingError as error:
+        reason = str(error.__cause__ or error)
+        where = shown_path(template_folders[0]) if template_folders else "templates"
+        raise TemplateError(Problem(where, f"the templates ask for {reason}")) from None
+    except Exception as error:  # WeasyPrint raises many kinds; all mean the same here
+        raise RenderError(Problem("PDF", f"WeasyPrint failed: {error}")) from error
 
 
 def _metadata(metadata, facts: Facts) -> None:  # type: ignore[no-untyped-def]

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hearing_docs.content.loading import shown_path
 from hearing_docs.content.model import Hearing
 from hearing_docs.content.yamlsource import Source
-from hearing_docs.errors import ContentError, Problem, TemplateError
+from hearing_docs.errors import ContentError, Problem, TemplateError, shown_path
 from hearing_docs.templateset import images
 from hearing_docs.templateset.sets import TemplateSet
 

@@ -25,9 +25,8 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from hearing_docs.content import yamlsource
-from hearing_docs.content.loading import shown_path
 from hearing_docs.content.validation import validate
-from hearing_docs.errors import MISSING, Problem, TemplateError
+from hearing_docs.errors import MISSING, Problem, TemplateError, shown_path
 from hearing_docs.templateset.theme import PrintedText, merge
 
 FOLDER = "text"

@@ -24,9 +24,8 @@ from importlib import resources
 from pathlib import Path
 
 from hearing_docs.content import yamlsource
-from hearing_docs.content.loading import shown_path
 from hearing_docs.content.validation import validate
-from hearing_docs.errors import Problem, TemplateError
+from hearing_docs.errors import Problem, TemplateError, shown_path
 from hearing_docs.templateset import catalogue
 from hearing_docs.templateset.theme import Theme, merge
 

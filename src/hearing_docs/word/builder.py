@@ -7,7 +7,7 @@ Out: the DOCX as bytes, built from the model (not converted from HTML).
 Two sections, as the PDF has two parts: the letter, whose first-page header
 holds the letterhead and whose first-page footer holds the addressee block;
 then the summary on a new page, with PAGE fields in the header or footer the
-theme names. Every paragraph has a named style from ``word_styles.py``; runs
+theme names. Every paragraph has a named style from ``styles.py``; runs
 carry only the character styles Emphasis and Strong. No text boxes, and no
 tables for layout.
 """
@@ -19,6 +19,12 @@ import io
 import docx
 from docx.document import Document
 from docx.enum.section import WD_SECTION
+from docx.exceptions import PythonDocxError
+from docx.image.exceptions import (
+    InvalidImageStreamError,
+    UnexpectedEndOfFileError,
+    UnrecognizedImageError,
+)
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
@@ -28,25 +34,41 @@ from hearing_docs.content import markup
 from hearing_docs.content.model import BulletList, Hearing
 from hearing_docs.document import dates, titles
 from hearing_docs.document.facts import Facts
+from hearing_docs.errors import Problem, RenderError
 from hearing_docs.templateset.assets import Assets
 from hearing_docs.templateset.catalogue import Catalogue
 from hearing_docs.templateset.sets import TemplateSet
 from hearing_docs.templateset.theme import Theme
 from hearing_docs.word import bidi, package, styles
 
+# What python-docx raises on input our checks let through (a picture it cannot read).
+_PYTHON_DOCX_ERRORS = (
+    PythonDocxError,
+    InvalidImageStreamError,
+    UnexpectedEndOfFileError,
+    UnrecognizedImageError,
+)
+
 
 def render(hearing: Hearing, template_set: TemplateSet, assets: Assets, facts: Facts) -> bytes:
-    """The document as DOCX bytes, the same for the same content."""
+    """The document as DOCX bytes, the same for the same content.
+
+    python-docx's own errors become a one-line ``RenderError``; any other error
+    is a mistake of ours and keeps its traceback.
+    """
     theme = template_set.theme
     text = template_set.catalogue(hearing.language)
-    document = docx.Document()
-    styles.define(document, theme, hearing.language)
-    _page(document, theme)
-    _letter(document, hearing, template_set, assets)
-    _summary(document, hearing, theme, text)
-    if text.direction == "rtl":
-        bidi.right_to_left(document)
-    return package.save(document, facts)
+    try:
+        document = docx.Document()
+        styles.define(document, theme, hearing.language)
+        _page(document, theme)
+        _letter(document, hearing, template_set, assets)
+        _summary(document, hearing, theme, text)
+        if text.direction == "rtl":
+            bidi.right_to_left(document)
+        return package.save(document, facts)
+    except _PYTHON_DOCX_ERRORS as error:
+        raise RenderError(Problem("DOCX", f"python-docx failed: {error}")) from error
 
 
 def _page(document: Document, theme: Theme) -> None:

@@ -1,14 +1,16 @@
-"""Build: a content file in, its PDF, DOCX and HTML written out.
+"""Pipeline: a content file in, its PDF, DOCX and HTML written out.
 
 In: the path of a content file, an output folder, the formats wanted and the
 build options.
 Out: the paths written, ``OUT/<content file stem>.<format>``, and where the
 template set came from when it is not only the packaged one.
 
-``build`` runs the stages in order (content, template set, assets, glyph
-check, then each renderer) and renders every format in memory before writing
-any: a build that fails writes nothing. ``files.write_all`` then puts the
-files in place all together (see there).
+``render_all`` runs the stages in order (content, template set, assets,
+glyph check, document facts, then each renderer) and renders every format in
+memory before any is written: a build that fails writes nothing.
+``files.write_all`` then puts the files in place all together (see there).
+It only orchestrates: each stage raises its own errors. The public
+``hearing_docs.build`` and ``check`` (``api.py``) call it.
 """
 
 from __future__ import annotations
@@ -21,12 +23,11 @@ from pathlib import Path
 from hearing_docs.content import loading
 from hearing_docs.document import facts as document_facts
 from hearing_docs.document import typography
-from hearing_docs.errors import HearingDocsError, Problem, RenderError, TemplateError
+from hearing_docs.errors import shown_path
 from hearing_docs.fonts import glyphs
-from hearing_docs.output import files, reproducible
+from hearing_docs.output import FORMATS, files
 from hearing_docs.templateset import assets, sets
 
-FORMATS = ("pdf", "docx", "html")
 log = logging.getLogger(__name__)
 
 
@@ -75,7 +76,7 @@ def render_all(content_path: Path, options: BuildOptions) -> Rendered:
     hearing, source = loading.load_with_source(content_path)
     roots = sets.roots_for(content_path, list(options.template_dirs))
     line, column = source.position(("template",))
-    origin = (loading.shown_path(content_path), line, column)
+    origin = (shown_path(content_path), line, column)
     template_set = sets.resolve(hearing.template, roots, origin).for_language(hearing.language)
     images = assets.load(hearing, source, template_set)
     text = template_set.catalogue(hearing.language)
@@ -100,18 +101,9 @@ def render_all(content_path: Path, options: BuildOptions) -> Rendered:
     if "docx" in options.formats:
         from hearing_docs.word import builder
 
-        renderers["docx"] = lambda: _docx(builder.render, hearing, template_set, images, facts)
+        renderers["docx"] = lambda: builder.render(hearing, template_set, images, facts)
     documents = [(kind, renderers[kind]()) for kind in FORMATS if kind in renderers]
     return Rendered(documents, template_set.origin())
-
-
-def _docx(render: Callable[..., bytes], *arguments: object) -> bytes:
-    try:
-        return render(*arguments)
-    except HearingDocsError:
-        raise
-    except Exception as error:  # python-docx on input our checks let through: one line, no trace
-        raise RenderError(Problem("DOCX", f"python-docx failed: {error}")) from error
 
 
 def _pdf(
@@ -122,24 +114,12 @@ def _pdf(
     template_set: sets.TemplateSet,
     options: BuildOptions,
 ) -> bytes:
-    from hearing_docs.pdf import libraries, writer
+    from hearing_docs.pdf import writer  # imports WeasyPrint: only when a PDF is asked for
 
-    libraries.load()  # WeasyPrint, only when a PDF is asked for
-    from weasyprint.urls import FatalURLFetchingError
-
-    folder = content_path.resolve().parent
     pdf_options = writer.PdfOptions(
         variant=options.pdf_variant,
-        identifier=reproducible.identifier(html, options.pdf_variant or ""),
         strict=options.strict,
         attachment=source_file if options.attach_source else None,
     )
-    try:
-        return writer.render(html, facts, folder, [folder, *template_set.folders], pdf_options)
-    except FatalURLFetchingError as error:
-        # Content never names a URL (its text is escaped, its images are embedded):
-        # a URL the fetcher refused or could not find comes from the template set.
-        reason = str(error.__cause__ or error)
-        raise TemplateError(
-            Problem(loading.shown_path(template_set.folders[0]), f"the templates ask for {reason}")
-        ) from None
+    folder = content_path.resolve().parent
+    return writer.render(html, facts, folder, list(template_set.folders), pdf_options)

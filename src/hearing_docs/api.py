@@ -1,0 +1,117 @@
+"""The Python API: what ``import hearing_docs`` offers (docs/api.md describes it).
+
+In: the path of a content file (and, for ``build``, an output folder, the
+formats and the build options).
+Out: ``load``: the validated ``Hearing``, or a ``ContentError``; ``check``:
+the list of problems, empty when the file builds; ``build``: the paths
+written, or a ``HearingDocsError`` with nothing written.
+
+Every error carries ``problems``, each with ``file``, ``line``, ``column``,
+``field`` and ``message``. This module imports nothing heavy: the stages (and
+pydantic, WeasyPrint, python-docx with them) are imported when a function is
+first called, so ``import hearing_docs`` stays quick.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from hearing_docs.errors import HearingDocsError, Problem
+from hearing_docs.output import FORMATS
+from hearing_docs.pdf.variants import ARCHIVAL, DEFAULT_VARIANT, VARIANTS
+
+if TYPE_CHECKING:
+    from hearing_docs.content.model import Hearing
+
+PathLike = str | os.PathLike[str]
+PDF_VARIANTS = tuple(VARIANTS)
+
+
+class Written(list[Path]):
+    """The paths ``build`` wrote, in the order of ``FORMATS``.
+
+    ``templates`` says where the template set came from when it is not only a
+    packaged one (the set's name and folders), else ``None``.
+    """
+
+    templates: str | None = None
+
+
+class Problems(list[Problem]):
+    """The problems ``check`` found, in the order of the file (empty: it builds).
+
+    ``templates`` is as for ``Written``.
+    """
+
+    templates: str | None = None
+
+
+def load(path: PathLike) -> Hearing:
+    """The validated hearing of a content file, or a ``ContentError`` listing every problem."""
+    from hearing_docs.content import loading
+
+    return loading.load(Path(path))
+
+
+def check(path: PathLike, templates: Sequence[PathLike] = ()) -> Problems:
+    """Every problem that would stop ``build``: content, template set, images, fonts, and
+    the HTML rendered in memory. Nothing is written.
+
+    ``templates``: folders of template sets searched first, as for ``build``.
+    """
+    from hearing_docs import pipeline
+
+    options = pipeline.BuildOptions(formats=["html"], template_dirs=_paths(templates))
+    try:
+        rendered = pipeline.render_all(Path(path), options)
+    except HearingDocsError as error:
+        return Problems(error.problems)
+    found = Problems()
+    found.templates = rendered.templates
+    return found
+
+
+def build(
+    path: PathLike,
+    output_dir: PathLike,
+    formats: Sequence[str] = FORMATS,
+    *,
+    templates: Sequence[PathLike] = (),
+    strict: bool = False,
+    pdf_variant: str = DEFAULT_VARIANT,
+    attach_source: bool | None = None,
+) -> Written:
+    """Build one content file into ``output_dir/<name>.<format>``; return the paths written.
+
+    ``formats``: any of ``FORMATS``. ``templates``: folders of template sets
+    searched before the ones beside the content and the packaged ones.
+    ``strict``: fail when WeasyPrint warns. ``pdf_variant``: one of
+    ``PDF_VARIANTS``. ``attach_source``: attach the content file to the PDF
+    (by default, for the archival variants). Every format is rendered before
+    any is written: on an error (a ``HearingDocsError``) nothing is written.
+    """
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise ValueError(f"formats: choose one or more of {', '.join(FORMATS)}, not {unknown}")
+    if pdf_variant not in VARIANTS:
+        raise ValueError(f"pdf_variant: choose one of {', '.join(VARIANTS)}, not {pdf_variant!r}")
+    from hearing_docs import pipeline
+
+    options = pipeline.BuildOptions(
+        formats=tuple(formats),
+        template_dirs=_paths(templates),
+        strict=strict,
+        pdf_variant=pdf_variant,
+        attach_source=pdf_variant in ARCHIVAL if attach_source is None else attach_source,
+    )
+    built = pipeline.build_documents(Path(path), Path(output_dir), options)
+    written = Written(built.files)
+    written.templates = built.templates
+    return written
+
+
+def _paths(folders: Sequence[PathLike]) -> tuple[Path, ...]:
+    return tuple(Path(folder) for folder in folders)
