@@ -10,8 +10,9 @@ template set's catalogue of the document's language (``text/<language>.yaml``):
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-from hearing_docs.templateset.catalogue import Catalogue, fill
+from hearing_docs.templateset.catalogue import Catalogue, fill, placeholders
 
 
 def _day_number(value: dt.date, text: Catalogue) -> str:
@@ -63,3 +64,38 @@ def span(first: dt.date, last: dt.date, text: Catalogue) -> str:
 def month(year: int, number: int, text: Catalogue) -> str:
     """A month alone: "July 2016"."""
     return fill(text.dates.month, month=text.month_alone(number), month_number=number, year=year)
+
+
+def parse_day(text: str, catalogue: Catalogue) -> dt.date | None:
+    """The day that ``text`` writes in the catalogue's ``dates.day`` form, or None: the
+    inverse of ``day`` ("22 juillet 2016", "2016年7月22日" back to a date)."""
+    found = _day_pattern(catalogue).fullmatch(" ".join(text.split()))
+    if found is None:
+        return None
+    parts = found.groupdict()
+    number = parts.get("day")
+    day_number = 1 if number == catalogue.dates.first_day else int(number or 0)
+    month = parts.get("month_number") or catalogue.months.index(parts["month"]) + 1
+    try:
+        return dt.date(int(parts["year"]), int(month), day_number)
+    except (ValueError, TypeError):
+        return None
+
+
+def _day_pattern(catalogue: Catalogue) -> re.Pattern[str]:
+    days = r"\d{1,2}"
+    if catalogue.dates.first_day is not None:
+        days = f"{re.escape(catalogue.dates.first_day)}|{days}"
+    groups = {
+        "day": f"(?P<day>{days})",
+        "month": "(?P<month>" + "|".join(map(re.escape, catalogue.months)) + ")",
+        "month_number": r"(?P<month_number>\d{1,2})",
+        "year": r"(?P<year>\d{4})",
+    }
+    pattern = " ".join(catalogue.dates.day.split())
+    parts = re.split(r"(\{[a-z_]*\})", pattern)
+    used = placeholders(pattern)
+    assert used <= set(groups)  # the catalogue checked its patterns when it was read
+    return re.compile(
+        "".join(groups[p[1:-1]] if p.startswith("{") else re.escape(p) for p in parts if p)
+    )

@@ -37,7 +37,11 @@ def segments(text: str) -> list[tuple[str, bool]]:
     direction: bool | None = None
     for character in text:
         kind = unicodedata.bidirectional(character)
-        strong = True if kind in _RIGHT_TO_LEFT else False if kind == "L" else None
+        strong: bool | None = None
+        if kind in _RIGHT_TO_LEFT or _arabic(character):
+            strong = True
+        elif kind == "L":
+            strong = False
         if strong is not None and direction is not None and strong != direction:
             parts.append((current, direction))
             current = ""
@@ -47,6 +51,13 @@ def segments(text: str) -> list[tuple[str, bool]]:
     if current:
         parts.append((current, bool(direction)))
     return parts
+
+
+def _arabic(character: str) -> bool:
+    # The Arabic comma, semicolon and figures are neutral or weak to the bidirectional
+    # algorithm, but Arabic to Word's choice of face: they go with the Arabic runs.
+    code = ord(character)
+    return 0x0600 <= code <= 0x06FF or 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF
 
 
 def add_runs(paragraph: Paragraph, text: str) -> list[Run]:
