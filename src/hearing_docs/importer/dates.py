@@ -33,6 +33,14 @@ def _as_printed(text: str, language: str) -> dt.date | None:
     return None if catalogue is None else printed_dates.parse_day(text, catalogue)
 
 
+def printed(value: dt.date, language: str) -> str:
+    """``value`` as the packaged set prints it in ``language`` (in English when it has no
+    text in that language)."""
+    catalogue = _catalogue(language) or _catalogue("en")
+    assert catalogue is not None  # the packaged set always has English
+    return printed_dates.day(value, catalogue)
+
+
 @cache
 def _catalogue(language: str) -> Catalogue | None:
     try:
