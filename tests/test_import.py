@@ -22,6 +22,7 @@ from docx_edits import (
     styled,
 )
 from hearing_docs.cli import main
+from support import SEED_CONTENT
 
 
 def run_import(*arguments: str | Path):  # type: ignore[no-untyped-def]
@@ -99,7 +100,7 @@ def test_edits_after_a_libreoffice_resave_import_the_same(tmp_path) -> None:
 
 
 def _refused(tmp_path, change, expected: str) -> None:  # type: ignore[no-untyped-def]
-    content, built_docx = built(EXAMPLES[0], tmp_path)
+    content, built_docx = built(SEED_CONTENT, tmp_path)
     before = content.read_bytes()
     changed = edited(built_docx, tmp_path / "edited.docx", change)
     result = run_import(changed, "--into", content)
@@ -123,7 +124,7 @@ def test_a_table_is_refused_and_the_content_file_untouched(tmp_path) -> None:
 
 def test_a_picture_in_the_text_is_refused(tmp_path) -> None:
     def add_picture(document) -> None:  # type: ignore[no-untyped-def]
-        signature = EXAMPLES[0].parent / "signatures" / "mogens-lykketoft.png"
+        signature = SEED_CONTENT.parent / "signatures" / "mogens-lykketoft.png"
         styled(document, "Summary Text")[0].add_run().add_picture(str(signature))
 
     _refused(tmp_path, add_picture, r"paragraph \d+ \(\"In accordance with .*\"\): a picture")
@@ -163,7 +164,7 @@ def test_an_edit_of_the_letterhead_is_refused(tmp_path) -> None:
 
 
 def test_tracked_changes_are_read_as_accepted_and_said(tmp_path) -> None:
-    content, built_docx = built(EXAMPLES[0], tmp_path)
+    content, built_docx = built(SEED_CONTENT, tmp_path)
 
     def track(document) -> None:  # type: ignore[no-untyped-def]
         paragraph = styled(document, "Body Text")[-1]
@@ -190,7 +191,7 @@ def test_tracked_changes_are_read_as_accepted_and_said(tmp_path) -> None:
 
 
 def test_word_comments_are_listed(tmp_path) -> None:
-    content, built_docx = built(EXAMPLES[0], tmp_path)
+    content, built_docx = built(SEED_CONTENT, tmp_path)
 
     def comment(document) -> None:  # type: ignore[no-untyped-def]
         paragraph = styled(document, "Closing")[0]
@@ -207,7 +208,7 @@ def test_word_comments_are_listed(tmp_path) -> None:
 
 
 def test_a_docx_not_made_by_hearing_docs_points_to_o(tmp_path) -> None:
-    content, _ = built(EXAMPLES[0], tmp_path)
+    content, _ = built(SEED_CONTENT, tmp_path)
     other = tmp_path / "other.docx"
     document = docx.Document()
     document.add_paragraph("Excellency,")
@@ -225,7 +226,7 @@ def test_into_or_o_is_required(tmp_path) -> None:
 
 
 def test_a_heading_left_without_paragraphs_is_a_content_error(tmp_path) -> None:
-    content, built_docx = built(EXAMPLES[0], tmp_path)
+    content, built_docx = built(SEED_CONTENT, tmp_path)
     before = content.read_bytes()
 
     def empty_heading(document) -> None:  # type: ignore[no-untyped-def]

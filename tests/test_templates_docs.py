@@ -55,7 +55,8 @@ def model_keys(model: type[BaseModel], prefix: str = "") -> list[str]:
 def flat_keys(data: dict[str, Any], prefix: str = "") -> list[str]:
     keys = []
     for key, value in data.items():
-        if isinstance(value, dict):
+        # "languages" maps language tags to values: one key, as the model has it.
+        if isinstance(value, dict) and prefix + key != "languages":
             keys += flat_keys(value, f"{prefix}{key}.")
         else:
             keys.append(prefix + key)

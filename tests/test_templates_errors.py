@@ -53,7 +53,7 @@ def test_undefined_attribute_names_template_line_and_close_name(folder: Path) ->
 
 def test_undefined_theme_value_in_the_style_sheet(folder: Path) -> None:
     css = folder / "content" / "templates" / "un-pga" / "style.css"
-    edit(css, "{{ theme.letter.date_align }}", "{{ theme.letter.date_alignment }}")
+    edit(css, "theme.letter.date_align]", "theme.letter.date_alignment]")
     line = line_of(css, "date_alignment")
     build_fails_with(
         folder,

@@ -104,10 +104,20 @@ def test_no_word_is_broken_after_a_slash(renderings, content: Path) -> None:
 def test_no_title_line_holds_a_word_alone(renderings, content: Path) -> None:
     """The summary's title lines are balanced: none of them, in either output, is one word."""
     hearing = loading.load(content)
-    theme = sets.resolve(hearing.template, sets.roots_for(content)).theme
+    template_set = sets.resolve(hearing.template, sets.roots_for(content))
+    theme = template_set.for_language(hearing.language).theme
     title_lines = titles.title_lines(hearing.summary, theme)
+    # Chinese puts no spaces between words: a line of it is never one word.
+    spaced = hearing.language.split("-")[0] != "zh"
     for rendering in renderings[content.stem]:
         summary_page = page_lines(rendering)[1]
         printed = summary_page[: len(title_lines)]
-        assert [markup.plain(line) for line in title_lines] == printed, rendering.name
-        assert all(" " in line for line in printed), f"{rendering.name}: {printed}"
+        expected = [markup.plain(line) for line in title_lines]
+        assert list(map(_bare, expected)) == list(map(_bare, printed)), rendering.name
+        assert not spaced or all(" " in line for line in printed), f"{rendering.name}: {printed}"
+
+
+def _bare(line: str) -> str:
+    """A line without spaces and direction marks, which pdftotext places its own way in
+    right-to-left text."""
+    return "".join(c for c in line if not c.isspace() and unicodedata.category(c) != "Cf")
