@@ -195,3 +195,36 @@ def test_a_built_docx_is_a_valid_package(built) -> None:
     for language in EXAMPLES:
         data = built[language][".docx"].read_bytes()
         assert docx.Document(io.BytesIO(data)).paragraphs
+
+
+@pytest.mark.parametrize("language", EXAMPLES)
+def test_no_document_is_hyphenated_in_either_output(built, language: str) -> None:
+    html = built[language][".html"].read_text(encoding="utf-8")
+    assert f'<html lang="{language}"' in html
+    assert "hyphens" not in html
+    package = zipfile.ZipFile(built[language][".docx"])
+    assert "autoHyphenation" not in package.read("word/settings.xml").decode()
+    assert f'w:lang w:val="{language}"' in package.read("word/styles.xml").decode()
+
+
+def test_french_spacing_rules() -> None:
+    from hearing_docs.document.typography import spaced_text
+
+    rules = (";:!?»", "«")
+    assert spaced_text("voici : a; b ! c? « cité »", *rules) == (
+        "voici\u00a0: a\u00a0; b\u00a0! c\u00a0? «\u00a0cité\u00a0»"
+    )
+    # A colon inside a word is not punctuation of the sentence.
+    assert spaced_text("à 10:30, voir http://un.org", *rules) == "à 10:30, voir http://un.org"
+    assert spaced_text("« x », fin", *rules) == "«\u00a0x\u00a0», fin"
+
+
+def test_a_language_entry_of_the_theme_changes_only_that_language() -> None:
+    from hearing_docs.templateset import sets
+
+    theme = sets.resolve("un-pga", [ROOT / "templates"]).theme
+    assert theme.for_language("ar").text.line_height == 21.1
+    assert theme.for_language("zh").summary.justify is False
+    assert theme.for_language("zh-Hans").text.line_height == 17.25
+    assert theme.for_language("en") is theme
+    assert theme.for_language("fr").text == theme.text

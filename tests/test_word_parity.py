@@ -118,6 +118,7 @@ def test_no_title_line_holds_a_word_alone(renderings, content: Path) -> None:
 
 
 def _bare(line: str) -> str:
-    """A line without spaces and direction marks, which pdftotext places its own way in
-    right-to-left text."""
+    """A line as page_lines reads it (NFKC), without spaces and direction marks, which
+    pdftotext places its own way in right-to-left text."""
+    line = unicodedata.normalize("NFKC", line)
     return "".join(c for c in line if not c.isspace() and unicodedata.category(c) != "Cf")
