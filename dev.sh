@@ -2,7 +2,7 @@
 # Set up hearing-docs on a Debian or Ubuntu machine, then build or test.
 #
 #   ./dev.sh build   set up, then build every content/*.yaml into output/
-#   ./dev.sh test    set up, then run ruff (lint, format check) and the tests
+#   ./dev.sh test    set up, then run ruff (lint, format check), mypy and the tests
 #
 # Set-up: the system packages below through apt-get when run as root (without
 # root, the missing ones are listed and the script carries on), a virtual
@@ -73,6 +73,7 @@ case "${1:-}" in
     python_env
     .venv/bin/ruff check src tests scripts
     .venv/bin/ruff format --check src tests scripts
+    .venv/bin/mypy               # type-checks src/ (settings in pyproject.toml)
     .venv/bin/python -m pytest "${@:2}"
     ;;
   *)

@@ -18,8 +18,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-BASE = (ROOT / "tests" / "fixtures" / "bad" / "image-missing.yaml").read_text(encoding="utf-8")
-BASE = BASE.replace("    signature: signatures/nobody.png\n    signature_alt: A signature\n", "")
+BASE = (ROOT / "tests" / "fixtures" / "base.yaml").read_text(encoding="utf-8")
 OLD = "        - The hearing was attended by about 300 representatives."
 WORDS = "the hearing was attended by representatives of civil society and academia "
 

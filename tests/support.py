@@ -25,9 +25,11 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED_CONTENT = ROOT / "content" / "2016-07-18-refugees-and-migrants.yaml"
 SEED_TEXT = FIXTURES / "seed-2016-07-22.txt"
+BASE_CONTENT = FIXTURES / "base.yaml"
+"""The smallest valid hearing, without a signature: the start of most bad-input cases."""
 SIGNATURE_LINE = "A handwritten signature in black ink"
 
-# The last words on each page of the original that ends mid-sentence (DESIGN.md).
+# The last words on each page of the original that ends mid-sentence (docs/design.md).
 ORIGINAL_BREAKS = (
     "She also welcomed the global campaign",
     "ending detention of migrants, in particular children,",
@@ -45,6 +47,29 @@ def seed_parts():
     hearing, source = loading.load_with_source(SEED_CONTENT)
     template_set = sets.resolve(hearing.template, sets.roots_for(SEED_CONTENT))
     return hearing, template_set, assets.load(hearing, source, template_set)
+
+
+def docx_paragraphs(document) -> list[tuple[str, object]]:
+    """Every paragraph of a python-docx ``Document`` with the story that holds it: the body
+    ("body"), then each section's own headers and footers ("section 1 first page header",
+    ...). A header or footer linked to the previous section's is that one: not repeated."""
+    found: list[tuple[str, object]] = [("body", p) for p in document.paragraphs]
+    for number, section in enumerate(document.sections, start=1):
+        for name in ("first_page_header", "header", "first_page_footer", "footer"):
+            story = getattr(section, name)
+            if number == 1 or not story.is_linked_to_previous:
+                where = f"section {number} {name.replace('_', ' ')}"
+                found += [(where, p) for p in story.paragraphs]
+    return found
+
+
+def base_text(*changes: tuple[str, str]) -> str:
+    """The base hearing's text with ``(old, new)`` changes, each of which must apply."""
+    text = BASE_CONTENT.read_text(encoding="utf-8")
+    for old, new in changes:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return text
 
 
 def render_docx(hearing, template_set, images) -> bytes:
@@ -92,6 +117,12 @@ def words(text: str) -> list[str]:
     return re.findall(r"[\w'\u2018\u2019]+(?:[-\u2013][\w'\u2018\u2019]+)*", text)
 
 
+def spaced(text: str) -> str:
+    """The text with every run of white space (line ends included) as one space: text
+    compared as a string, where ``words`` compares it as a list of words."""
+    return " ".join(text.split())
+
+
 def seed_words() -> list[str]:
     """The words of the original letter and summary, without the signature's description."""
     lines = SEED_TEXT.read_text(encoding="utf-8").splitlines()
@@ -122,18 +153,31 @@ def without_page_numbers(page_text: str) -> str:
     return "\n".join(line for line in page_text.splitlines() if not line.strip().isdigit())
 
 
-def compare(expected: list[str], actual: list[str]) -> tuple[float, str]:
-    """Similarity of two word sequences, and a description of their first difference."""
-    matcher = difflib.SequenceMatcher(None, expected, actual, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "equal":
-            context = " ".join(expected[max(0, i1 - 5) : i1])
-            first = (
-                f"first difference after '...{context}': expected {expected[i1:i2][:8]}, "
-                f"got {actual[j1:j2][:8]}"
-            )
-            return matcher.ratio(), first
-    return matcher.ratio(), "no difference"
+def same_words(expected: list[str], actual: list[str]) -> bool:
+    """Whether two word sequences are the same word for word.
+
+    The one allowance is the known hyphenation join: pdftotext joins a word
+    broken at the end of a line after a hyphen and drops the hyphen
+    ("non-" + "governmental" reads "nongovernmental"), so a word may lack its
+    hyphens. Use ``word_difference`` for the message when they differ.
+    """
+    if len(expected) != len(actual):
+        return False
+    return all(
+        a == e or ("-" in e and a == e.replace("-", ""))
+        for e, a in zip(expected, actual, strict=True)
+    )
+
+
+def word_difference(expected: list[str], actual: list[str]) -> str:
+    """The first place where two word sequences differ, for an assertion's message."""
+    for index, (e, a) in enumerate(zip(expected, actual, strict=False)):
+        if not same_words([e], [a]):
+            context = " ".join(expected[max(0, index - 5) : index])
+            wanted, got = expected[index : index + 8], actual[index : index + 8]
+            return f"after '...{context}': expected {wanted}, got {got}"
+    agreeing = min(len(expected), len(actual))
+    return f"{len(expected)} words expected, {len(actual)} read; the first {agreeing} agree"
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ EXAMPLES = sorted((ROOT / "content").glob("*.yaml"))
 DOC = ROOT / "docs" / "api.md"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("content", EXAMPLES, ids=lambda p: p.stem)
 def test_every_example_loads_and_checks_clean(content: Path) -> None:
     hearing = hearing_docs.load(content)
@@ -53,6 +54,7 @@ def test_check_returns_every_problem_and_writes_nothing(tmp_path: Path) -> None:
     assert sorted(tmp_path.rglob("*")) == sorted([*before, fixed])
 
 
+@pytest.mark.slow
 def test_build_returns_the_paths_written_in_the_order_of_formats(tmp_path: Path) -> None:
     out = tmp_path / "out"
     written = hearing_docs.build(SEED_CONTENT, out, formats=["html", "docx"])

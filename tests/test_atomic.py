@@ -18,9 +18,12 @@ from hearing_docs.cli import main
 from hearing_docs.errors import RenderError
 from hearing_docs.output import files as outputs_module
 from hearing_docs.output.files import remove_stale_parts
+from hearing_docs.output.manifest import NAME as MANIFEST
 from hearing_docs.pipeline import BuildOptions, build
 from support import seed_copy
 from test_bad_input import run_unprivileged
+
+pytestmark = pytest.mark.slow
 
 NEW_TEXT = "Please find attached the summary of the hearing, as revised."
 
@@ -214,6 +217,7 @@ def test_a_build_of_several_files_writes_every_good_one_and_reports_every_bad_on
         "wrote out/d-good.html",
     ]
     assert sorted(p.name for p in (content.parent / "out").iterdir()) == [
+        MANIFEST,
         "a-good.docx",
         "a-good.html",
         "d-good.docx",

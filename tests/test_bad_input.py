@@ -28,10 +28,10 @@ from click.testing import CliRunner
 from PIL import Image
 
 from hearing_docs.cli import main
-from support import FIXTURES
+from hearing_docs.output.manifest import NAME as MANIFEST
+from support import FIXTURES, base_text
 
 BAD = FIXTURES / "bad"
-BASE_FIXTURE = "image-missing.yaml"  # the base hearing, plus a signature that is not there
 NOT_XML = "a control character that a document cannot hold"
 YAML_SYNTAX = "YAML syntax error"
 ALIAS = "YAML aliases (*name) are not allowed in content; write it out"
@@ -167,11 +167,8 @@ FIXTURE_CASES: dict[str, str] = {
 
 
 def _base() -> str:
-    """The valid hearing every case starts from (a fixture without its signature lines)."""
-    text = (BAD / BASE_FIXTURE).read_text(encoding="utf-8")
-    return text.replace(
-        "    signature: signatures/nobody.png\n    signature_alt: A signature\n", ""
-    )
+    """The valid hearing every case starts from."""
+    return base_text()
 
 
 def _with_signature(work: Path, image: str) -> str:
@@ -310,6 +307,7 @@ def test_the_catalogue_is_large_and_every_fixture_is_in_it() -> None:
     assert fixtures == set(FIXTURE_CASES)
 
 
+@pytest.mark.slow
 def test_the_base_of_the_catalogue_builds(tmp_path: Path) -> None:
     """So that each case fails for its own defect, not for one they share."""
     content = tmp_path / "base.yaml"
@@ -317,12 +315,14 @@ def test_the_base_of_the_catalogue_builds(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", str(content), "-o", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        MANIFEST,
         "base.docx",
         "base.html",
         "base.pdf",
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", CASES)
 def test_bad_input_gets_one_clear_line_and_writes_nothing(
     case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -374,6 +374,7 @@ def _drop_file_read_capabilities() -> None:
             raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) failed")
 
 
+@pytest.mark.slow
 def test_a_docx_failure_on_input_the_checks_let_through_is_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -392,6 +393,7 @@ def test_a_docx_failure_on_input_the_checks_let_through_is_one_line(
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.slow
 def test_a_mistake_of_ours_in_the_word_writer_is_not_labelled_python_docx(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -409,6 +411,7 @@ def test_a_mistake_of_ours_in_the_word_writer_is_not_labelled_python_docx(
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.slow
 def test_a_weasyprint_failure_is_one_line_and_a_mistake_of_ours_is_not_labelled_weasyprint(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from hearing_docs import __version__
 from hearing_docs.cli import main
 from hearing_docs.errors import shown_path
+from hearing_docs.output.manifest import NAME as MANIFEST
 from support import SEED_CONTENT, seed_copy
 
 
@@ -29,11 +30,13 @@ def seed_with(old: str, new: str, tmp_path: Path) -> Path:
     return seed_copy(tmp_path, (old, new))
 
 
+@pytest.mark.slow
 def test_build_writes_three_files_and_says_so(tmp_path: Path) -> None:
     result = run("build", str(SEED_CONTENT), "-o", str(tmp_path))
     assert result.exit_code == 0, result.output
     stem = SEED_CONTENT.stem
     assert sorted(p.name for p in tmp_path.iterdir()) == [
+        MANIFEST,
         f"{stem}.docx",
         f"{stem}.html",
         f"{stem}.pdf",
@@ -45,10 +48,11 @@ def test_build_writes_three_files_and_says_so(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.slow
 def test_build_one_format(tmp_path: Path) -> None:
     result = run("build", str(SEED_CONTENT), "-o", str(tmp_path), "--format", "docx")
     assert result.exit_code == 0
-    assert [p.suffix for p in tmp_path.iterdir()] == [".docx"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [MANIFEST, f"{SEED_CONTENT.stem}.docx"]
 
 
 def test_yaml_syntax_error_is_one_line(tmp_path: Path) -> None:
@@ -136,6 +140,7 @@ def test_no_content_here_says_what_to_do(tmp_path: Path, monkeypatch) -> None:
     assert "no content given and no content/*.yaml here" in result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "entry", [["-m", "hearing_docs"], ["-c", "import hearing_docs.cli as c; c.main()"]]
 )
@@ -149,6 +154,7 @@ def test_python_dash_m_runs_without_traceback(tmp_path: Path, entry: list[str]) 
     assert done.stderr.startswith(f"Error: {bad}:2:1: YAML syntax error")
 
 
+@pytest.mark.slow
 def test_docx_only_build_does_not_import_weasyprint(tmp_path: Path) -> None:
     code = (
         "import sys, hearing_docs;"

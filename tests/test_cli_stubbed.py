@@ -48,7 +48,10 @@ def stub(monkeypatch: pytest.MonkeyPatch) -> StubBuild:
 
 
 def run(*args: str):
-    return CliRunner().invoke(main, list(args))
+    # One file at a time (-j 1): the stub records its calls in this process, and a
+    # worker process of a parallel batch would record them in its own.
+    extra = ["-j", "1"] if args[:1] == ("build",) else []
+    return CliRunner().invoke(main, [*args, *extra])
 
 
 def test_build_passes_its_options_on_and_prints_each_file(stub: StubBuild) -> None:
@@ -64,7 +67,13 @@ def test_build_passes_its_options_on_and_prints_each_file(stub: StubBuild) -> No
         "wrote out/templated.pdf",
         "wrote out/templated.html",
     ]
-    options = {"templates": (Path("."),), "strict": True, "pdf_variant": "pdf/a-3b"}
+    options = {
+        "templates": (Path("."),),
+        "strict": True,
+        "pdf_variant": "pdf/a-3b",
+        "manifest": True,
+        "force": False,
+    }
     assert stub.calls == [
         (Path("a.yaml"), Path("out"), ("pdf", "html"), options),
         (Path("templated.yaml"), Path("out"), ("pdf", "html"), options),

@@ -46,6 +46,7 @@ def _built(content: Path, out: Path) -> tuple[dict[str, str], docx.opc.coreprops
     return info, properties
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("epoch", [None, "1700000000"])
 @pytest.mark.parametrize("content", EXAMPLES, ids=lambda p: p.stem)
 def test_pdf_and_docx_agree_on_title_author_subject_keywords_and_dates(

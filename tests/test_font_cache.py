@@ -14,7 +14,7 @@ from fontTools.fontBuilder import FontBuilder
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 
 from hearing_docs.errors import RenderError
-from hearing_docs.fonts import coverage, fontconfig
+from hearing_docs.fonts import coverage, fontconfig, metrics
 
 
 @pytest.fixture(autouse=True)
@@ -46,8 +46,16 @@ def make_font(path: Path, characters: str) -> Path:
     return path
 
 
-def entries(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*.json") if p.name != "matches.json")
+def entries(folder: Path, kind: type = list) -> list[Path]:
+    """The kept coverages (lists of ranges) or metrics (lists of four)."""
+    found = []
+    for path in sorted(folder.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if path.name != "matches.json" and (len(data) == 4 and type(data[0]) is int) == (
+            kind is tuple
+        ):
+            found.append(path)
+    return found
 
 
 def test_coverage_is_the_character_map_and_is_kept(tmp_path: Path, own_cache: Path) -> None:
@@ -141,3 +149,29 @@ def test_a_corrupt_match_file_is_ignored(own_cache: Path) -> None:
     assert fontconfig.match("Liberation Serif", bold=False, italic=False) == expected
     (own_cache / "matches.json").write_text('{"state": 1, "matches": 7}', encoding="utf-8")
     assert fontconfig.match("Liberation Serif", bold=False, italic=False) == expected
+
+
+def test_metrics_are_the_fonts_and_are_kept(tmp_path: Path, own_cache: Path) -> None:
+    font = make_font(tmp_path / "f.ttf", "AB")
+    assert metrics.metrics(font) == (1000, {ord("A"): 600, ord("B"): 600}, 600, 1000)
+    [entry] = entries(own_cache, tuple)
+    entry.write_text("[2048, [[65, 7]], 9, 3]", encoding="utf-8")  # well formed, different
+    assert metrics.metrics(font) == (2048, {65: 7}, 9, 3)
+
+
+@pytest.mark.parametrize("damage", ["", "[1, 2]", "[0, [], 1]", "[1000, [[65]], 600]", "{"])
+def test_damaged_metrics_are_read_again(tmp_path: Path, own_cache: Path, damage: str) -> None:
+    font = make_font(tmp_path / "f.ttf", "AB")
+    expected = metrics.metrics(font)
+    [entry] = entries(own_cache, tuple)
+    entry.write_text(damage, encoding="utf-8")
+    assert metrics.metrics(font) == expected
+
+
+def test_metrics_of_a_changed_font_are_read_again(tmp_path: Path) -> None:
+    font = make_font(tmp_path / "f.ttf", "AB")
+    metrics.metrics(font)
+    before = font.stat().st_mtime_ns
+    make_font(font, "XYZ")
+    os.utime(font, ns=(before + 10**9, before + 10**9))
+    assert set(metrics.metrics(font)[1]) == {ord("X"), ord("Y"), ord("Z")}

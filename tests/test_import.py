@@ -24,6 +24,8 @@ from docx_edits import (
 from hearing_docs.cli import main
 from support import SEED_CONTENT
 
+pytestmark = pytest.mark.slow
+
 
 def run_import(*arguments: str | Path):  # type: ignore[no-untyped-def]
     return CliRunner().invoke(main, ["import", *map(str, arguments)])
@@ -237,3 +239,36 @@ def test_a_heading_left_without_paragraphs_is_a_content_error(tmp_path) -> None:
     expected = r"Error: .*\.yaml:\d+:\d+: summary\.sections\[\d+\]\.paragraphs: "
     assert re.match(expected, result.output)
     assert content.read_bytes() == before
+
+
+def test_a_second_closing_is_refused_not_lost(tmp_path) -> None:
+    def second_closing(document) -> None:  # type: ignore[no-untyped-def]
+        closing = styled(document, "Closing")[0]
+        closing.insert_paragraph_before("With warm regards.", style="Closing")
+
+    # The second of the two, in document order, is named.
+    expected = r'paragraph \d+ \("Please accept, .*"\): a second paragraph in the style Closing'
+    _refused(tmp_path, second_closing, expected)
+
+
+def test_styles_an_editor_reaches_for_are_read_and_said(tmp_path) -> None:
+    content, built_docx = built(EXAMPLES[-1], tmp_path)
+
+    def sub_heading_and_quote(document) -> None:  # type: ignore[no-untyped-def]
+        styled(document, "Summary Text")[3].insert_paragraph_before("Voices", style="Heading 2")
+        styled(document, "Body Text")[1].insert_paragraph_before("A quoted line.", style="Quote")
+
+    changed = edited(built_docx, tmp_path / "edited.docx", sub_heading_and_quote)
+    result = run_import(changed, "--into", content)
+    assert result.exit_code == 0, result.output
+    assert re.search(
+        r'paragraph \d+ \("A quoted line\."\): style Quote read as letter\.body', result.output
+    )
+    assert re.search(
+        r'paragraph \d+ \("Voices"\): style Heading 2 read as a section heading', result.output
+    )
+    # The paragraph that moved into the new section keeps its folding, line for line.
+    assert "+          Report*, whose successive" not in result.output
+    # The same text in the same order; the styles are hearing-docs' own (Heading 1, Body Text).
+    texts = [text for _, text in body_text(rebuild(content))]
+    assert texts == [text for _, text in body_text(changed)]

@@ -9,11 +9,14 @@ import tempfile
 from pathlib import Path
 
 import docx
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from docx_edits import EXAMPLES, body_text, built, rebuild, styled
 from hearing_docs.commands import importing
+
+pytestmark = pytest.mark.slow
 
 WORDS = st.sampled_from(["water", "Assembly", "the", "delegations", "2027", "O'Neill", "co-chair"])
 EDIT = st.one_of(
@@ -30,7 +33,7 @@ def _apply(document, edit) -> None:  # type: ignore[no-untyped-def]
     paragraph = paragraphs[index % len(paragraphs)]
     if kind == "insert":
         paragraph.insert_paragraph_before(" ".join(words), style="Summary Text")
-    elif kind == "delete" and len(paragraphs) > 12:  # every section keeps a paragraph
+    elif kind == "delete" and _siblings(document, paragraph) > 1:  # a section keeps one
         paragraph._p.getparent().remove(paragraph._p)
     elif kind == "word":
         run = paragraph.runs[0]
@@ -39,6 +42,17 @@ def _apply(document, edit) -> None:  # type: ignore[no-untyped-def]
         run = paragraph.runs[-1]
         run.italic = not (run.italic or run.style.name == "Emphasis")
         run.style = None
+
+
+def _siblings(document, paragraph) -> int:  # type: ignore[no-untyped-def]
+    """How many paragraphs of text the section of ``paragraph`` holds."""
+    sections: list[list] = [[]]  # type: ignore[type-arg]
+    for each in document.paragraphs:
+        if each.style.name == "Heading 1":
+            sections.append([])
+        elif each.style.name in ("Summary Text", "List Bullet"):
+            sections[-1].append(each._p)
+    return next(len(section) for section in sections if paragraph._p in section)
 
 
 @settings(

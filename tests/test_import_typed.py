@@ -19,6 +19,8 @@ from hearing_docs.pipeline import BuildOptions, build
 from support import words
 from typed_letters import LETTERS
 
+pytestmark = pytest.mark.slow
+
 LETTERHEAD = "THE PRESIDENT OF THE GENERAL ASSEMBLY"
 PARTS = ("date", "salutation", "body", "closing", "signatory", "addressees", "summary title")
 

@@ -51,6 +51,7 @@ def test_the_title_alone_keeps_its_newlines_as_line_breaks(tmp_path) -> None:
     assert summary.title_lines[:2] == ["Summary of the President", "of the General Assembly"]
 
 
+@pytest.mark.slow
 def test_the_docx_and_the_html_break_lines_only_where_the_pdf_does(parts) -> None:
     hearing, template_set, _, _ = parts
     document = docx.Document(io.BytesIO(builder.render(*parts)))
@@ -90,6 +91,7 @@ def test_a_title_that_fits_is_left_as_written(parts) -> None:
     assert titles.title_lines(short, template_set.theme) == ["Summary", "of the hearing"]
 
 
+@pytest.mark.slow
 @given(st.text(alphabet="ab.,*_\\ ", max_size=30))
 def test_words_joined_back_give_the_same_runs(text: str) -> None:
     text = " ".join(text.split())

@@ -53,6 +53,7 @@ def test_new_makes_content_templates_and_output(tmp_path: Path, monkeypatch) -> 
     assert readme.read_text(encoding="utf-8") == TEMPLATES_README
 
 
+@pytest.mark.slow
 def test_the_new_folder_builds_at_once_with_its_copied_template(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from importlib.metadata import version
 from pathlib import Path
 
 import pikepdf
@@ -12,6 +13,8 @@ import pytest
 
 from hearing_docs.content import loading
 from support import SEED_CONTENT, require
+
+pytestmark = pytest.mark.slow
 
 SEED = loading.load(SEED_CONTENT)
 TITLE = (
@@ -71,7 +74,7 @@ def test_document_information_comes_from_the_content(seed_pdf: pikepdf.Pdf) -> N
         "/Keywords": "cover letter, hearing summary, 18 July 2016, Conference Room 4, "
         "United Nations Headquarters, New York",
         "/Creator": "hearing-docs",
-        "/Producer": "WeasyPrint 70.0",
+        "/Producer": f"WeasyPrint {version('weasyprint')}",  # whichever release is installed
         "/CreationDate": "D:20160722120000Z",
         "/ModDate": "D:20160722120000Z",
     }

@@ -12,6 +12,8 @@ from click.testing import CliRunner
 from hearing_docs.cli import main
 from support import SEED_CONTENT, require
 
+pytestmark = pytest.mark.slow
+
 STEM = SEED_CONTENT.stem
 
 

@@ -91,7 +91,13 @@ def test_letters_punctuation_and_spaces_of_european_languages_pass(tmp_path: Pat
     path = hearing_file(tmp_path, paragraph=text)
     hearing, source = loading.load_with_source(path)
     theme = sets.resolve(hearing.template, sets.roots_for(path)).theme
-    glyphs.check(hearing, source, theme)
+    assert glyphs.check(hearing, source, theme) is None
+    # The same text with one character the fonts lack: that one alone is reported, so the
+    # check did read every character of the field above.
+    path = hearing_file(tmp_path, paragraph=text + " ☃")
+    (problem,) = problems_of(path)
+    assert "character '☃' (U+2603) has no glyph" in problem
+    assert problem.startswith(f"{path}:19:")
 
 
 def test_arabic_and_chinese_are_drawn_by_their_own_faces_in_any_document(tmp_path: Path) -> None:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow
+
 # Imports WeasyPrint in a fresh interpreter, optionally with every real library
 # lookup failing loudly, and prints the names it had to look up.
 PROGRAM = """

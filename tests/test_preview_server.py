@@ -15,6 +15,8 @@ import pytest
 
 from hearing_docs.commands import watch
 
+pytestmark = pytest.mark.slow
+
 WAIT = 60.0  # seconds any one step may take before the test fails
 
 

@@ -13,6 +13,8 @@ from hearing_docs.pipeline import BuildOptions, render_all
 from hearing_docs.templateset import sets
 from support import seed_copy
 
+pytestmark = pytest.mark.slow
+
 HTML = BuildOptions(formats=["html"])
 
 

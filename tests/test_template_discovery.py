@@ -16,10 +16,9 @@ from click.testing import CliRunner
 
 from hearing_docs.cli import main
 from hearing_docs.templateset.sets import packaged_root
-from support import FIXTURES
+from support import base_text
 
-BASE = (FIXTURES / "bad" / "image-missing.yaml").read_text(encoding="utf-8")
-BASE = BASE.replace("    signature: signatures/nobody.png\n    signature_alt: A signature\n", "")
+BASE = base_text()
 PLANTED = "Dear planted reader,"
 
 
@@ -48,6 +47,7 @@ def plant_letter(root: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("layout", ["shared-temporary-folder", "home-above-downloads"])
 def test_a_templates_folder_above_the_content_folder_is_not_used(
     layout: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

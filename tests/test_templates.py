@@ -7,6 +7,7 @@ from pathlib import Path
 
 import docx
 import pypdfium2
+import pytest
 from docx.shared import Pt
 
 from hearing_docs.pipeline import BuildOptions, build
@@ -108,6 +109,7 @@ def test_un_pga_letter_extends_un_pga_and_changes_only_the_page() -> None:
     assert letter.theme.model_dump(exclude={"page"}) == default.theme.model_dump(exclude={"page"})
 
 
+@pytest.mark.slow
 def test_un_pga_letter_changes_the_pdf_and_the_docx_together(
     tmp_path: Path, seed_outputs: dict[str, Path]
 ) -> None:
@@ -132,6 +134,8 @@ def test_un_pga_letter_changes_the_pdf_and_the_docx_together(
                 assert abs(getattr(section, side) - margin) <= TWIP, (path, side)
 
 
+@pytest.mark.libreoffice
+@pytest.mark.slow
 def test_numbered_paragraphs_number_the_summary_paragraphs_in_pdf_and_docx(
     tmp_path: Path,
 ) -> None:

@@ -15,6 +15,8 @@ from hearing_docs.content.model import BulletList
 from hearing_docs.pipeline import BuildOptions, build
 from support import ROOT, SEED_CONTENT, pdf_pages, require, words
 
+pytestmark = pytest.mark.slow
+
 EXAMPLE = ROOT / "content" / "2027-04-06-water-and-sanitation.yaml"
 PUBLICATION = "United Nations World Water Development Report"
 CLOSING = "Please accept, Excellency, the assurance of my highest consideration."

@@ -19,6 +19,8 @@ import pytest
 
 from support import ROOT, seed_copy
 
+pytestmark = pytest.mark.slow
+
 WAIT = 90.0  # seconds: the longest any one step may take before the test fails
 
 
@@ -190,5 +192,8 @@ def test_an_output_folder_holding_the_content_still_rebuilds_on_save(
         assert running.next_line(lambda s, line: s == "out") == f"wrote {shown}"
         page = (folder / shown).read_text(encoding="utf-8")
         assert '<p class="salutation">Excellencies,</p>' in page
+        # What a build writes beside its documents (the manifest) starts no build of its own.
+        time.sleep(3)
+        assert [line for _, line in list(running.lines.queue) if line.startswith("wrote")] == []
     finally:
         running.stop()

@@ -9,8 +9,12 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from hearing_docs.commands.new import EXAMPLE
 from support import ROOT
+
+pytestmark = pytest.mark.slow
 
 LIMIT = 600  # seconds for any one step; installing the dependencies is the slow one
 

@@ -26,7 +26,7 @@ DOCUMENTS = sorted((ROOT / "content").glob("*.yaml")) + sorted(
     (FIXTURES / "documents").glob("*.yaml")
 )
 
-pytestmark = pytest.mark.libreoffice
+pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")

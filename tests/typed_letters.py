@@ -275,6 +275,61 @@ def word_styles_and_dashes():  # type: ignore[no-untyped-def]
     return d
 
 
+def address_at_the_top():  # type: ignore[no-untyped-def]
+    """An emblem picture in the header; the place before the date; the addressee typed
+    above the salutation instead of at the foot; the summary in Word's Heading styles."""
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].add_run().add_picture(io.BytesIO(_signature_png()))
+    _p(d, "New York, 12 May 2019", RIGHT)
+    _p(d, "H.E. Ms. Jane Doe")
+    _p(d, "Permanent Representative of Exampleland to the United Nations")
+    _p(d, "New York")
+    _p(d, "Excellency,")
+    _p(d, BODY[1])
+    _p(d, "Please accept, Excellency, the assurances of my highest consideration.")
+    _p(d, "María Fernanda Espinosa Garcés")
+    _page_break(d)
+    d.add_paragraph("Summary of the interactive dialogue", style="Heading 1")
+    _p(d, "10 May 2019", CENTER)
+    d.add_paragraph("Key messages", style="Heading 2")
+    _p(d, SUMMARY[0])
+    return d
+
+
+def co_signed_in_a_table_with_a_reference():  # type: ignore[no-untyped-def]
+    """A reference and "Confidential" above the date; two co-signers side by side in a
+    table; a page number typed in the summary's footer; a letterhead table in the header."""
+    d = docx.Document()
+    head = d.sections[0].header.add_table(rows=1, cols=1, width=d.sections[0].page_width)
+    head.cell(0, 0).text = "THE PRESIDENT OF THE GENERAL ASSEMBLY"
+    _p(d, "Ref.: PGA/71/2017/14")
+    _p(d, "Confidential")
+    _p(d, "3 March 2017", RIGHT)
+    _p(d, "Excellency,")
+    _p(d, "We have the honour to write to you as co-facilitators of the negotiations.")
+    _p(d, BODY[1])
+    _p(d, "Please accept, Excellency, the assurances of our highest consideration.")
+    table = d.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Jane Doe"
+    table.cell(0, 1).text = "John Roe"
+    table.cell(1, 0).text = "Permanent Representative of Exampleland"
+    table.cell(1, 1).text = "Permanent Representative of Otherland"
+    _blank(d)
+    for line in ADDRESSEES:
+        _p(d, line)
+    d.add_section(WD_SECTION.NEW_PAGE)
+    footer = d.sections[1].footer
+    footer.is_linked_to_previous = False
+    footer.paragraphs[0].text = "Page 2"
+    _p(d, "Summary of the informal consultations", CENTER, bold=True)
+    _p(d, "1 March 2017", CENTER)
+    _p(d, "Conference Room 1", CENTER, bold=True)
+    _p(d, "Informal summary", CENTER, italic=True)
+    _p(d, "OVERVIEW")
+    _p(d, SUMMARY[1], JUSTIFY)
+    return d
+
+
 LETTERS: dict[str, Callable[[], docx.document.Document]] = {
     maker.__name__: maker
     for maker in (

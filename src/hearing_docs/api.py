@@ -38,6 +38,8 @@ class Written(list[Path]):
     """
 
     templates: str | None = None
+    unchanged: bool = False
+    """Nothing was written: the files were up to date (``build(..., manifest=True)``)."""
 
 
 class Problems(list[Problem]):
@@ -83,6 +85,8 @@ def build(
     strict: bool = False,
     pdf_variant: str = DEFAULT_VARIANT,
     attach_source: bool | None = None,
+    manifest: bool = False,
+    force: bool = False,
 ) -> Written:
     """Build one content file into ``output_dir/<name>.<format>``; return the paths written.
 
@@ -92,6 +96,10 @@ def build(
     ``PDF_VARIANTS``. ``attach_source``: attach the content file to the PDF
     (by default, for the archival variants). Every format is rendered before
     any is written: on an error (a ``HearingDocsError``) nothing is written.
+    ``manifest``: keep ``output_dir/.hearing-docs-manifest.json``, what each
+    build read, and when nothing the files are built from has changed since
+    they were written, write nothing and return them with ``unchanged`` set;
+    ``force``: build and record even then.
     """
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
@@ -106,10 +114,13 @@ def build(
         strict=strict,
         pdf_variant=pdf_variant,
         attach_source=pdf_variant in ARCHIVAL if attach_source is None else attach_source,
+        manifest=manifest,
+        force=force,
     )
     built = pipeline.build_documents(Path(path), Path(output_dir), options)
     written = Written(built.files)
     written.templates = built.templates
+    written.unchanged = built.unchanged
     return written
 
 

@@ -38,6 +38,15 @@ def key(*parts: object) -> str:
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:32]
 
 
+def file_entry(kind: str, file: Path, *parts: object) -> Path:
+    """The entry for a fact about ``file`` (and ``parts``), named by the file's resolved path,
+    size and modification time: a file that is replaced or edited has a new entry."""
+    resolved = file.resolve()
+    status = resolved.stat()
+    name = key(str(resolved), status.st_size, status.st_mtime_ns, *parts)
+    return folder(kind) / f"{name}.json"
+
+
 def read_json(path: Path) -> Any | None:
     """The data of an entry, or ``None`` when it is missing, unreadable or corrupt."""
     try:

@@ -15,14 +15,17 @@ mistake of ours and keeps its traceback.
 from __future__ import annotations
 
 import logging
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 import hearing_docs
 from hearing_docs import FORMATS, PDF_VARIANTS, HearingDocsError
+from hearing_docs.commands import batch
 from hearing_docs.errors import shown_path
 
 CONTENT_DIR = Path("content")
@@ -69,10 +72,26 @@ _templates_option = click.option(
 )
 
 
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # the cores this process may use
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+
+
 def _content_files(paths: tuple[Path, ...]) -> list[Path]:
     if paths:
-        return list(paths)
-    found = sorted([*CONTENT_DIR.glob("*.yaml"), *CONTENT_DIR.glob("*.yml")])
+        files: list[Path] = []
+        for path in paths:
+            # A folder stands for every content file in it; one without any is reported
+            # by the build as a folder that is not a content file.
+            files += (_yaml_files(path) if path.is_dir() else []) or [path]
+        return files
+    found = _yaml_files(CONTENT_DIR)
     if not found:
         raise click.UsageError(
             f"no content given and no {CONTENT_DIR}/*.yaml here; "
@@ -159,6 +178,19 @@ def main() -> None:
     help="PDF profile. Every variant is tagged for screen readers; pdf/a-3b and "
     "pdf/a-3b+ua-1 are for archiving and carry the content file as an attachment.",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=_cores(),
+    show_default="the number of cores",
+    help="Content files built at the same time.",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Build every file, even one whose outputs are up to date.",
+)
 def build_command(
     content: tuple[Path, ...],
     out_dir: Path,
@@ -166,24 +198,62 @@ def build_command(
     template_dirs: tuple[Path, ...],
     strict: bool,
     pdf_variant: str,
+    jobs: int,
+    force: bool,
 ) -> None:
     """Build CONTENT files (default: every content/*.yaml) into PDF, DOCX and HTML.
 
     Each content file gives OUTPUT/<name>.pdf, .docx and .html. A file with a
     problem is reported on one line and nothing is written for it; the other
-    files are still built.
+    files are still built. A file whose outputs are up to date (nothing it is
+    built from has changed) is skipped and said so; --force builds it anyway.
+    A folder stands for every .yaml file in it; several files are built JOBS at
+    a time, with their lines in the order of the files.
     """
+    settings = batch.Settings(
+        tuple(formats), tuple(template_dirs), strict, pdf_variant, manifest=True, force=force
+    )
+    paths = _content_files(content)
+    failed = 0
+    with _progress(len(paths)) as progress:
+        for outcome in batch.run(paths, out_dir, settings, jobs, progress):
+            for warning in outcome.warnings:
+                click.echo(f"Warning: {warning}", err=True)
+            for line in outcome.errors:
+                click.echo(f"Error: {line}", err=True)
+            failed += bool(outcome.errors)
+            if outcome.unchanged:
+                click.echo(f"unchanged {shown_path(outcome.content)}: its outputs are up to date")
+            elif outcome.templates:
+                click.echo(f"using {outcome.templates}")
+            for file in [] if outcome.unchanged else outcome.files:
+                click.echo(f"wrote {shown_path(file)}")
+    if failed:
+        sys.exit(1)
 
-    def build_one(path: Path) -> None:
-        written = hearing_docs.build(
-            path, out_dir, formats, templates=template_dirs, strict=strict, pdf_variant=pdf_variant
-        )
-        if written.templates:
-            click.echo(f"using {written.templates}")
-        for file in written:
-            click.echo(f"wrote {shown_path(file)}")
 
-    _each(_content_files(content), build_one)
+@contextmanager
+def _progress(files: int) -> Iterator[Callable[[int, list[Path]], None]]:
+    """Files done, the files being built and the time since the start, on a terminal;
+    nothing otherwise (the lines of each file say it all)."""
+    if files < 2 or not sys.stderr.isatty():
+        yield lambda done, running: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    columns = (BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), "{task.description}")
+    # Lines printed meanwhile go above the display; standard output is only taken over
+    # when it is the same terminal, never when it is piped.
+    console = Console(stderr=True)
+    with Progress(*columns, console=console, redirect_stdout=sys.stdout.isatty()) as bar:
+        task = bar.add_task("", total=files)
+
+        def show(done: int, running: list[Path]) -> None:
+            names = ", ".join(path.name for path in running)
+            bar.update(task, completed=done, description=f"building {names}" if names else "")
+
+        yield show
 
 
 @main.command("check")
@@ -318,15 +388,16 @@ def import_command(
 
     if (content is None) == (new_file is None):
         raise click.UsageError("give either --into CONTENT.yaml or -o NEW.yaml")
-    if content is not None:
-        outcome = importing.into(docx_file, content, dry_run, template_dirs)
-    else:
-        assert new_file is not None
-        outcome = importing.start(docx_file, new_file, dry_run)
-    for line in outcome.notes:
-        click.echo(line)
-    for line in outcome.warnings:
-        click.echo(f"Warning: {line}", err=True)
+    try:
+        if content is not None:
+            outcome = importing.into(docx_file, content, dry_run, template_dirs)
+        else:
+            assert new_file is not None
+            outcome = importing.start(docx_file, new_file, dry_run)
+    except importing.NotImported as error:  # what was recognised explains what is missing
+        _import_lines(error.outcome)
+        raise
+    _import_lines(outcome)
     if outcome.unchanged:
         target = shown_path(content or docx_file)
         click.echo(f"unchanged: {target} already holds the text of {shown_path(docx_file)}")
@@ -336,3 +407,10 @@ def import_command(
         click.echo(f"wrote {shown_path(path)}")
     if dry_run:
         click.echo("dry run: nothing written")
+
+
+def _import_lines(outcome) -> None:
+    for line in outcome.notes:
+        click.echo(line)
+    for line in outcome.warnings:
+        click.echo(f"Warning: {line}", err=True)

@@ -19,13 +19,14 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from hearing_docs.content import loading
 from hearing_docs.document import facts as document_facts
 from hearing_docs.document import typography
 from hearing_docs.errors import shown_path
 from hearing_docs.fonts import glyphs
-from hearing_docs.output import FORMATS, files
+from hearing_docs.output import FORMATS, files, manifest
 from hearing_docs.templateset import assets, sets
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,21 @@ class BuildOptions:
     strict: bool = False
     pdf_variant: str | None = "pdf/ua-1"
     attach_source: bool = False
+    manifest: bool = False
+    """Record what each build read in the output folder's manifest, and skip a content file
+    whose outputs it shows up to date."""
+    force: bool = False
+    """With ``manifest``: build (and record) even a content file that is up to date."""
+
+    def settings(self) -> dict[str, Any]:
+        """The options that change the outputs, for the manifest."""
+        return {
+            "formats": sorted(self.formats),
+            "strict": self.strict,
+            "pdf_variant": self.pdf_variant,
+            "attach_source": self.attach_source,
+            "template_dirs": [str(Path(folder).resolve()) for folder in self.template_dirs],
+        }
 
 
 @dataclass(frozen=True)
@@ -46,12 +62,17 @@ class Rendered:
     """(format, bytes) for every format asked for, in the order of ``FORMATS``."""
     templates: str | None
     """``TemplateSet.origin()``: the set and its folders, when not only the packaged ones."""
+    inputs: manifest.Inputs | None = None
+    fingerprint: dict[str, Any] | None = None
+    """What the documents were built from (``manifest.fingerprint``), when asked for."""
 
 
 @dataclass(frozen=True)
 class Built:
     files: list[Path]
     templates: str | None
+    unchanged: bool = False
+    """Nothing was built: the files are up to date (``BuildOptions.manifest``)."""
 
 
 def build(content_path: Path, out_dir: Path, options: BuildOptions | None = None) -> list[Path]:
@@ -64,15 +85,24 @@ def build_documents(
 ) -> Built:
     """Build one content file; return the files written and where its templates came from."""
     options = options or BuildOptions()
-    rendered = render_all(content_path, options)
+    if options.manifest and not options.force:
+        current = manifest.unchanged(
+            content_path, out_dir, options.settings(), options.template_dirs
+        )
+        if current is not None:
+            return Built(current, None, unchanged=True)
+    rendered = render_all(content_path, options, fingerprint=options.manifest)
     written = files.write_all(
         [(out_dir / f"{content_path.stem}.{kind}", data) for kind, data in rendered.documents]
     )
+    if rendered.inputs is not None and rendered.fingerprint is not None:
+        manifest.record(content_path, out_dir, rendered.inputs, rendered.fingerprint, written)
     return Built(written, rendered.templates)
 
 
-def render_all(content_path: Path, options: BuildOptions) -> Rendered:
-    """Every format asked for, rendered in memory, in the order of ``FORMATS``."""
+def render_all(content_path: Path, options: BuildOptions, *, fingerprint: bool = False) -> Rendered:
+    """Every format asked for, rendered in memory, in the order of ``FORMATS``; with
+    ``fingerprint``, also what they are built from, taken before any template is read."""
     hearing, source = loading.load_with_source(content_path)
     roots = sets.roots_for(content_path, list(options.template_dirs))
     line, column = source.position(("template",))
@@ -82,6 +112,18 @@ def render_all(content_path: Path, options: BuildOptions) -> Rendered:
     text = template_set.catalogue(hearing.language)
     hearing = typography.apply(hearing, text)
     glyphs.check_catalogue(text, template_set.theme)
+    inputs = print_ = None
+    if fingerprint:
+        signature = hearing.letter.signatory.signature
+        inputs = manifest.Inputs(
+            source.text,
+            () if signature is None else (str(content_path.resolve().parent / signature),),
+            tuple(dict.fromkeys(folder.name for folder in template_set.folders)),
+            tuple(template_set.theme.text.all_fonts),
+        )
+        print_ = manifest.fingerprint(
+            content_path, inputs, options.settings(), options.template_dirs
+        )
     glyphs.check(hearing, source, template_set.theme)
     facts = document_facts.derive(hearing, text)
     renderers: dict[str, Callable[[], bytes]] = {}
@@ -103,7 +145,7 @@ def render_all(content_path: Path, options: BuildOptions) -> Rendered:
 
         renderers["docx"] = lambda: builder.render(hearing, template_set, images, facts)
     documents = [(kind, renderers[kind]()) for kind in FORMATS if kind in renderers]
-    return Rendered(documents, template_set.origin())
+    return Rendered(documents, template_set.origin(), inputs, print_)
 
 
 def _pdf(

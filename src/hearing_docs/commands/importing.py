@@ -40,6 +40,14 @@ class Outcome:
     unchanged: bool = False
 
 
+class NotImported(ContentError):
+    """The typed letter gives no content that builds; ``outcome`` says what was found."""
+
+    def __init__(self, error: ContentError, outcome: Outcome) -> None:
+        super().__init__(error.problems)
+        self.outcome = outcome
+
+
 def into(
     docx_path: Path, content_path: Path, dry_run: bool = False, template_dirs: Sequence[Path] = ()
 ) -> Outcome:
@@ -93,7 +101,10 @@ def start(docx_path: Path, target: Path, dry_run: bool = False, language: str = 
     extra = _signature(found, target, outcome)
     header = f"Imported from {docx_path.name} by hearing-docs import."
     text = yamlfile.new_text(found.content, header)
-    check_new(text, extra, target)
+    try:
+        check_new(text, extra, target)
+    except ContentError as error:
+        raise NotImported(error, outcome) from None
     outcome.diff = yamlfile.diff("", text, shown_path(target))
     if not dry_run:
         outcome.written = files.write_all(
@@ -102,7 +113,7 @@ def start(docx_path: Path, target: Path, dry_run: bool = False, language: str = 
     return outcome
 
 
-def _signature(found: typed_letter.Recognition, target: Path, outcome: Outcome) -> list:  # type: ignore[type-arg]
+def _signature(found: typed_letter.Recognition, target: Path, outcome: Outcome) -> list:
     """The signature picture as a file beside the content, when it is a PNG or JPEG."""
     picture = found.signature
     letter = found.content.get("letter", {})

@@ -29,12 +29,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import cast
 
 import watchfiles
 
 from hearing_docs import pipeline
 from hearing_docs.errors import HearingDocsError
-from hearing_docs.output import FORMATS
+from hearing_docs.output import FORMATS, manifest
 from hearing_docs.output.files import PART_SUFFIX
 from hearing_docs.templateset import sets
 
@@ -136,7 +137,7 @@ def serve(preview: Preview, port: int, idle_seconds: float = IDLE_SECONDS) -> Th
         def _addressed_to_us(self) -> bool:
             # A DNS-rebinding page reaches 127.0.0.1 under its own name, which the
             # browser sends as the Host: only our own names, with our port, are answered.
-            own_port = self.server.server_address[1]
+            own_port = cast(tuple[str, int], self.server.server_address)[1]
             host = (self.headers.get("Host") or "").strip().lower()
             return host in {f"{name}:{own_port}" for name in ("127.0.0.1", "localhost", "[::1]")}
 
@@ -162,23 +163,23 @@ class _PreviewServer(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 128  # a burst of connections waits for a slot instead of being refused
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
 
-    def process_request(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+    def process_request(self, request, client_address) -> None:
         if not self._slots.acquire(blocking=False):
             self.shutdown_request(request)  # full: the client may try again
             return
         super().process_request(request, client_address)
 
-    def process_request_thread(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+    def process_request_thread(self, request, client_address) -> None:
         try:
             super().process_request_thread(request, client_address)
         finally:
             self._slots.release()
 
-    def handle_error(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+    def handle_error(self, request, client_address) -> None:
         # A viewer that closes its tab mid-download, or a connection timed out while
         # writing: nothing to report. Anything else is a fault worth a trace.
         error = sys.exc_info()[1]
@@ -219,8 +220,8 @@ def rebuild(
 class _NotOurOutputs(watchfiles.DefaultFilter):
     """watchfiles' default filter, that also skips the documents a build writes.
 
-    Only those files and their temporary files: the output folder may be the
-    content folder, whose other files must still start a build.
+    Only those files, the build's manifest and their temporary files: the output
+    folder may be the content folder, whose other files must still start a build.
     """
 
     def __init__(self, out_dir: Path, names: list[str]) -> None:
@@ -232,6 +233,8 @@ class _NotOurOutputs(watchfiles.DefaultFilter):
         changed = Path(path)
         if changed == self.out_dir:
             return False  # made by the first build
+        if changed.parent == self.out_dir and changed.name.startswith(manifest.NAME):
+            return False  # the manifest of the build, or its temporary file
         if changed.parent == self.out_dir and any(
             changed.name == name
             or (changed.name.startswith(f".{name}.") and changed.name.endswith(PART_SUFFIX))

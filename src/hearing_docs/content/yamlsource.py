@@ -207,7 +207,9 @@ class _Loader(yaml.SafeLoader):
                     None, None, f"found undefined alias {event.anchor!r}", event.start_mark
                 )
             return _AliasNode("!alias", "", event.start_mark, event.end_mark)
-        return super().compose_node(parent, index)
+        node = super().compose_node(parent, index)
+        assert node is not None  # only None at the end of the stream, never inside a document
+        return node
 
 
 class _Walker:
@@ -243,6 +245,7 @@ class _Walker:
             return self.mapping(node, where)
         if isinstance(node, yaml.SequenceNode):
             return [self.value(item, (*where, index)) for index, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return self.scalar(node, where)
 
     def mapping(self, node: yaml.MappingNode, where: FieldPath) -> dict[Any, Any]:

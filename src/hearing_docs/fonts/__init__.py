@@ -1,1 +1,5 @@
-"""Fonts: the hearing and the theme in; every character drawable, or an error."""
+"""Fonts: the hearing and the theme in; every character drawable, or an error.
+
+``glyphs`` checks each drawn field against the faces ``fontconfig`` matches
+and ``coverage`` reads; ``metrics`` gives printed widths (for ``titles``).
+"""

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from itertools import groupby
 from pathlib import Path
+from typing import TypeGuard
 
 from hearing_docs import cache as user_cache
 
@@ -24,14 +25,11 @@ FORMAT = 1
 
 def coverage(font_path: Path, index: int = 0) -> frozenset[int]:
     """The code points face ``index`` of ``font_path`` has glyphs for."""
-    path = font_path.resolve()
-    status = path.stat()
-    name = user_cache.key(FORMAT, str(path), index, status.st_size, status.st_mtime_ns)
-    entry = user_cache.folder("fonts") / f"{name}.json"
+    entry = user_cache.file_entry("fonts", font_path, index, "coverage", FORMAT)
     ranges = user_cache.read_json(entry)
     if _valid(ranges):
         return frozenset(code for first, last in ranges for code in range(first, last + 1))
-    codes = _read(path, index)
+    codes = _read(font_path, index)
     user_cache.write_json(entry, _ranges(codes))
     return codes
 
@@ -52,7 +50,7 @@ def _ranges(codes: frozenset[int]) -> list[list[int]]:
     return ranges
 
 
-def _valid(ranges: object) -> bool:
+def _valid(ranges: object) -> TypeGuard[list[list[int]]]:
     """An entry as ``_ranges`` writes it; anything else (a damaged file) is read again."""
     return isinstance(ranges, list) and all(
         isinstance(pair, list)

@@ -41,7 +41,7 @@ class _Matches:
         self.entry = user_cache.folder("fonts") / "matches.json"
         self.state = _state()
         kept = user_cache.read_json(self.entry)
-        self.known: dict[str, list] = {}
+        self.known: dict[str, list | None] = {}
         if isinstance(kept, dict) and kept.get("state") == self.state:
             answers = kept.get("matches")
             if isinstance(answers, dict):

@@ -176,8 +176,3 @@ def _coverage(family: str, style: Style) -> frozenset[int]:
     if found is None:
         return frozenset()
     return coverage.coverage(*found)
-
-
-def match(family: str, style: Style) -> fontconfig.Match | None:
-    """The font file (and face index) fontconfig gives for ``family`` in ``style``."""
-    return fontconfig.match(family, *style)

@@ -4,37 +4,104 @@ In: text, one of the theme's font families, (bold, italic) and a size in points.
 Out: the advance width in points, as a layout engine without kerning or
 ligatures sets it (the theme turns both off, as Word has them off): the sum of
 the glyphs' advance widths from the face's ``hmtx`` table, read with fontTools
-from the file fontconfig matches, the file WeasyPrint and LibreOffice draw with.
+from the file fontconfig matches, the file WeasyPrint and LibreOffice draw with;
+and the natural height of a line (``hhea`` ascent plus descent).
+The metrics of each face are kept in the user's cache, keyed like its
+coverage (``coverage.py``) by the font file's path, size and modification time.
 """
 
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
+from typing import Any, NamedTuple, TypeGuard
 
-from hearing_docs.fonts.glyphs import Style, match
+from hearing_docs import cache as user_cache
+from hearing_docs.fonts import fontconfig
+from hearing_docs.fonts.glyphs import Style
+
+FORMAT = 2
+"""Bumped when the entry's layout changes, so that old entries are not read."""
+
+
+class Metrics(NamedTuple):
+    per_em: int
+    """Units per em."""
+    widths: dict[int, int]
+    """The advance of each code point."""
+    default: int
+    """The advance of the missing glyph."""
+    height: int
+    """Ascent plus descent: the natural height of a line."""
 
 
 def width(text: str, families: list[str], style: Style, size: float) -> float:
     """The width of ``text`` in points, in the first of ``families`` that has a face."""
     for family in families:
-        advances = _advances(family, style)
-        if advances:
-            per_em, widths, default = advances
-            units = sum(widths.get(ord(character), default) for character in text)
-            return units * size / per_em
+        found = _face(family, style)
+        if found:
+            units = sum(found.widths.get(ord(character), found.default) for character in text)
+            return units * size / found.per_em
     return len(text) * size / 2  # no face at all: the glyph check reports it
 
 
+def line_height(families: list[str], style: Style, size: float) -> float:
+    """The natural height of a line of text in points: the face's ascent plus descent
+    (``hhea``), what WeasyPrint gives a line of ``line-height: normal`` and Word a line
+    of single spacing."""
+    for family in families:
+        found = _face(family, style)
+        if found:
+            return found.height * size / found.per_em
+    return size * 1.15
+
+
 @cache
-def _advances(family: str, style: Style) -> tuple[int, dict[int, int], int] | None:
-    """Units per em, the advance of each code point, and that of the missing glyph."""
+def _face(family: str, style: Style) -> Metrics | None:
+    found = fontconfig.match(family, *style)
+    return None if found is None else metrics(*found)
+
+
+def metrics(font_path: Path, index: int = 0) -> Metrics:
+    """The metrics of face ``index`` of ``font_path``, from the user's cache when it knows
+    the file (reading them means importing fontTools and parsing the font)."""
+    entry = user_cache.file_entry("fonts", font_path, index, "metrics", FORMAT)
+    kept = user_cache.read_json(entry)
+    if _valid(kept):
+        per_em, pairs, default, height = kept
+        return Metrics(per_em, {code: advance for code, advance in pairs}, default, height)
+    found = _read(font_path, index)
+    user_cache.write_json(
+        entry, [found.per_em, sorted(found.widths.items()), found.default, found.height]
+    )
+    return found
+
+
+def _read(path: Path, index: int) -> Metrics:
     from fontTools.ttLib import TTFont
 
-    found = match(family, style)
-    if found is None:
-        return None
-    path, index = found
     with TTFont(path, fontNumber=index, lazy=True) as font:
-        metrics = font["hmtx"]
-        widths = {code: metrics[name][0] for code, name in (font.getBestCmap() or {}).items()}
-        return font["head"].unitsPerEm, widths, metrics[font.getGlyphOrder()[0]][0]
+        advances = font["hmtx"]
+        widths = {code: advances[name][0] for code, name in (font.getBestCmap() or {}).items()}
+        header = font["hhea"]
+        return Metrics(
+            font["head"].unitsPerEm,
+            widths,
+            advances[font.getGlyphOrder()[0]][0],
+            header.ascent - header.descent,
+        )
+
+
+def _valid(kept: object) -> TypeGuard[list[Any]]:
+    """An entry as ``metrics`` writes it; anything else (a damaged file) is read again."""
+    return (
+        isinstance(kept, list)
+        and len(kept) == 4
+        and all(type(kept[i]) is int for i in (0, 2, 3))
+        and kept[0] > 0
+        and isinstance(kept[1], list)
+        and all(
+            isinstance(pair, list) and len(pair) == 2 and all(type(n) is int for n in pair)
+            for pair in kept[1]
+        )
+    )

@@ -1,1 +1,5 @@
-"""HTML stage: the hearing and its template set in, the HTML page out (Jinja2)."""
+"""HTML stage: the hearing, its template set and its facts in, the HTML page out.
+
+``page`` renders the set's templates in Jinja2's sandbox; ``compiled`` keeps
+their compiled code in the user's cache.
+"""

@@ -19,11 +19,12 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass, field
+from typing import cast
 
 import docx
 from docx.document import Document
 from docx.oxml.ns import qn
-from docx.styles.style import BaseStyle
+from docx.styles.style import BaseStyle, ParagraphStyle
 
 from hearing_docs.errors import ContentError, Problem
 
@@ -86,6 +87,8 @@ class Block:
     """The section it ends is followed by one that starts on a new page."""
     text_box: bool = False
     in_table: bool = False
+    cell: tuple[int, int, int] | None = None
+    """For a paragraph in a table of the body: the table's number, its row and column."""
     footnotes: list[int] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
 
@@ -165,15 +168,16 @@ class _Reader:
                     section += 1
             elif child.tag == qn("w:tbl"):
                 self.reading.tables.append(self.counts["body"])
-                for paragraph in child.iter(qn("w:p")):
+                for row, column, paragraph in _cells(child):
                     block = self._paragraph(paragraph, "body", section, self.document.part)
                     if block is not None:
                         block.in_table = True
+                        block.cell = (len(self.reading.tables), row, column)
         self._headers_and_footers()
         self._footnotes()
         return self.reading
 
-    def _children(self, element):  # type: ignore[no-untyped-def]
+    def _children(self, element):
         """Paragraphs and tables of a container, looking through content controls."""
         for child in element:
             if child.tag in (qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")):
@@ -209,7 +213,7 @@ class _Reader:
                     text = "".join(t.text or "" for t in note.iter(qn("w:t")))
                     self.reading.footnotes[int(note.get(qn("w:id")))] = " ".join(text.split())
 
-    def _paragraph(self, element, part: str, section: int, owner) -> Block | None:  # type: ignore[no-untyped-def]
+    def _paragraph(self, element, part: str, section: int, owner) -> Block | None:
         style = self._style(element, owner)
         self.counts[part] += 1
         properties = element.pPr
@@ -224,10 +228,10 @@ class _Reader:
         block.style_bold = bool(_style_flag(style, "bold"))
         block.style_italic = bool(_style_flag(style, "italic"))
         if properties is not None:
-            section = properties.find(qn("w:sectPr"))
-            block.section_break = section is not None
-            kind = section.find(qn("w:type")) if section is not None else None
-            block.new_page = section is not None and (
+            ends = properties.find(qn("w:sectPr"))  # the properties of a section it ends
+            block.section_break = ends is not None
+            kind = ends.find(qn("w:type")) if ends is not None else None
+            block.new_page = ends is not None and (
                 kind is None or kind.get(qn("w:val")) != "continuous"
             )
             block.page_before = _flag(properties, "w:pageBreakBefore") is True
@@ -256,7 +260,7 @@ class _Reader:
         self.reading.blocks.append(block)
         return block
 
-    def _style(self, element, owner) -> BaseStyle | None:  # type: ignore[no-untyped-def]
+    def _style(self, element, owner) -> BaseStyle | None:
         style_id = element.style
         styles = self.document.styles
         try:
@@ -264,16 +268,16 @@ class _Reader:
         except (KeyError, ValueError):
             return styles.default(1)
 
-    def _alignment(self, element, style) -> str:  # type: ignore[no-untyped-def]
+    def _alignment(self, element, style) -> str:
         properties = element.pPr
         jc = properties.find(qn("w:jc")) if properties is not None else None
         while jc is None and style is not None:
             style_properties = style.element.pPr
             jc = style_properties.find(qn("w:jc")) if style_properties is not None else None
-            style = style.base_style
+            style = cast(ParagraphStyle, style).base_style
         return _ALIGN.get(jc.get(qn("w:val")), "left") if jc is not None else "left"
 
-    def _content(self, element, block: Block, owner) -> None:  # type: ignore[no-untyped-def]
+    def _content(self, element, block: Block, owner) -> None:
         for child in element:
             tag = child.tag
             if tag in _TRACKED:
@@ -299,7 +303,7 @@ class _Reader:
             note = f"comment by {comment.author or 'someone'} on {{place}}: {text}"
             block.comments.append(note)
 
-    def _run(self, run, block: Block, owner) -> None:  # type: ignore[no-untyped-def]
+    def _run(self, run, block: Block, owner) -> None:
         properties = run.rPr
         bold = italic = None
         hidden = False
@@ -357,7 +361,7 @@ class _Reader:
             if text and not hidden:
                 block.spans.append(Span(text, bold, italic, bool(self.field_depth)))
 
-    def _drawing(self, element, block: Block, owner) -> None:  # type: ignore[no-untyped-def]
+    def _drawing(self, element, block: Block, owner) -> None:
         if any(True for _ in element.iter(*_TEXT_BOX)):
             block.text_box = True
             for box in element.iter(qn("w:txbxContent")):
@@ -379,7 +383,15 @@ class _Reader:
         block.pictures.append(Picture(data, content_type, description))
 
 
-def _flag(properties, tag: str) -> bool | None:  # type: ignore[no-untyped-def]
+def _cells(table):
+    """(row, column, paragraph) of a table, row by row: the order a reader reads it."""
+    for row, tr in enumerate(table.iterchildren(qn("w:tr"))):
+        for column, tc in enumerate(tr.iterchildren(qn("w:tc"))):
+            for paragraph in tc.iter(qn("w:p")):
+                yield row, column, paragraph
+
+
+def _flag(properties, tag: str) -> bool | None:
     element = properties.find(qn(tag))
     if element is None:
         return None
@@ -392,7 +404,7 @@ def _style_flag(style: BaseStyle | None, name: str) -> bool | None:
         value = getattr(style.font, name, None) if hasattr(style, "font") else None
         if value is not None:
             return value
-        style = style.base_style
+        style = cast(ParagraphStyle, style).base_style
     return None
 
 
@@ -401,5 +413,5 @@ def _style_numbered(style: BaseStyle) -> bool:
         properties = style.element.pPr
         if properties is not None and properties.find(qn("w:numPr")) is not None:
             return True
-        style = style.base_style
+        style = cast(ParagraphStyle, style).base_style
     return False

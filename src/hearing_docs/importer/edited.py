@@ -21,7 +21,7 @@ from typing import Any
 
 from hearing_docs.content.markup import Run
 from hearing_docs.errors import ContentError, Problem
-from hearing_docs.importer import dates, inline
+from hearing_docs.importer import dates, fields, inline
 from hearing_docs.importer.blocks import PAGE_BREAK, Block, Reading
 from hearing_docs.importer.parts import ALIASES, ROLES, TEMPLATE_STYLES, TEXT_ROLES, Role
 from hearing_docs.importer.yamlfile import KEEP
@@ -115,20 +115,39 @@ def content(
     }
     tree: dict[str, Any] = {}
     notes: list[str] = []
+    # The summary starts at its first paragraph in a style of its own (its title, ...).
+    summary_from = min(
+        (
+            b.number
+            for b in reading.body()
+            if b.style in ROLES
+            and ROLES[b.style].path.startswith("summary")
+            and not ROLES[b.style].note
+        ),
+        default=len(reading.body()) + 1,
+    )
     for block in reading.blocks:
         if block.style in TEMPLATE_STYLES or (block.part != "body" and block.style not in ROLES):
             continue
         if not block.text.strip():
             continue
         role = ROLES.get(block.style)
-        if role is None:
-            region = "letter" if block.section == 0 else "summary"
+        region = "summary" if block.part == "body" and block.number >= summary_from else "letter"
+        if role is None or (role.note and not role.path.startswith(region)):
             role = ROLES[TEXT_ROLES[region]]
             notes.append(f"{block.place()}: style {block.style} read as {_dotted(role.path)}")
+        elif role.note:
+            notes.append(f"{block.place()}: style {block.style} {role.note}")
         value = _value(block, role, language, shown)
         if role.kind == "title" and titles.get(block.style) == value:
             value = KEEP
-        _put(tree, role.path, value)
+        if not _put(tree, role.path, value):
+            _refuse(
+                shown,
+                block,
+                f"a second paragraph in the style {block.style}, which the content holds once "
+                f"({_dotted(role.path)}): join the two, or give it another style",
+            )
         if block.page_break:
             notes.append(f"{block.place()}: page break not kept (the template sets the pages)")
     for block in reading.blocks:
@@ -143,7 +162,7 @@ def _value(block: Block, role: Role, language: str, shown: str) -> Any:
         if value is None:
             _refuse(shown, block, f"'{text}' is not a date such as 22 July 2016")
         return value
-    if role.kind == "plain":
+    if role.kind in ("plain", "text") and not fields.takes_markup(role.path):
         return " ".join(block.text.split())
     if role.kind == "lines":
         return block.lines
@@ -190,8 +209,9 @@ def _dotted(path: str) -> str:
     return path.replace("[]", "").replace("[-]", "")
 
 
-def _put(tree: dict[str, Any], path: str, value: Any) -> None:
-    """Set ``value`` at ``path`` (see ``parts``: ``[]`` adds an item, ``[-]`` enters the last)."""
+def _put(tree: dict[str, Any], path: str, value: Any) -> bool:
+    """Set ``value`` at ``path`` (see ``parts``: ``[]`` adds an item, ``[-]`` enters the last);
+    False when the field holds one value and already has it."""
     node: Any = tree
     steps = path.split(".")
     for index, step in enumerate(steps):
@@ -201,7 +221,7 @@ def _put(tree: dict[str, Any], path: str, value: Any) -> None:
             items = node.setdefault(name, [])
             if last:
                 items.append(value)
-                return
+                return True
             items.append({})
             node = items[-1]
         elif step.endswith("[-]"):
@@ -210,6 +230,10 @@ def _put(tree: dict[str, Any], path: str, value: Any) -> None:
                 items.append({})
             node = items[-1]
         elif last:
+            if name in node:
+                return False
             node[name] = value
+            return True
         else:
             node = node.setdefault(name, {})
+    return True

@@ -35,6 +35,8 @@ ADDRESSEE = re.compile(
     r"and permanent|h\.?e\.?\b|his excellency|her excellency|new york\b)",
     re.IGNORECASE,
 )
+_PLACE = re.compile(r"^[^\d,]{2,40},\s*(?=\d|[^\W\d]+\s+\d)")
+"""A place before the date: "New York, 22 July 2016"."""
 LETTERHEAD = re.compile(r"(president|general assembly|united nations|the president|of the)", re.I)
 
 
@@ -46,6 +48,8 @@ class Found:
     left_out: list[tuple[Line, str]] = field(default_factory=list)
     """Lines the content cannot hold, with why: the caller names their words."""
     signature: Picture | None = None
+    above: list[Line] = field(default_factory=list)
+    """Lines between the date and the salutation (an address typed at the top)."""
 
     def saw(self, part: str, lines: list[Line], note: str = "") -> None:
         first = lines[0].block.number
@@ -119,7 +123,7 @@ def _letterhead(lines: list[Line], header: list[Line], found: Found) -> int:
 def _date(lines: list[Line], position: int, found: Found, language: str) -> int:
     for index in range(position, min(position + 8, len(lines))):
         line = lines[index]
-        value = dates.parse(line.text, language)
+        value = dates.parse(line.text, language) or dates.parse(_PLACE.sub("", line.text))
         if value is None:
             continue
         for skipped in lines[position:index]:
@@ -147,13 +151,7 @@ def _salutation(lines: list[Line], position: int, found: Found) -> int:
     for index in range(position, min(position + 12, len(lines))):
         line = lines[index]
         if SALUTATION.match(line.text) or (line.words <= 6 and line.text.endswith(",")):
-            for skipped in lines[position:index]:
-                found.left_out.append((skipped, "a line between the date and the salutation"))
-                if ADDRESSEE.match(skipped.text):
-                    found.warnings.append(
-                        f"{skipped.place()}: an address above the salutation; "
-                        "the content prints addressees at the foot of the page"
-                    )
+            found.above = [line for line in lines[position:index] if line.text]
             found.content["salutation"] = line.text
             found.saw("salutation", [line])
             return index + 1
@@ -178,38 +176,64 @@ def _closing(lines: list[Line], position: int, found: Found) -> int:
     return len(lines)
 
 
+def _side_by_side(lines: list[Line], found: Found) -> list[Line]:
+    """Signatories typed side by side in the columns of a table: one each, left to right.
+    Returns the lines that are not theirs."""
+    cells = [line for line in lines if line.block.cell is not None]
+    if not cells:
+        return lines
+    table = cells[0].block.cell[0]  # type: ignore[index]
+    mine = [line for line in cells if line.block.cell[0] == table]  # type: ignore[index]
+    columns = sorted({line.block.cell[2] for line in mine})  # type: ignore[index]
+    if len(columns) < 2:
+        return lines
+    signers = []
+    for column in columns:
+        cell = [line for line in mine if line.block.cell[2] == column and line.text]  # type: ignore[index]
+        if not cell:
+            continue
+        signer: dict[str, Any] = {"name": cell[0].text}
+        if len(cell) > 1:
+            signer["title"] = [line.text for line in cell[1:]]
+        signers.append(signer)
+        found.saw("signatory", cell, "side by side")
+    for line in mine:
+        if line.pictures:
+            found.warnings.append(
+                f"{line.place()}: the signature picture of a signatory side by side is not kept"
+            )
+    if len(signers) >= 2:
+        found.content["signatories"] = signers
+    elif signers:
+        found.content["signatory"] = signers[0]
+    return [line for line in lines if line not in mine]
+
+
 def _signature_block(lines: list[Line], footer: list[Line], found: Found) -> None:
-    signer: dict[str, Any] = {}
     rest = list(lines)
     while rest and rest[0].pictures and not rest[0].text:
         found.signature = rest[0].pictures[0]
         found.recognised.append(f"signature: {rest[0].place()} (a picture)")
         rest.pop(0)
     notations = [line for line in rest if NOTATION.match(line.text)]
-    rest = [line for line in rest if line not in notations]
-    name_index = next((i for i, line in enumerate(rest) if line.text), None)
-    addressees: list[Line] = []
-    if name_index is not None:
-        name = rest[name_index]
-        if name.pictures:
-            found.signature = name.pictures[0]
-        signer["name"] = name.text
-        found.saw("signatory", [name])
-        titles: list[Line] = []
-        for line in rest[name_index + 1 :]:
-            if line.gap_before or ADDRESSEE.match(line.text) or addressees:
-                addressees.append(line)
-            else:
-                titles.append(line)
-        if titles:
-            signer["title"] = [line.text for line in titles]
-            found.saw("signatory title", titles)
-        for line in rest[:name_index]:
-            found.left_out.append((line, "a line between the close and the signatory"))
-    if signer:
-        found.content["signatory"] = signer
-    if not addressees and footer:
-        addressees = [line for line in footer if line.text]
+    rest = _side_by_side([line for line in rest if line not in notations], found)
+    if "signatories" in found.content or "signatory" in found.content:
+        addressees = [line for line in rest if line.text]  # the names were in a table
+    else:
+        addressees = _signatory(rest, found)
+    typed_below = [line for line in footer if line.text]
+    if not addressees and typed_below:
+        addressees, typed_below = typed_below, []
+    for line in typed_below:
+        found.left_out.append((line, "a footer line of page 1, beside the addressees"))
+    if not addressees and found.above:
+        addressees, found.above = found.above, []
+        found.warnings.append(
+            f"{addressees[0].place()}: the address above the salutation is printed as the "
+            "addressee block, at the foot of page 1"
+        )
+    for line in found.above:
+        found.left_out.append((line, "a line between the date and the salutation"))
     if addressees:
         found.content["addressees"] = [line.text for line in addressees]
         found.saw("addressees", addressees)
@@ -217,3 +241,29 @@ def _signature_block(lines: list[Line], footer: list[Line], found: Found) -> Non
         key = "cc" if re.match(r"^(cc|c\.c\.|cop)", line.text, re.I) else "enclosures"
         found.content.setdefault(key, []).append(line.text)
         found.saw("enclosure" if key == "enclosures" else "copy", [line])
+
+
+def _signatory(rest: list[Line], found: Found) -> list[Line]:
+    """The signatory's name and title lines; returns the lines after them (the address)."""
+    name_index = next((i for i, line in enumerate(rest) if line.text), None)
+    if name_index is None:
+        return []
+    name = rest[name_index]
+    if name.pictures:
+        found.signature = name.pictures[0]
+    signer: dict[str, Any] = {"name": name.text}
+    found.saw("signatory", [name])
+    titles: list[Line] = []
+    addressees: list[Line] = []
+    for line in rest[name_index + 1 :]:
+        if line.gap_before or ADDRESSEE.match(line.text) or addressees:
+            addressees.append(line)
+        else:
+            titles.append(line)
+    if titles:
+        signer["title"] = [line.text for line in titles]
+        found.saw("signatory title", titles)
+    for line in rest[:name_index]:
+        found.left_out.append((line, "a line between the close and the signatory"))
+    found.content["signatory"] = signer
+    return addressees

@@ -21,24 +21,34 @@ class Role:
     path: str
     """Where the text goes, such as ``letter.body[]``."""
     kind: str
-    """How the text reads: ``date``; ``plain`` (as written); ``rich`` (bold and italic as
-    markup); ``lines`` (a list, one item a line); ``title`` (lines of one text)."""
+    """How the text reads: ``date``; ``text`` (one paragraph: its bold and italic become
+    markup where the model's type prints markup, see ``fields``); ``lines`` (a list, one
+    item a line); ``title`` (lines of one text)."""
+    note: str = ""
+    """Said when a paragraph of this style is read: the content holds it less exactly
+    than Word does (a sub-heading becomes a section heading)."""
 
 
 ROLES: dict[str, Role] = {
     "Date": Role("letter.date", "date"),
-    "Salutation": Role("letter.salutation", "plain"),
-    "Body Text": Role("letter.body[]", "rich"),
-    "Closing": Role("letter.closing", "rich"),
-    "Signatory": Role("letter.signatory.name", "plain"),
-    "Addressee": Role("letter.addressees[]", "plain"),
+    "Salutation": Role("letter.salutation", "text"),
+    "Body Text": Role("letter.body[]", "text"),
+    "Closing": Role("letter.closing", "text"),
+    "Signatory": Role("letter.signatory.name", "text"),
+    "Addressee": Role("letter.addressees[]", "text"),
     "Title": Role("summary.title", "title"),
     "Meeting Date": Role("summary.date", "date"),
     "Venue": Role("summary.venue", "lines"),
-    "Heading 1": Role("summary.sections[].heading", "rich"),
-    "Summary Text": Role("summary.sections[-].paragraphs[]", "rich"),
-    "Numbered Paragraph": Role("summary.sections[-].paragraphs[]", "rich"),
-    "List Bullet": Role("summary.sections[-].paragraphs[-].bullets[]", "rich"),
+    "Heading 1": Role("summary.sections[].heading", "text"),
+    "Summary Text": Role("summary.sections[-].paragraphs[]", "text"),
+    "Numbered Paragraph": Role("summary.sections[-].paragraphs[]", "text"),
+    "List Bullet": Role("summary.sections[-].paragraphs[-].bullets[]", "text"),
+    # Styles Word offers an editor for which the content has no exact field.
+    "Heading 2": Role("summary.sections[].heading", "text", "read as a section heading"),
+    "Heading 3": Role("summary.sections[].heading", "text", "read as a section heading"),
+    "List Number": Role("summary.sections[-].paragraphs[-].bullets[]", "text", "read as a bullet"),
+    "List Paragraph": Role("summary.sections[-].paragraphs[]", "text", "read as a paragraph"),
+    "Quote": Role("summary.sections[-].paragraphs[]", "text", "read as a paragraph"),
 }
 
 ALIASES: dict[str, str] = {

@@ -84,7 +84,7 @@ def is_heading(line: Line, styled_only: bool = False) -> bool:
         return False
     text = line.text
     return (
-        line.bold
+        (line.bold or line.capitals)
         and 0 < line.words <= HEADING_WORDS
         and not text.endswith((".", ",", ";"))
         and not line.marker
@@ -95,6 +95,8 @@ def _sections(lines: list[Line], found: Found) -> None:
     sections: list[dict[str, Any]] = []
     current: dict[str, Any] | None = None
     headings: list[Line] = []
+    texts: list[Line] = []
+    lists: list[list[Line]] = []
     for line in lines:
         if is_heading(line):
             current = {"heading": line.marked(), "paragraphs": []}
@@ -109,11 +111,18 @@ def _sections(lines: list[Line], found: Found) -> None:
         if line.marker:
             if not paragraphs or not isinstance(paragraphs[-1], dict):
                 paragraphs.append({"bullets": []})
+                lists.append([])
             paragraphs[-1]["bullets"].append(line.rich())
+            lists[-1].append(line)
         else:
             paragraphs.append(line.rich())
+            texts.append(line)
     for heading in headings:
         found.saw("heading", [heading])
+    if texts:
+        found.saw("paragraphs", texts, f"{len(texts)} paragraphs")
+    for items in lists:
+        found.saw("list", items, f"{len(items)} bullets")
     kept: list[dict[str, Any]] = []
     for section in sections:
         if section["paragraphs"]:

@@ -14,6 +14,7 @@ two versions (``diff``).
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import difflib
 import io
@@ -60,10 +61,29 @@ def update(text: str, content: dict[str, Any], owned: Callable[[tuple[str, ...]]
     the import may delete when the DOCX no longer has them."""
     yaml = _yaml()
     data = yaml.load(text)
-    _update_map(data, content, (), owned)
+    token = _SPELLINGS.set({_printed(v): v for v in _scalars(data) if isinstance(v, str)})
+    try:
+        _update_map(data, content, (), owned)
+    finally:
+        _SPELLINGS.reset(token)
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()
+
+
+# The texts of the file as they are spelt (quoting, folding), by what they print: a
+# paragraph moved to another place in the DOCX keeps its spelling in the YAML.
+_SPELLINGS: contextvars.ContextVar[dict[str, Any] | None] = contextvars.ContextVar(
+    "spellings", default=None
+)
+
+
+def _scalars(node: Any) -> list[Any]:
+    if isinstance(node, dict):
+        return [s for value in node.values() for s in _scalars(value)]
+    if isinstance(node, list):
+        return [s for value in node for s in _scalars(value)]
+    return [node]
 
 
 def new_text(content: dict[str, Any], header: str = "") -> str:
@@ -85,7 +105,7 @@ def diff(old: str, new: str, name: str) -> str:
     )
 
 
-def _update_map(old: CommentedMap, new: dict[str, Any], path: tuple[str, ...], owned) -> None:  # type: ignore[no-untyped-def]
+def _update_map(old: CommentedMap, new: dict[str, Any], path: tuple[str, ...], owned) -> None:
     previous = None
     for key, value in new.items():
         if key in old:
@@ -102,7 +122,7 @@ def _update_map(old: CommentedMap, new: dict[str, Any], path: tuple[str, ...], o
             del old[key]
 
 
-def _update(old: Any, new: Any, path: tuple[str, ...], owned) -> Any:  # type: ignore[no-untyped-def]
+def _update(old: Any, new: Any, path: tuple[str, ...], owned) -> Any:
     """None when ``old`` was updated in place or prints as ``new``; else the new node."""
     if new is KEEP:
         return None
@@ -117,7 +137,7 @@ def _update(old: Any, new: Any, path: tuple[str, ...], owned) -> Any:  # type: i
     return _fresh(new, old)
 
 
-def _update_list(old: CommentedSeq, new: list[Any], path: tuple[str, ...], owned) -> None:  # type: ignore[no-untyped-def]
+def _update_list(old: CommentedSeq, new: list[Any], path: tuple[str, ...], owned) -> None:
     matcher = difflib.SequenceMatcher(None, [_key(v) for v in old], [_key(v) for v in new])
     # From the end, so that the positions of earlier opcodes stay valid.
     for tag, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):
@@ -222,12 +242,18 @@ def _fresh(value: Any, like: Any) -> Any:
             result[key] = _fresh(item, sibling)
         return result
     if isinstance(value, list):
-        result = CommentedSeq()
+        items = CommentedSeq()
         for item in value:
             sibling = like[0] if isinstance(like, list) and like else None
-            result.append(_fresh(item, sibling))
-        return result
+            items.append(_fresh(item, sibling))
+        return items
     if isinstance(value, str):
+        spelt = (_SPELLINGS.get() or {}).get(_printed(value))
+        if spelt is not None:  # a copy: one node in two places would be written as an alias
+            copy: Any = type(spelt)(str(spelt))
+            if isinstance(spelt, FoldedScalarString):
+                copy.fold_pos = list(getattr(spelt, "fold_pos", []))
+            return copy
         return _styled(value, like)
     return value
 

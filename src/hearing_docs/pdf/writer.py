@@ -79,7 +79,7 @@ def _collect_weasyprint_warnings() -> Iterator[_Collector]:
         logger.propagate = propagate
 
 
-def fetcher(allowed: list[Path]):  # type: ignore[no-untyped-def]
+def fetcher(allowed: list[Path]):
     """A WeasyPrint URL fetcher that reads data: URLs and files inside ``allowed`` only.
 
     No network (http, https, ftp), no file outside the folders, no symbolic link
@@ -189,7 +189,7 @@ def _weasyprint_errors(template_folders: list[Path]) -> Iterator[None]:
         raise RenderError(Problem("PDF", f"WeasyPrint failed: {error}")) from error
 
 
-def _metadata(metadata, facts: Facts) -> None:  # type: ignore[no-untyped-def]
+def _metadata(metadata, facts: Facts) -> None:
     """Write the document's facts into WeasyPrint's ``DocumentMetadata``."""
     metadata.title = facts.title
     metadata.authors = [facts.author]
@@ -199,14 +199,14 @@ def _metadata(metadata, facts: Facts) -> None:  # type: ignore[no-untyped-def]
     metadata.modified = facts.modified.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _claim_ua1(metadata) -> None:  # type: ignore[no-untyped-def]
+def _claim_ua1(metadata) -> None:
     """Make ``metadata`` write ``pdfuaid:part="1"`` beside the ``pdfaid`` identification."""
     from xml.etree.ElementTree import fromstring, tostring
 
     from weasyprint.pdf.metadata import NS, DocumentMetadata
 
     class _PdfAAndUa1(DocumentMetadata):
-        def generate_rdf_metadata(self, variant, version, conformance):  # type: ignore[no-untyped-def]
+        def generate_rdf_metadata(self, variant, version, conformance):
             rdf = fromstring(super().generate_rdf_metadata(variant, version, conformance))
             identification = rdf.find(f"{{{NS['rdf']}}}Description")
             assert identification is not None  # WeasyPrint writes it first for every PDF/A

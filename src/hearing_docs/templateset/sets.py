@@ -6,8 +6,9 @@ folder beside the content file, then the packaged sets. No other folder is
 searched: a ``templates/`` folder further up (in a shared temporary folder, in
 a home folder above the downloads) may belong to someone else.
 Out: a ``TemplateSet``: its folders (a file found earlier wins, so a user
-overrides the packaged set file by file), its ``Theme``, and a sandboxed
-Jinja environment over those folders.
+overrides the packaged set file by file), the roots searched, its ``Theme``
+and the theme files it was read from (for the lines of later errors). The
+sandboxed Jinja environment over the folders is made by ``html/page.py``.
 
 Its text in each language (letterhead, notations, date patterns) is a
 ``catalogue`` read from the set's ``text/<language>.yaml``.

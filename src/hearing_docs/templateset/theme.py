@@ -1,9 +1,10 @@
 """Theme stage: a template set's theme.yaml in, a typed ``Theme`` out.
 
-In: the folders of a template set, most specific first (see ``templateset.py``).
+In: the data of a set's theme.yaml, laid over the themes it extends (``sets.py``
+reads and merges them).
 Out: ``Theme``: paper, margins, fonts, sizes, spacing, letterhead, page
 numbers. It is the one source of typography: style.css is rendered from it and
-``word_styles.py`` defines the Word styles from it.
+``word/styles.py`` defines the Word styles from it.
 
 A set's theme.yaml may start with ``extends: OTHER-SET``; its values are then
 laid over the other set's theme key by key, so a derived set names only what
@@ -81,6 +82,9 @@ class Text(_Group):
     paragraph_space: Length = 13.8
     kerning: bool = False
     ligatures: bool = False
+    spelling: list[str] = []
+    """Regional tags (en-GB): the one of a content language that names no region is the
+    language Word checks its spelling in."""
 
     complex_script_fonts: list[str] = Field(default=["Amiri"], min_length=1)
     """Arabic (and other right-to-left and complex scripts): Word's ``w:cs`` face."""
@@ -96,6 +100,13 @@ class Text(_Group):
     def all_fonts(self) -> list[str]:
         """Every face, in the order the PDF tries them for a character: Latin first."""
         return [*self.fonts, *self.complex_script_fonts, *self.east_asian_fonts]
+
+    def proofing_language(self, language: str) -> str:
+        """The tag Word checks spelling in: the content's own when it names a region
+        (``en-US``), else the tag of ``spelling`` for its language (``en`` is ``en-GB``)."""
+        if "-" in language:
+            return language
+        return next((tag for tag in self.spelling if tag.split("-")[0] == language), language)
 
 
 class Letterhead(_Group):

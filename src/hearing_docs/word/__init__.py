@@ -1,5 +1,6 @@
-"""Word stage: the hearing and its template set in, the DOCX out (python-docx).
+"""Word stage: the hearing, its template set and its facts in, the DOCX out (python-docx).
 
-``builder`` writes the paragraphs, ``styles`` defines the named styles from the
-theme, ``package`` fixes the package's properties and parts.
+``builder`` writes the paragraphs and owns python-docx's errors, ``styles``
+defines the named styles from the theme, ``numbering`` the lists, and
+``package`` writes the properties (the document's facts) and fixes the parts.
 """

@@ -35,6 +35,7 @@ from hearing_docs.content.model import BulletList, Hearing
 from hearing_docs.document import dates, titles
 from hearing_docs.document.facts import Facts
 from hearing_docs.errors import Problem, RenderError
+from hearing_docs.fonts import metrics
 from hearing_docs.templateset.assets import Assets
 from hearing_docs.templateset.catalogue import Catalogue
 from hearing_docs.templateset.sets import TemplateSet
@@ -80,7 +81,7 @@ def _page(document: Document, theme: Theme) -> None:
     section.gutter = Pt(0)
 
 
-def _add(container, text: str, style: str) -> Paragraph:  # type: ignore[no-untyped-def]
+def _add(container, text: str, style: str) -> Paragraph:
     """A paragraph of ``style`` holding ``text`` as its type says it is printed: the runs of
     its inline markup for rich text (``markup.Marked``), else one run as written."""
     paragraph = container.add_paragraph(style=style)
@@ -117,6 +118,7 @@ def _letter(
     # The letter's section ends in its last paragraph, not in an extra empty one.
     document.add_section(WD_SECTION.NEW_PAGE)
     holder = document.paragraphs[-1]._p
+    assert holder.pPr is not None  # add_section put the section's properties there
     section_properties = holder.pPr.sectPr
     signatory._p.get_or_add_pPr().append(section_properties)
     holder.getparent().remove(holder)
@@ -171,10 +173,10 @@ def _summary(document: Document, hearing: Hearing, theme: Theme, text: Catalogue
                     added.style = "Emphasis"
     _add(document, dates.day(summary.date, text), "Meeting Date")
     venue = document.add_paragraph(style="Venue")
-    for index, line in enumerate(summary.venue):
+    for index, venue_line in enumerate(summary.venue):
         if index:
             venue.add_run().add_break()
-        bidi.add_runs(venue, line)
+        bidi.add_runs(venue, venue_line)
     numbered = theme.summary.numbered_paragraphs
     paragraph_style = "Numbered Paragraph" if numbered else "Summary Text"
     for section in summary.sections:
@@ -193,8 +195,11 @@ def _page_numbers(document: Document, theme: Theme) -> None:
     section.different_first_page_header_footer = False
     section.header.is_linked_to_previous = False
     section.footer.is_linked_to_previous = False
-    section.header_distance = Pt(theme.page.margin_top / 2)
-    section.footer_distance = Pt(theme.page.margin_bottom / 2)
+    # The PDF centres the number's line in the margin; Word measures from the paper's
+    # edge to the line, which is as high as the font's ascent and descent (single).
+    line = metrics.line_height(theme.text.fonts, (False, False), theme.page_numbers.size)
+    section.header_distance = Pt((theme.page.margin_top - line) / 2)
+    section.footer_distance = Pt((theme.page.margin_bottom - line) / 2)
     if theme.page_numbers.position == "none":
         return
     top = theme.page_numbers.vertical == "top"
@@ -206,7 +211,13 @@ def _page_numbers(document: Document, theme: Theme) -> None:
 
 def _page_field(paragraph: Paragraph) -> None:
     """A PAGE field that Word and LibreOffice update: begin, instruction, separate, result, end."""
-    for kind, text in (("begin", None), ("instr", " PAGE "), ("separate", None), ("text", "1")):
+    steps: tuple[tuple[str, str | None], ...] = (
+        ("begin", None),
+        ("instr", " PAGE "),
+        ("separate", None),
+        ("text", "1"),
+    )
+    for kind, text in steps:
         run = paragraph.add_run()
         if kind == "instr":
             instruction = OxmlElement("w:instrText")
@@ -214,7 +225,7 @@ def _page_field(paragraph: Paragraph) -> None:
             instruction.text = text
             run._r.append(instruction)
         elif kind == "text":
-            run.text = text
+            run.text = text or ""
         else:
             char = OxmlElement("w:fldChar")
             char.set(qn("w:fldCharType"), kind)
@@ -225,6 +236,11 @@ def _page_field(paragraph: Paragraph) -> None:
 
 
 def _alt_text(paragraph: Paragraph, text: str) -> None:
-    """Alternative text of the last picture in ``paragraph`` (wp:docPr/@descr)."""
+    """Alternative text of the pictures in ``paragraph`` (wp:docPr/@descr), and no space
+    around them: without distT/B/L/R, LibreOffice puts 0.32 cm around an inline picture,
+    and the signature would stand 9 pt right of where the PDF has it."""
     for properties in paragraph._p.iter(qn("wp:docPr")):
         properties.set("descr", text)
+    for inline in paragraph._p.iter(qn("wp:inline")):
+        for side in ("distT", "distB", "distL", "distR"):
+            inline.set(side, "0")

@@ -20,6 +20,7 @@ from html import escape  # xml.sax.saxutils would import urllib.request, and ssl
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import XmlPart
 from docx.oxml.ns import qn
 
 from hearing_docs import __version__
@@ -58,7 +59,6 @@ def _properties(document: Document, facts: Facts) -> None:
     properties = document.core_properties
     properties.title = facts.word_title
     properties.author = facts.author
-    properties.last_modified_by = facts.author
     properties.subject = facts.subject
     properties.language = facts.language
     # The string the PDF's Keywords entry holds; Word takes commas as separators too.
@@ -67,7 +67,12 @@ def _properties(document: Document, facts: Facts) -> None:
     properties.revision = 1
     properties.created = facts.created
     properties.modified = facts.modified
-    properties.last_printed = facts.created
+    # Nobody printed the file and nobody but its author wrote it: python-docx's
+    # starting values ("python-docx" as the last author) are left out.
+    core = document.part.package.part_related_by(RT.CORE_PROPERTIES).element
+    for tag in ("cp:lastModifiedBy", "cp:lastPrinted"):
+        for element in core.findall(qn(tag)):
+            core.remove(element)
 
     application = escape(f"hearing-docs {__version__}")
     app = document.part.package.part_related_by(RT.EXTENDED_PROPERTIES)
@@ -86,11 +91,12 @@ def _drop_unused_parts(document: Document) -> None:
 
 def _settings(document: Document) -> None:
     """No preview picture to save, and the layout rules of Word 2013 and later: with the
-    template's Word 2010 mode, Word would open the file in "Compatibility Mode"."""
+    template's Word 2010 mode, Word would open the file in "Compatibility Mode". No
+    w:proofState either: it tells Word the spelling was already checked, and it was not."""
     settings = document.settings.element
-    preview = settings.find(qn("w:savePreviewPicture"))
-    if preview is not None:
-        settings.remove(preview)
+    for tag in ("w:savePreviewPicture", "w:proofState"):
+        for element in settings.findall(qn(tag)):
+            settings.remove(element)
     for setting in settings.iter(qn("w:compatSetting")):
         if setting.get(qn("w:name")) == "compatibilityMode":
             setting.set(qn("w:val"), "15")
@@ -101,7 +107,7 @@ def _number_drawings(document: Document) -> None:
 
     python-docx numbers drawings per part, so the emblem in the header and the
     signature in the body would both be drawing 1."""
-    parts = [document.part]
+    parts: list[XmlPart] = [document.part]
     for section in document.sections:
         for story in (
             section.first_page_header,

@@ -25,6 +25,7 @@ taller lines instead of overlapping ones.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -32,7 +33,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
-from docx.styles.style import BaseStyle
+from docx.styles.style import BaseStyle, ParagraphStyle
 
 from hearing_docs.fonts import metrics
 from hearing_docs.templateset.theme import Theme
@@ -81,6 +82,7 @@ def specs(theme: Theme) -> dict[str, StyleSpec]:
         size=theme.page_numbers.size,
         align="center" if theme.page_numbers.position == "none" else theme.page_numbers.horizontal,
         space_after=0,
+        line_single=True,
     )
     return {
         "Letterhead": StyleSpec(
@@ -148,6 +150,9 @@ _CHARACTER = {
 
 def define(document: Document, theme: Theme, language: str) -> None:
     """Set the document defaults, define every style of ``specs``, remove all others."""
+    # The others go first: python-docx walks every style of the document for each one
+    # it looks up, and the template brings 164.
+    _prune(document, {"Body Text", *specs(theme), *_CHARACTER, *_KEPT})
     _defaults(document, theme, language)
     styles = document.styles
     body = _style(document, "Body Text")
@@ -176,7 +181,6 @@ def define(document: Document, theme: Theme, language: str) -> None:
         f"{numbering.BULLET} ", theme.text.fonts, (False, False), theme.text.size
     )
     numbering.define(document, theme.summary.list_indent, marker)
-    _prune(document, {"Body Text", *specs(theme), *_CHARACTER, *_KEPT})
 
 
 # Word draws Arabic (and other complex-script runs) with the complex-script twins of
@@ -229,9 +233,12 @@ def _prune(document: Document, kept: set[str]) -> None:
 
 def _style(
     document: Document, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH
-) -> BaseStyle:
+) -> ParagraphStyle:
+    """The style ``name``, made when the template lacks it. Typed as a paragraph style,
+    whose attributes a character style has too but ``paragraph_format``, which is only
+    used on paragraph styles."""
     styles = document.styles
-    style = styles[name] if name in styles else styles.add_style(name, kind)
+    style = cast(ParagraphStyle, styles[name] if name in styles else styles.add_style(name, kind))
     style.hidden = False
     style.quick_style = True
     _drop_theme_fonts(style)
@@ -264,7 +271,7 @@ def _drop_theme_fonts(style: BaseStyle) -> None:
                 ppr.remove(element)
 
 
-def _paragraph_format(style: BaseStyle, theme: Theme, spec: StyleSpec) -> None:
+def _paragraph_format(style: ParagraphStyle, theme: Theme, spec: StyleSpec) -> None:
     form = style.paragraph_format
     if spec.align is not None:
         form.alignment = ALIGN[spec.align]
@@ -332,7 +339,7 @@ def _no_space_between_scripts(normal: BaseStyle) -> None:
 
 def _defaults(document: Document, theme: Theme, language: str) -> None:
     """Document-wide font, size, colour, line pitch and language (w:docDefaults)."""
-    normal = document.styles["Normal"]
+    normal = cast(ParagraphStyle, document.styles["Normal"])
     _no_space_between_scripts(normal)
     _drop_theme_fonts(normal)
     normal.font.name = theme.text.font
@@ -360,7 +367,9 @@ def _defaults(document: Document, theme: Theme, language: str) -> None:
         size = OxmlElement(tag)
         size.set(qn("w:val"), half_points)
         rpr.append(size)
-    # The proofing language Word and LibreOffice give every run that does not name one.
+    # The proofing language Word and LibreOffice give every run that does not name one:
+    # with a region, since "en" alone is read as en-US and flags "programme".
+    language = theme.text.proofing_language(language)
     lang = OxmlElement("w:lang")
     for attribute in ("w:val", "w:eastAsia", "w:bidi"):
         lang.set(qn(attribute), language)

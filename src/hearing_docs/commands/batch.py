@@ -1,0 +1,141 @@
+"""Batch: several content files in, each one built, over every core.
+
+In: content files, the output folder, the build options and a number of jobs.
+Out: an ``Outcome`` for each file (what was written or found up to date, or
+its one-line errors), in the order of the files, each as soon as it and every
+file before it are done. The caller (the command line) prints them.
+
+With more than one job and more than one file, the files are built by a pool
+of worker processes, one file at a time each, so that a batch keeps every core
+busy; with one, in this process. A worker's warnings come back with its
+outcome, so that they are printed with the file they belong to, in order.
+Workers ignore Ctrl+C: the command line stops handing out files, lets the
+files in progress finish (their outputs are written whole or not at all),
+and stops.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import hearing_docs
+from hearing_docs.errors import HearingDocsError
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The options of ``hearing_docs.build`` for every file of the batch."""
+
+    formats: tuple[str, ...]
+    templates: tuple[Path, ...]
+    strict: bool
+    pdf_variant: str
+    manifest: bool
+    force: bool
+
+
+@dataclass(frozen=True)
+class Outcome:
+    content: Path
+    files: list[Path] = field(default_factory=list)
+    """Written, or found up to date when ``unchanged``."""
+    templates: str | None = None
+    unchanged: bool = False
+    errors: list[str] = field(default_factory=list)
+    """One line each, ``FILE:LINE:COL: field: message``; empty when the build worked."""
+    warnings: list[str] = field(default_factory=list)
+
+
+def build_one(content: Path, out_dir: Path, settings: Settings) -> Outcome:
+    """Build one file. Its problems come back as lines, not as an exception: an outcome
+    crosses from a worker process, and the lines are what the command line prints."""
+    try:
+        written = hearing_docs.build(
+            content,
+            out_dir,
+            settings.formats,
+            templates=settings.templates,
+            strict=settings.strict,
+            pdf_variant=settings.pdf_variant,
+            manifest=settings.manifest,
+            force=settings.force,
+        )
+    except HearingDocsError as error:
+        return Outcome(content, errors=[error.one_line()], warnings=_warnings.take())
+    return Outcome(
+        content, list(written), written.templates, written.unchanged, [], _warnings.take()
+    )
+
+
+def run(
+    paths: Sequence[Path],
+    out_dir: Path,
+    settings: Settings,
+    jobs: int,
+    progress: Callable[[int, list[Path]], None] = lambda done, running: None,
+) -> Iterator[Outcome]:
+    """Build ``paths``, yielding their outcomes in order.
+
+    ``progress`` is told, whenever it changes, how many files are done (in any
+    order) and which are being built.
+    """
+    if jobs <= 1 or len(paths) <= 1:
+        for done, path in enumerate(paths):
+            progress(done, [path])
+            yield build_one(path, out_dir, settings)
+        progress(len(paths), [])
+        return
+    # Imported here: a build of one file needs no pool.
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+    workers = min(jobs, len(paths))
+    # Forked workers start with this process's imports: no second start-up cost.
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+    with ProcessPoolExecutor(workers, context, initializer=_worker_setup) as pool:
+        try:
+            futures = [pool.submit(build_one, path, out_dir, settings) for path in paths]
+            pending = set(futures)
+            shown = 0
+            while shown < len(futures):
+                # The pool hands out files in order: the first unfinished ones are running.
+                running = [path for path, f in zip(paths, futures, strict=True) if not f.done()]
+                progress(len(futures) - len(pending), running[:workers])
+                _, pending = wait(pending, return_when=FIRST_COMPLETED)
+                while shown < len(futures) and futures[shown].done():
+                    yield futures[shown].result()
+                    shown += 1
+            progress(len(futures), [])
+        except BaseException:  # Ctrl+C, or the caller stopped early: no new files
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+class _Collector(logging.Handler):
+    """Warnings of this process's builds, handed back with each outcome."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+    def take(self) -> list[str]:
+        taken, self.messages = self.messages, []
+        return taken
+
+
+_warnings = _Collector()
+
+
+def _worker_setup() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    logger = logging.getLogger("hearing_docs")
+    logger.handlers = [_warnings]
+    logger.propagate = False
