@@ -20,7 +20,8 @@ def render(tmp_path: Path, *changes: tuple[str, str], template_dirs=()) -> str:
     hearing, source = loading.load_with_source(content)
     template_set = sets.resolve(hearing.template, sets.roots_for(content, list(template_dirs)))
     images = assets.load(hearing, source, template_set)
-    return page.render(hearing, template_set, images, facts.derive(hearing))
+    text = template_set.catalogue(hearing.language)
+    return page.render(hearing, template_set, images, facts.derive(hearing, text))
 
 
 def test_rich_fields_print_their_markup_and_plain_fields_print_as_written(tmp_path) -> None:
@@ -47,7 +48,7 @@ def test_the_metadata_are_the_documents_facts(tmp_path) -> None:
         '<meta name="keywords" content="cover letter, hearing summary, 18 July 2016, '
         'Conference Room 4">'
     ) in html
-    assert '<html lang="en">' in html
+    assert '<html lang="en" dir="ltr">' in html
 
 
 def test_a_misspelt_variable_names_its_template_and_line(tmp_path) -> None:
