@@ -163,16 +163,37 @@ def batch(work: Path, runs: int, results: list) -> None:
     shutil.copytree(SEED.parent, folder, ignore=shutil.ignore_patterns("*.yaml", "*.yml"))
     for index in range(8):
         shutil.copy(SEED, folder / f"h{index}.yaml")
-    first, again = [], []
+    first, again, serial = [], [], []
     for attempt in range(runs):
+        # Alternating with the same batch one file at a time (-j 1): on a machine shared
+        # with other work, cores busy alone says little; the two side by side say more.
         out = work / f"batch-out-{attempt}"
         first.append(run(cli("build", str(folder), "-o", str(out))))
         again.append(run(cli("build", str(folder), "-o", str(out))))
+        serial.append(
+            run(cli("build", str(folder), "-o", str(work / f"serial-{attempt}"), "-j", "1"))
+        )
     cpu = median([r[0] for r in first])
     wall = median([r[1] for r in first])
     busy = median([r[0] / r[1] for r in first])
-    results.append({"name": "batch", "cpu": cpu, "wall": wall, "cores_busy": busy, "load": load()})
-    print(f"batch    {cpu:6.2f} s CPU {wall:6.2f} s wall   {busy:.2f} cores busy   (load {load()})")
+    serial_busy = median([r[0] / r[1] for r in serial])
+    serial_wall = median([r[1] for r in serial])
+    results.append(
+        {
+            "name": "batch",
+            "cpu": cpu,
+            "wall": wall,
+            "cores_busy": busy,
+            "serial_cores_busy": serial_busy,
+            "serial_wall": serial_wall,
+            "load": load(),
+        }
+    )
+    print(
+        f"batch    {cpu:6.2f} s CPU {wall:6.2f} s wall   {busy:.2f} cores busy"
+        f"   (-j 1: {serial_busy:.2f} cores busy, {serial_wall:.2f} s wall)   (load {load()})",
+        flush=True,
+    )
     share = median([a[0] / f[0] for a, f in zip(again, first, strict=True)])
     again_cpu = median([r[0] for r in again])
     results.append({"name": "again", "cpu": again_cpu, "share": share, "load": load()})

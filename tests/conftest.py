@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from hearing_docs.pipeline import BuildOptions, build
+import hearing_docs
 from support import SEED_CONTENT, libreoffice_pdf
 
 
@@ -59,7 +59,7 @@ def no_weasyprint_warnings(request: pytest.FixtureRequest):
 def seed_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The seed hearing built into PDF, DOCX and HTML, strictly (any warning fails)."""
     out = tmp_path_factory.mktemp("seed")
-    written = build(SEED_CONTENT, out, BuildOptions(strict=True))
+    written = hearing_docs.build(SEED_CONTENT, out, strict=True)
     return {path.suffix[1:]: path for path in written}
 
 

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import docx
 import pytest
 from click.testing import CliRunner
 from PIL import Image
@@ -43,15 +44,18 @@ SIGNATURE = "letter.signatory.signature"
 # message. {dir} is the absolute path of the copy.
 FIXTURE_CASES: dict[str, str] = {
     # YAML syntax, of several kinds
-    "syntax-unclosed-quote.yaml": f"21:1: {YAML_SYNTAX}: found unexpected end of stream "
-    "(while scanning a quoted scalar)",
+    "syntax-unclosed-quote.yaml": f'3:15: {YAML_SYNTAX}: the quote (") opened here is not '
+    'closed on its line (YAML read on to line 21); end the text with "',
+    "syntax-unclosed-quote-runs-on.yaml": f'3:15: {YAML_SYNTAX}: the quote (") opened here '
+    'is not closed on its line (YAML read on to line 10); end the text with "',
     "syntax-bad-indent.yaml": f"3:2: {YAML_SYNTAX}: expected <block end>, but found "
     "'<block mapping start>' (while parsing a block mapping)",
     "syntax-unclosed-bracket.yaml": f"16:11: {YAML_SYNTAX}: expected ',' or ']', but got ':' "
     "(while parsing a flow sequence)",
     "syntax-unclosed-block.yaml": f"18:5: {YAML_SYNTAX}: expected the node content, "
     "but found '-' (while parsing a flow node)",
-    "syntax-colon-in-text.yaml": f"6:16: {YAML_SYNTAX}: mapping values are not allowed here",
+    "syntax-colon-in-text.yaml": f"6:16: {YAML_SYNTAX}: mapping values are not allowed here; "
+    "text holding ': ' must be put in quotes, the whole value",
     "syntax-tab-indent.yaml": f"3:1: {YAML_SYNTAX}: a tab character: YAML indents with spaces only",
     "syntax-two-documents.yaml": f"12:1: {YAML_SYNTAX}: but found another document "
     "(expected a single document in the stream)",
@@ -78,6 +82,9 @@ FIXTURE_CASES: dict[str, str] = {
     "(lines starting with '- '), got a group of fields",
     "type-text-as-fields.yaml": "7:14: letter.signatory: expected a group of fields "
     "(key: value), got 'Mogens Lykketoft'",
+    "letter-body-with-bullets.yaml": "5:7: letter.body[0]: expected a paragraph of text, got "
+    "a group of fields: the letter holds no lists; write the points as paragraphs (bulleted "
+    "lists go in the summary's sections, as '- bullets: [...]')",
     "type-date-as-words.yaml": "2:9: letter.date: '22 July 2016' is not a date: "
     "write it as YYYY-MM-DD, e.g. 2016-07-22",
     "type-nothing.yaml": "6:11: letter.closing: expected text, got nothing; "
@@ -100,6 +107,8 @@ FIXTURE_CASES: dict[str, str] = {
     "did you mean 'salutation'? (and 1 more problem)",
     "paragraph-list-with-unknown-key.yaml": "21:11: summary.sections[0].paragraphs[0].Note: "
     "unknown field 'Note'; expected one of: bullets",
+    "name-over-255-characters.yaml": "8:11: letter.signatory.name: is 315 characters long; "
+    "a name holds at most 255 characters (the longest author a Word file can carry)",
     "empty-list.yaml": "15:10: summary.venue: must have at least one entry",
     "empty-text.yaml": "3:15: letter.salutation: is empty",
     "template-path.yaml": "1:11: template: '../../etc' is not a template set name "
@@ -247,6 +256,40 @@ def _symlink_folder_out(work: Path) -> str:
     return _with_signature(work, "linked/passwd")
 
 
+def _with_character(code: int) -> Callable[[Path], str]:
+    """A letter paragraph holding the character ``code``, as written in the file."""
+
+    def make(work: Path) -> str:
+        path = work / "hearing.yaml"
+        old = "    - Please find attached the summary from the hearing."
+        path.write_text(_base().replace(old, old.replace("find", f"find{chr(code)}")))
+        return path.name
+
+    return make
+
+
+def _picture_of(size: tuple[int, int]) -> Callable[[Path], str]:
+    def make(work: Path) -> str:
+        Image.new("L", size, 255).save(work / "shape.png")
+        return _with_signature(work, "shape.png")
+
+    return make
+
+
+def _no_glyph(code: int) -> str:
+    return (
+        f"hearing.yaml:5:18: letter.body[0]: character '{chr(code)}' (U+{code:04X}) has no "
+        "glyph in Times New Roman, Liberation Serif"
+    )
+
+
+def _shape(width: int, height: int) -> str:
+    return (
+        f"hearing.yaml:9:16: {SIGNATURE}: image 'shape.png' is {width}x{height} pixels: one "
+        "side is more than 20 times the other, which no signature or emblem is; crop it"
+    )
+
+
 @dataclass(frozen=True)
 class Made:
     """A case made by the test: the file given, and the expected line."""
@@ -291,6 +334,14 @@ MADE_CASES: dict[str, Made] = {
         f"hearing.yaml:9:16: {SIGNATURE}: 'escape.png' is outside {{dir}}; "
         "keep images beside the content",
     ),
+    # characters that are drawn, though they are format characters or spaces: the fonts
+    # must have them, or WeasyPrint draws a box (or borrows a font the theme does not name)
+    **{
+        f"character-u{code:04x}-drawn-without-a-glyph": Made(_with_character(code), _no_glyph(code))
+        for code in (0x0600, 0x06DD, 0x110BD, 0xFFF9, 0xFFFB, 0x1680, 0x3000)
+    },
+    "image-40000x1-pixels": Made(_picture_of((40000, 1)), _shape(40000, 1)),
+    "image-1x3000-pixels": Made(_picture_of((1, 3000)), _shape(1, 3000)),
     "image-in-symlinked-folder-out": Made(
         _symlink_folder_out,
         f"hearing.yaml:9:16: {SIGNATURE}: 'linked/passwd' is outside {{dir}}; "
@@ -347,6 +398,13 @@ def test_bad_input_gets_one_clear_line_and_writes_nothing(
     assert stdout == ""
     assert "Traceback" not in stderr
     assert not (work / "out").exists()
+    if made is None or not made.drop_root:
+        # check refuses it too, with the same problem among the ones it lists
+        checked = CliRunner().invoke(main, ["check", given])
+        assert checked.exit_code == 1
+        headline = expected.format(dir=work).split(" (and ")[0]
+        assert f"Error: {headline}" in checked.stderr.splitlines()
+        assert checked.stdout == ""
 
 
 def run_unprivileged(given: str, *options: str) -> tuple[int, str, str]:
@@ -391,6 +449,61 @@ def test_a_docx_failure_on_input_the_checks_let_through_is_one_line(
     result = CliRunner().invoke(main, ["build", str(content), "-o", str(tmp_path / "out")])
     assert (result.exit_code, result.stderr) == (1, "Error: DOCX: python-docx failed: no header\n")
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.slow
+def test_an_error_line_is_at_most_about_300_characters(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A library's message may quote a whole paragraph: the line is cut, not the terminal."""
+    from docx.exceptions import PythonDocxError
+
+    from hearing_docs.word import builder
+
+    def fail(*_: object) -> None:
+        raise PythonDocxError("exceeded the limit, got:\n\n'" + "His Excellency " * 1400 + "'")
+
+    monkeypatch.setattr(builder, "_summary", fail)
+    content = tmp_path / "base.yaml"
+    content.write_text(_base(), encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(content), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("Error: DOCX: python-docx failed: exceeded the limit, got:\\n\\n'His")
+    assert len(line) == len("Error: ") + 300 and line.endswith("…")
+
+
+@pytest.mark.slow
+def test_a_long_venue_line_builds_and_check_agrees(tmp_path: Path) -> None:
+    """The venue lines are the Word file's keywords, which Word caps at 255 characters."""
+    content = tmp_path / "base.yaml"
+    venue = "Conference Room 4, " + "United Nations Headquarters, New York " * 10
+    content.write_text(_base().replace("    - Conference Room 4", f"    - {venue}"))
+    assert CliRunner().invoke(main, ["check", str(content)]).exit_code == 0
+    result = CliRunner().invoke(main, ["build", str(content), "-o", str(tmp_path), "-f", "docx"])
+    assert result.exit_code == 0, result.output
+    keywords = docx.Document(str(tmp_path / "base.docx")).core_properties.keywords
+    assert len(keywords) <= 255 and keywords.endswith("…")
+
+
+@pytest.mark.slow
+def test_two_content_files_with_the_same_name_do_not_overwrite_each_other(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """hearing.yaml and hearing.yml would both write out/hearing.*: the second is refused."""
+    monkeypatch.chdir(tmp_path)
+    Path("hearing.yaml").write_text(_base(), encoding="utf-8")
+    Path("hearing.yml").write_text(_base().replace("Excellency,", "Excellencies,"))
+    result = CliRunner().invoke(
+        main, ["build", "hearing.yaml", "hearing.yml", "./hearing.yaml", "-o", "out", "-f", "html"]
+    )
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: hearing.yml: would write the same files (out/hearing.*) as hearing.yaml, "
+        "which is built; rename one of them\n"
+    )
+    assert result.stdout == "wrote out/hearing.html\n"  # once, though given twice
+    assert "Excellency," in Path("out/hearing.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.slow

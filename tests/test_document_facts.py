@@ -103,8 +103,10 @@ def test_facts_of_the_seed(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_source_date_epoch_is_the_moment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     assert facts.moment(dt.date(2016, 7, 22)) == dt.datetime(2023, 11, 14, 22, 13, 20)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "not a number")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "")  # set but empty: as if unset
     assert facts.moment(dt.date(2016, 7, 22)) == dt.datetime(2016, 7, 22, 12, 0, 0)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "4354819199")
+    assert facts.moment(dt.date(2016, 7, 22)) == dt.datetime(2107, 12, 31, 23, 59, 59)
 
 
 def test_the_title_in_metadata_is_without_markup() -> None:

@@ -272,3 +272,11 @@ def test_styles_an_editor_reaches_for_are_read_and_said(tmp_path) -> None:
     # The same text in the same order; the styles are hearing-docs' own (Heading 1, Body Text).
     texts = [text for _, text in body_text(rebuild(content))]
     assert texts == [text for _, text in body_text(changed)]
+
+
+def test_a_footnote_is_refused_not_dropped(tmp_path) -> None:
+    def footnote(document) -> None:  # type: ignore[no-untyped-def]
+        run = styled(document, "Summary Text")[0].add_run()
+        run._r.append(parse_xml(f'<w:footnoteReference {nsdecls("w")} w:id="1"/>'))
+
+    _refused(tmp_path, footnote, r'paragraph \d+ \("In accordance with .*"\): a footnote')

@@ -1,4 +1,4 @@
-"""import -o: letters typed in Word by clerks, in six typists' habits, become content
+"""import -o: letters typed in Word by clerks, in seven typists' habits, become content
 that builds, with every word of the letter in the documents in order, nothing invented,
 each part recognised reported on one line, and every word left out named in a warning."""
 

@@ -4,11 +4,11 @@ python-docx (never committed: each test makes them afresh).
 Each maker returns a python-docx ``Document``; ``LETTERS`` names them. The habits:
 everything in Normal with direct formatting; bold and centring for titles and
 venues; a date right-aligned or pushed right with tabs; blank paragraphs for
-spacing; a page break or a section break before the summary; the addressee block
-at the end of the letter page or in the footer; the letterhead typed as centred
-capitals, typed in the header, or missing; the signatory with title lines;
-enclosure and copy lines; numbered and bulleted lists; a summary opening with
-paragraphs before its first heading.
+spacing; a page break, a section break or only blank lines before the summary;
+the addressee block at the end of the letter page or in the footer; the
+letterhead typed as centred capitals, typed in the header, or missing; the
+signatory with title lines; enclosure and copy lines; numbered and bulleted
+lists; a summary opening with paragraphs before its first heading.
 """
 
 from __future__ import annotations
@@ -296,6 +296,29 @@ def address_at_the_top():  # type: ignore[no-untyped-def]
     return d
 
 
+def no_break_before_the_summary():  # type: ignore[no-untyped-def]
+    """No page break at all: the summary starts at a bold centred title after blank lines;
+    its headings are numbered and bold."""
+    d = docx.Document()
+    _p(d, "22 July 2016", RIGHT)
+    _p(d, "Excellency,")
+    _p(d, BODY[0])
+    _p(d, "Please accept, Excellency, the assurances of my highest consideration.")
+    _p(d, "Mogens Lykketoft")
+    _blank(d)
+    for line in ADDRESSEES:
+        _p(d, line)
+    _blank(d, 3)
+    _p(d, "Summary of the hearing", CENTER, bold=True)
+    _p(d, "18 July 2016", CENTER)
+    _p(d, "Conference Room 4", CENTER)
+    _p(d, "I. Overview", bold=True)
+    _p(d, SUMMARY[0])
+    _p(d, "II. Closing", bold=True)
+    _p(d, SUMMARY[2])
+    return d
+
+
 def co_signed_in_a_table_with_a_reference():  # type: ignore[no-untyped-def]
     """A reference and "Confidential" above the date; two co-signers side by side in a
     table; a page number typed in the summary's footer; a letterhead table in the header."""
@@ -339,5 +362,6 @@ LETTERS: dict[str, Callable[[], docx.document.Document]] = {
         spaced_out_with_inline_bold,
         two_pages_and_a_numbered_list,
         word_styles_and_dashes,
+        no_break_before_the_summary,
     )
 }

@@ -1,5 +1,5 @@
 """Lets ``python -m hearing_docs`` run the command line."""
 
-from hearing_docs.cli import main
+from hearing_docs.console import main
 
 main()

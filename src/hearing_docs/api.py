@@ -60,13 +60,14 @@ def load(path: PathLike) -> Hearing:
 
 def check(path: PathLike, templates: Sequence[PathLike] = ()) -> Problems:
     """Every problem that would stop ``build``: content, template set, images, fonts, and
-    the HTML rendered in memory. Nothing is written.
+    every format rendered in memory, so that what ``build`` refuses, ``check`` refuses.
+    Nothing is written.
 
     ``templates``: folders of template sets searched first, as for ``build``.
     """
     from hearing_docs import pipeline
 
-    options = pipeline.BuildOptions(formats=["html"], template_dirs=_paths(templates))
+    options = pipeline.BuildOptions(formats=FORMATS, template_dirs=_paths(templates))
     try:
         rendered = pipeline.render_all(Path(path), options)
     except HearingDocsError as error:

@@ -26,7 +26,7 @@ import click
 import hearing_docs
 from hearing_docs import FORMATS, PDF_VARIANTS, HearingDocsError
 from hearing_docs.commands import batch
-from hearing_docs.errors import shown_path
+from hearing_docs.errors import Problem, printable, shown_path
 
 CONTENT_DIR = Path("content")
 OUTPUT_DIR = Path("output")
@@ -100,6 +100,37 @@ def _content_files(paths: tuple[Path, ...]) -> list[Path]:
     return found
 
 
+def _one_file_per_output(paths: list[Path], out_dir: Path) -> tuple[list[Path], list[Problem]]:
+    """The content files to build, and a problem for each that would overwrite the
+    outputs of an earlier one (``hearing.yaml`` and ``hearing.yml`` both give
+    ``hearing.pdf``). A file given twice is built once."""
+    first: dict[str, Path] = {}
+    seen: set[Path] = set()
+    keep: list[Path] = []
+    clashes: list[Problem] = []
+    for path in paths:
+        if path.resolve() in seen:
+            continue
+        seen.add(path.resolve())
+        earlier = first.setdefault(path.stem, path)
+        if earlier is path:
+            keep.append(path)
+            continue
+        outputs = shown_path(out_dir / f"{path.stem}.*")
+        message = (
+            f"would write the same files ({outputs}) as {shown_path(earlier)}, which is "
+            "built; rename one of them"
+        )
+        clashes.append(Problem(shown_path(path), message))
+    return keep, clashes
+
+
+def _say(line: str, err: bool = False) -> None:
+    """One line for a person: control characters in it (a file name may hold a line
+    break or an escape sequence) are written as escapes, as in error lines."""
+    click.echo(printable(line), err=err)
+
+
 def _echo_error(error: HearingDocsError, every: bool = False) -> None:
     """The error as ``Error:`` lines on standard error: its headline, or ``every`` problem."""
     for problem in error.problems if every else [error.one_line()]:
@@ -135,7 +166,7 @@ class _ErrorLines(logging.Handler):
     """Library warnings (such as WeasyPrint's) as 'Warning:' lines on standard error."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        click.echo(f"Warning: {record.getMessage()}", err=True)
+        _say(f"Warning: {record.getMessage()}", err=True)
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
@@ -213,21 +244,23 @@ def build_command(
     settings = batch.Settings(
         tuple(formats), tuple(template_dirs), strict, pdf_variant, manifest=True, force=force
     )
-    paths = _content_files(content)
-    failed = 0
+    paths, clashes = _one_file_per_output(_content_files(content), out_dir)
+    for problem in clashes:
+        click.echo(f"Error: {problem}", err=True)
+    failed = len(clashes)
     with _progress(len(paths)) as progress:
         for outcome in batch.run(paths, out_dir, settings, jobs, progress):
             for warning in outcome.warnings:
-                click.echo(f"Warning: {warning}", err=True)
+                _say(f"Warning: {warning}", err=True)
             for line in outcome.errors:
-                click.echo(f"Error: {line}", err=True)
+                _say(f"Error: {line}", err=True)
             failed += bool(outcome.errors)
             if outcome.unchanged:
-                click.echo(f"unchanged {shown_path(outcome.content)}: its outputs are up to date")
+                _say(f"unchanged {shown_path(outcome.content)}: its outputs are up to date")
             elif outcome.templates:
-                click.echo(f"using {outcome.templates}")
+                _say(f"using {outcome.templates}")
             for file in [] if outcome.unchanged else outcome.files:
-                click.echo(f"wrote {shown_path(file)}")
+                _say(f"wrote {shown_path(file)}")
     if failed:
         sys.exit(1)
 
@@ -263,7 +296,8 @@ def check_command(content: tuple[Path, ...], template_dirs: tuple[Path, ...]) ->
     """Validate CONTENT files (default: every content/*.yaml) without writing anything.
 
     Checks the content, then its template set, images and fonts, and renders
-    its HTML in memory. Every problem is listed, one per line, as
+    the PDF, the DOCX and the HTML in memory, so that whatever 'build' would
+    refuse, 'check' refuses. Every problem is listed, one per line, as
     FILE:LINE:COL: field: message.
     """
 
@@ -272,8 +306,8 @@ def check_command(content: tuple[Path, ...], template_dirs: tuple[Path, ...]) ->
         if problems:
             raise HearingDocsError(problems)
         if problems.templates:
-            click.echo(f"using {problems.templates}")
-        click.echo(f"ok {shown_path(path)}")
+            _say(f"using {problems.templates}")
+        _say(f"ok {shown_path(path)}")
 
     _each(_content_files(content), check_one, every=True)
 
@@ -298,8 +332,8 @@ def new_command(folder: Path, copy_template: bool) -> None:
     from hearing_docs.commands import new
 
     for path in new.create(folder, copy_template):
-        click.echo(f"created {shown_path(path)}{'/' if path.is_dir() else ''}")
-    click.echo(f"next: cd {shown_path(folder)} && hearing-docs build")
+        _say(f"created {shown_path(path)}{'/' if path.is_dir() else ''}")
+    _say(f"next: cd {shown_path(folder)} && hearing-docs build")
 
 
 @main.command("watch")
@@ -329,14 +363,17 @@ def watch_command(
     the preview page (printed as its address). A save that does not build
     prints its Error line and the watch goes on. Stop with Ctrl+C.
     """
+    from hearing_docs import console
     from hearing_docs.commands import watch
+
+    console.on_interrupt(console.STOPPED)  # Ctrl+C is how a watch ends: not an error
 
     def built(paths: list[Path]) -> None:
         for path in paths:
-            click.echo(f"wrote {shown_path(path)}")
+            _say(f"wrote {shown_path(path)}")
 
     reporter = watch.Reporter(
-        serving=lambda url: click.echo(f"preview at {url} (Ctrl+C to stop)"),
+        serving=lambda url: _say(f"preview at {url} (Ctrl+C to stop)"),
         built=built,
         failed=_echo_error,
     )
@@ -400,11 +437,11 @@ def import_command(
     _import_lines(outcome)
     if outcome.unchanged:
         target = shown_path(content or docx_file)
-        click.echo(f"unchanged: {target} already holds the text of {shown_path(docx_file)}")
+        _say(f"unchanged: {target} already holds the text of {shown_path(docx_file)}")
         return
     click.echo(outcome.diff, nl=False)
     for path in outcome.written:
-        click.echo(f"wrote {shown_path(path)}")
+        _say(f"wrote {shown_path(path)}")
     if dry_run:
         click.echo("dry run: nothing written")
 
@@ -413,4 +450,4 @@ def _import_lines(outcome) -> None:
     for line in outcome.notes:
         click.echo(line)
     for line in outcome.warnings:
-        click.echo(f"Warning: {line}", err=True)
+        _say(f"Warning: {line}", err=True)

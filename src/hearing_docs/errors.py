@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MISSING = "required field is missing"
+MAX_LINE = 300
+"""The longest line a problem is written as: a message that quotes a long value
+(a library's, which may quote a whole paragraph) is cut, ending in "…"."""
 
 
 def shown_path(path: Path) -> str:
@@ -45,10 +48,11 @@ class Problem:
             if self.column is not None:
                 place += f":{self.column}"
         where = f"{self.field}: " if self.field else ""
-        return _one_line(f"{place}: {where}{self.message}")
+        line = printable(f"{place}: {where}{self.message}")
+        return line if len(line) <= MAX_LINE else line[: MAX_LINE - 1] + "…"
 
 
-def _one_line(text: str) -> str:
+def printable(text: str) -> str:
     """``text`` with line breaks and other control characters written as escapes (``\\n``).
 
     A problem quotes what it found, and a value given as a block of text, a
@@ -99,6 +103,10 @@ class TemplateError(HearingDocsError):
 
 class RenderError(HearingDocsError):
     """A renderer failed on content and templates that were valid."""
+
+
+class SettingError(HearingDocsError):
+    """An environment variable holds a value the build cannot use (``SOURCE_DATE_EPOCH``)."""
 
 
 class FolderError(HearingDocsError):

@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 # ideographs and punctuation around it as before.
 _EAST_ASIAN = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
 _SLASHED = re.compile(rf"[^\s{_EAST_ASIAN}]+/[^\s{_EAST_ASIAN}]+")
+MAX_UNBROKEN = 40
+"""The longest slashed word kept whole: 40 of the widest letters still fit on a line."""
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,10 @@ def _unbroken(word: re.Match[str]) -> str:
     # a span there would also cut them from Arabic text around them, and WeasyPrint
     # orders the directions of each inline box apart.
     if not any(character.isalpha() for character in word.group()):
+        return word.group()
+    # Only a word that surely fits on a line: a longer one (a pasted URL) must break,
+    # as Word breaks it, or it would run off the page.
+    if len(word.group()) > MAX_UNBROKEN:
         return word.group()
     # Inline, not a class: a template set's own style sheet need not know of it.
     return f'<span style="white-space: nowrap">{word.group()}</span>'

@@ -47,6 +47,10 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # One paragraph (or line) of text at most: the longest of the seed is 1,419 characters.
 # A longer one is a paste gone wrong, and WeasyPrint needs about 0.3 s a page for it.
 MAX_TEXT = 20_000
+MAX_NAME = 255  # the signatory's name is the Word file's author, which Word caps
+# Line ends other than the line feed: a line break in every output, as "\n" is
+# (a paste from a word processor brings U+2028; fonts have no glyph for them).
+_LINE_BREAKS = str.maketrans({"\r": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 # The white space HTML folds into one space. A no-break space is not in it: it is text.
 _BLANKS = re.compile(r"[ \t\r\n]+")
@@ -67,7 +71,7 @@ def _checked(value: str) -> str:
             f"is {len(value):,} characters long; the limit is {MAX_TEXT:,} characters "
             "(about five pages) for one paragraph: split it into paragraphs"
         )
-    value = xml_text(value).strip()
+    value = xml_text(value).translate(_LINE_BREAKS).strip()
     if not value:
         raise ValueError("is empty")
     return value
@@ -159,8 +163,17 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
+def _person_name(value: str) -> str:
+    if len(value) > MAX_NAME:
+        raise ValueError(
+            f"is {len(value):,} characters long; a name holds at most {MAX_NAME} characters "
+            "(the longest author a Word file can carry)"
+        )
+    return value
+
+
 class Signatory(_Model):
-    name: PlainText
+    name: Annotated[PlainText, AfterValidator(_person_name)]
     signature: ImagePath | None = None
     signature_alt: AltText | None = None
 

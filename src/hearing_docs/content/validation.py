@@ -19,6 +19,7 @@ from hearing_docs.content import yamlsource
 from hearing_docs.errors import MISSING, ContentError, HearingDocsError, Problem
 
 M = TypeVar("M", bound=BaseModel)
+LETTER_BODY = ("letter", "body")
 
 
 def validate(
@@ -145,6 +146,12 @@ def _message(detail: Any, where: Sequence[str | int], model: type[BaseModel]) ->
         return f"{text}; expected one of: {', '.join(known)}" if known else text
     if kind.startswith("date"):
         return f"{_show(value)} is not a date: write it as YYYY-MM-DD, e.g. 2016-07-22"
+    if kind == "string_type" and isinstance(value, dict | list) and where[:2] == LETTER_BODY:
+        return (
+            f"expected a paragraph of text, got {_describe(value)}: the letter holds no "
+            "lists; write the points as paragraphs (bulleted lists go in the summary's "
+            "sections, as '- bullets: [...]')"
+        )
     if kind == "string_type":
         return f"expected text, got {_describe(value)}; put it in quotes if it is text"
     if kind == "list_type":

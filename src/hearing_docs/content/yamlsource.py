@@ -14,6 +14,7 @@ UTF-8 are refused before parsing.
 
 from __future__ import annotations
 
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -142,7 +143,7 @@ def parse(text: str, path: Path, shown: str) -> Source:
         loader = _Loader(text)  # checks every character first: may raise ReaderError
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
-        raise YamlProblems([_syntax_problem(error, shown)]) from None
+        raise YamlProblems([_syntax_problem(error, shown, text)]) from None
     except yaml.YAMLError as error:  # ReaderError: a character YAML does not allow
         raise YamlProblems([_reader_problem(error, text, shown)]) from None
     except RecursionError:  # PyYAML parses nested lists and groups recursively
@@ -161,7 +162,15 @@ def parse(text: str, path: Path, shown: str) -> Source:
     return source
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, shown: str) -> Problem:
+def _syntax_problem(error: yaml.MarkedYAMLError, shown: str, text: str) -> Problem:
+    opened = _unclosed_quote(error, text)
+    if opened is not None:
+        opening, quote, runs_to = opened
+        message = (
+            f"YAML syntax error: the quote ({quote}) opened here is not closed on its line "
+            f"(YAML read on to line {runs_to}); end the text with {quote}"
+        )
+        return Problem(shown, message, opening.line + 1, opening.column + 1)
     mark = error.problem_mark or error.context_mark
     problem = error.problem or "invalid YAML"
     if "'\\t'" in problem:
@@ -169,9 +178,42 @@ def _syntax_problem(error: yaml.MarkedYAMLError, shown: str) -> Problem:
     message = f"YAML syntax error: {problem}"
     if error.context and "'\\t'" not in (error.problem or ""):
         message += f" ({error.context})"
+    if problem == "mapping values are not allowed here":
+        message += "; text holding ': ' must be put in quotes, the whole value"
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
     return Problem(shown, message, line, column)
+
+
+# A line that starts a field or a list item (``  closing: ...``, ``- heading: ...``).
+_KEY_LINE = re.compile(r"^\s*(- )?[A-Za-z_][\w-]*:(\s|$)", re.MULTILINE)
+
+
+def _unclosed_quote(error: yaml.MarkedYAMLError, text: str) -> tuple[yaml.Mark, str, int] | None:
+    """Where a quote that is never closed on its line opens, its quote character and the
+    line YAML read on to; or ``None`` when the error is not one.
+
+    YAML lets a quoted value run over lines, so an unclosed quote swallows the
+    lines below it (fields included) up to the next quote or the end, and the
+    error is reported there, often many lines later. The quote is found again
+    by scanning the tokens up to the error.
+    """
+    if error.context == "while scanning a quoted scalar" and error.context_mark is not None:
+        quote = text[error.context_mark.index : error.context_mark.index + 1]
+        end = error.problem_mark.line + 1 if error.problem_mark else error.context_mark.line + 1
+        return error.context_mark, quote, end
+    found = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if not isinstance(token, yaml.ScalarToken) or token.style not in ('"', "'"):
+                continue
+            start, end = token.start_mark, token.end_mark
+            inside = text[start.index + 1 : end.index - 1]
+            if end.line > start.line and _KEY_LINE.search(inside.split("\n", 1)[-1]):
+                found = (start, token.style, end.line + 1)
+    except yaml.YAMLError:
+        pass  # the error itself: the tokens before it are the ones that matter
+    return found
 
 
 def _reader_problem(error: yaml.YAMLError, text: str, shown: str) -> Problem:

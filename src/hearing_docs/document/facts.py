@@ -22,11 +22,15 @@ from dataclasses import dataclass
 from hearing_docs.content import markup
 from hearing_docs.content.model import Hearing
 from hearing_docs.document import dates
+from hearing_docs.errors import Problem, SettingError
 from hearing_docs.templateset.catalogue import Catalogue, fill
 
 DEFAULT_KIND = "hearing"
+EPOCH_RANGE = (0, 4_354_819_199)
+"""SOURCE_DATE_EPOCH accepted: 1970-01-01 to 2107-12-31 23:59:59 UTC, the last moment
+a zip entry (and so a DOCX) can carry."""
 MAX_WORD_TITLE = 255
-"""Word (and python-docx) refuse a longer core-property title."""
+"""Word (and python-docx) refuse a longer core property (title, keywords, author)."""
 
 
 @dataclass(frozen=True)
@@ -55,9 +59,19 @@ class Facts:
     @property
     def word_title(self) -> str:
         """``title``, cut at a word to the length Word accepts (with "…" when cut)."""
-        if len(self.title) <= MAX_WORD_TITLE:
-            return self.title
-        return self.title[: MAX_WORD_TITLE - 1].rsplit(" ", 1)[0] + "…"
+        return _fit_word_property(self.title)
+
+    @property
+    def word_keywords(self) -> str:
+        """``keywords`` as one property, cut at a word to the length Word accepts
+        (a venue line may be long)."""
+        return _fit_word_property(", ".join(self.keywords))
+
+
+def _fit_word_property(text: str) -> str:
+    if len(text) <= MAX_WORD_TITLE:
+        return text
+    return text[: MAX_WORD_TITLE - 1].rsplit(" ", 1)[0] + "…"
 
 
 def derive(hearing: Hearing, text: Catalogue) -> Facts:
@@ -91,8 +105,20 @@ def moment(date: dt.date) -> dt.datetime:
     """The time stamp of a document: SOURCE_DATE_EPOCH when set, else noon UTC of ``date``.
 
     Naive, in UTC: python-docx writes it as is, and WeasyPrint takes it as text.
+    A value that is not a whole number of seconds in ``EPOCH_RANGE`` is an error,
+    as reproducible-builds.org asks: ignoring it would give other bytes than asked.
     """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
-    return dt.datetime(date.year, date.month, date.day, 12, 0, 0)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch == "":
+        return dt.datetime(date.year, date.month, date.day, 12, 0, 0)
+    low, high = EPOCH_RANGE
+    if not (epoch.isascii() and epoch.isdigit() and low <= int(epoch) <= high):
+        shown = epoch if len(epoch) <= 40 else epoch[:40] + "…"
+        raise SettingError(
+            Problem(
+                "SOURCE_DATE_EPOCH",
+                f"'{shown}' is not a number of seconds since 1970-01-01 UTC from {low} to "
+                f"{high} (2107-12-31, the last day a DOCX can carry); set one, or unset it",
+            )
+        )
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)

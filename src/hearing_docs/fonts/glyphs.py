@@ -20,9 +20,10 @@ and borrows from no other.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 from functools import cache
+
+import regex
 
 from hearing_docs.content import markup
 from hearing_docs.content.model import Hearing, text_fields
@@ -131,10 +132,20 @@ def check_catalogue(text: Catalogue, theme: Theme) -> None:
         raise TemplateError(problems)
 
 
+# The characters that are laid out, not drawn: the space, the no-break space, tab and
+# line ends. Every other space (U+1680 OGHAM SPACE MARK is a visible dash, U+3000 a
+# full-width space) is drawn from a font and must be in the theme's.
+_LAID_OUT = frozenset(" \u00a0\t\n\r")
+# Default-ignorable code points (soft hyphen, zero-width joiners, variation
+# selectors, ...) are left undrawn by every renderer. Format characters that are not
+# (U+0600 ARABIC NUMBER SIGN, U+06DD END OF AYAH, U+FFF9 ANNOTATION ANCHOR) are drawn
+# and need a glyph like any letter. Line and paragraph separators never get here: the
+# model makes them line breaks.
+_IGNORABLE = regex.compile(r"\p{Default_Ignorable_Code_Point}")
+
+
 def _needs_no_glyph(character: str) -> bool:
-    # Spaces and line ends are laid out, not drawn; format characters (soft
-    # hyphen, joiners) are handled by the shaper.
-    return character.isspace() or unicodedata.category(character) in {"Cc", "Cf"}
+    return character in _LAID_OUT or _IGNORABLE.match(character) is not None
 
 
 def _fields(hearing: Hearing) -> Iterator[tuple[FieldPath, str, list[tuple[str, Style]]]]:

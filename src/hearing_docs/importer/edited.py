@@ -52,6 +52,8 @@ def refusals(edited: Reading, expected: Reading, shown: str) -> None:
             _refuse(shown, block, "a table cannot be imported; write its content as paragraphs")
         if block.text_box:
             _refuse(shown, block, "a text box cannot be imported; move its text into the page")
+        if block.footnotes:
+            _refuse(shown, block, "a footnote cannot be imported; write it into the text")
         if block.pictures and block.style not in TEMPLATE_STYLES:
             _refuse(
                 shown,

@@ -87,7 +87,8 @@ def is_heading(line: Line, styled_only: bool = False) -> bool:
         (line.bold or line.capitals)
         and 0 < line.words <= HEADING_WORDS
         and not text.endswith((".", ",", ";"))
-        and not line.marker
+        # A bold numbered line ("1. Opening segment", "II. Panels") is a numbered heading.
+        and (not line.marker or line.marker[0].isalnum() or line.marker[0] == "(")
     )
 
 

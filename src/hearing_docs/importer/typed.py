@@ -230,7 +230,7 @@ def parts_of(reading: Reading) -> Parts:
     if split is None and closing is None:
         split = 0 if lines and _looks_like_summary(lines) else len(lines)
     elif split is None:
-        split = len(lines)
+        split = _summary_title(lines, start) or len(lines)
     first = [b for b in reading.blocks if b.part != "body" and b.section == 0]
     others = [b for b in reading.blocks if b.part != "body" and b.section != 0]
     return Parts(
@@ -240,6 +240,17 @@ def parts_of(reading: Reading) -> Parts:
         other=lines_of(others),
         footer=lines_of([b for b in first if b.part == "footer"]),
     )
+
+
+def _summary_title(lines: list[Line], closing: int) -> int | None:
+    """No page break after the close: the summary begins at a bold title (centred, or
+    starting "Summary") followed by paragraphs of text."""
+    for index in range(closing + 2, len(lines)):
+        line = lines[index]
+        titled = line.centred or line.text.lower().startswith("summary")
+        if line.bold and titled and any(later.words >= 15 for later in lines[index + 1 :]):
+            return index
+    return None
 
 
 def _looks_like_summary(lines: list[Line]) -> bool:

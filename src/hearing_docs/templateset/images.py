@@ -6,8 +6,10 @@ Out: an ``Image`` (bytes, MIME type, pixel size) that the HTML template embeds
 as a data URL and the Word writer embeds as a picture.
 
 Only PNG and JPEG are accepted, in the pixel modes and with the headers that
-both engines read (WeasyPrint and python-docx). Paths that leave their folder
-(``..``, absolute paths, symbolic links pointing outside) are refused.
+both engines read (WeasyPrint and python-docx), and of a sane shape (one side
+at most 20 times the other). A picture with an Exif orientation (a phone
+photo) is turned upright here, once for both engines. Paths that leave their
+folder (``..``, absolute paths, symbolic links pointing outside) are refused.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ from pathlib import Path
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
+MAX_ASPECT = 20
+"""The longer side of a picture is at most this many times the shorter: a signature is
+about 4 times as wide as high; a 40000x1 picture would be drawn 20,000 inches wide."""
 _FORMATS = {"PNG": "image/png", "JPEG": "image/jpeg"}
 # Pixel modes WeasyPrint draws (it converts palette and 1-bit images itself); others,
 # such as 16-bit grey (I;16), give a PDF without the picture and a warning.
@@ -63,14 +68,37 @@ def load(relative: str, folder: Path) -> Image:
         raise ImageProblem(f"image '{relative}' cannot be read: {error.strerror}") from None
     if len(data) > MAX_BYTES:
         raise ImageProblem(f"image '{relative}' is over {MAX_BYTES // 1048576} MB")
-    kind, width, height = _identify(relative, data)
+    kind, width, height, orientation = _identify(relative, data)
+    if orientation != 1:
+        data, width, height = _upright(data, kind)
+    if max(width, height) > MAX_ASPECT * min(width, height):
+        raise ImageProblem(
+            f"image '{relative}' is {width}x{height} pixels: one side is more than "
+            f"{MAX_ASPECT} times the other, which no signature or emblem is; crop it"
+        )
     return Image(data, _FORMATS[kind], width, height)
 
 
-def _identify(relative: str, data: bytes) -> tuple[str, int, int]:
-    """Format and pixel size of image bytes, refusing what is not a sane PNG or JPEG."""
+def _upright(data: bytes, kind: str) -> tuple[bytes, int, int]:
+    """The picture turned as its Exif orientation says (a phone photo taken sideways),
+    without the tag: WeasyPrint would turn it, python-docx would not, so both get it
+    upright. Returns the new bytes and pixel size."""
     from PIL import Image as PilImage
-    from PIL import UnidentifiedImageError
+    from PIL import ImageOps
+
+    with PilImage.open(io.BytesIO(data)) as picture:
+        turned = ImageOps.exif_transpose(picture)
+        out = io.BytesIO()
+        extra = {"quality": 95} if kind == "JPEG" else {}
+        turned.save(out, kind, **extra)
+        return out.getvalue(), turned.width, turned.height
+
+
+def _identify(relative: str, data: bytes) -> tuple[str, int, int, int]:
+    """Format, pixel size and Exif orientation (1: upright) of image bytes, refusing
+    what is not a sane PNG or JPEG."""
+    from PIL import ExifTags, UnidentifiedImageError
+    from PIL import Image as PilImage
 
     try:
         with warnings.catch_warnings():
@@ -89,6 +117,7 @@ def _identify(relative: str, data: bytes) -> tuple[str, int, int]:
             with PilImage.open(io.BytesIO(data)) as picture:
                 picture.load()
                 mode = picture.mode
+                orientation = picture.getexif().get(ExifTags.Base.Orientation, 1)
     except PilImage.DecompressionBombError:
         raise ImageProblem(f"image '{relative}' is too large to be a sane picture") from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
@@ -103,4 +132,4 @@ def _identify(relative: str, data: bytes) -> tuple[str, int, int]:
             f"image '{relative}' is a JPEG without a JFIF or Exif header (as CMYK exports "
             "write), which the Word file cannot hold; save it again as PNG"
         )
-    return kind, width, height
+    return kind, width, height, orientation if orientation in range(1, 9) else 1

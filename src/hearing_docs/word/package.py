@@ -62,7 +62,7 @@ def _properties(document: Document, facts: Facts) -> None:
     properties.subject = facts.subject
     properties.language = facts.language
     # The string the PDF's Keywords entry holds; Word takes commas as separators too.
-    properties.keywords = ", ".join(facts.keywords)
+    properties.keywords = facts.word_keywords
     properties.comments = ""
     properties.revision = 1
     properties.created = facts.created

@@ -1,0 +1,103 @@
+"""Ctrl+C at any moment: exit status 130, one line on standard error, no temporary
+file left, and the previous outputs of the content file either all kept or all
+replaced.
+
+Each run starts hearing-docs the way its script does (``console.main``), from a
+launcher that says when the interpreter has started and hearing-docs' handler
+is in place: the interpreter's own start-up is not hearing-docs' to handle. Then
+SIGINT arrives at a random moment within the next second: while the modules
+are imported, the content is read, the documents are laid out or written.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from hearing_docs.pipeline import build
+from support import FIXTURES
+
+pytestmark = pytest.mark.slow  # builds documents or starts programs
+
+BASE = (FIXTURES / "bad" / "image-missing.yaml").read_text(encoding="utf-8")
+BASE = BASE.replace("    signature: signatures/nobody.png\n    signature_alt: A signature\n", "")
+RUNS = 30
+WAIT = 120.0
+
+LAUNCHER = """
+import os, sys
+from hearing_docs import console
+console.install_interrupt_handler()
+os.write(int(sys.argv[1]), b"r")
+os.close(int(sys.argv[1]))
+sys.argv = ["hearing-docs", *sys.argv[2:]]
+console.main()
+"""
+
+
+def _outputs(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+
+
+def test_sigint_at_random_moments_is_exit_130_and_one_line(tmp_path: Path) -> None:
+    content = tmp_path / "hearing.yaml"
+    content.write_text(BASE, encoding="utf-8")
+    out = tmp_path / "out"
+    build(content, out)
+    old = _outputs(out)
+    content.write_text(BASE.replace("Excellency,", "Excellencies,"), encoding="utf-8")
+    moments = random.Random(15).sample(range(1000), RUNS)  # milliseconds, all different
+    finished = 0
+    for moment in moments:
+        ready, ready_writer = os.pipe()
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                LAUNCHER,
+                str(ready_writer),
+                "build",
+                str(content),
+                "-o",
+                str(out),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            pass_fds=(ready_writer,),
+        )
+        os.close(ready_writer)
+        try:
+            assert os.read(ready, 1) == b"r", "the launcher did not start"
+        finally:
+            os.close(ready)
+        time.sleep(moment / 1000)
+        process.send_signal(signal.SIGINT)
+        stdout, stderr = process.communicate(timeout=WAIT)
+        at = f"SIGINT after {moment} ms"
+        if process.returncode == 0:  # the build was done before the signal came
+            finished += 1
+            assert stderr == b"", at
+        else:
+            assert (process.returncode, stderr) == (130, b"Error: interrupted\n"), (
+                at,
+                stderr[-2000:],
+            )
+        assert list(out.glob(".*.part")) == [], at
+        now = _outputs(out)
+        assert sorted(now) == sorted(old), at
+        new = [name for name in now if now[name] != old[name]]
+        assert not new or set(new) == set(now), f"{at}: only {new} were replaced"
+        if process.returncode == 130:
+            # the lines printed are the files renamed before the signal came
+            assert len(stdout.splitlines()) in (0, 3), at
+        if new:  # start the next run from the old outputs again
+            for name, data in old.items():
+                (out / name).write_bytes(data)
+    assert finished < RUNS, "no run was interrupted: the moments are too late"
