@@ -43,7 +43,7 @@ def fill(pattern: str, **values: object) -> str:
     return _PLACEHOLDER.sub(lambda match: str(values[match.group(1)]), pattern)
 
 
-def _pattern(allowed: set[str], required: set[str]):  # type: ignore[no-untyped-def]
+def _pattern(allowed: set[str], required: set[str]) -> AfterValidator:
     """A validator: the pattern names only ``allowed`` placeholders, and all of ``required``."""
 
     def check(value: str) -> str:

@@ -24,6 +24,7 @@ import unicodedata
 from docx.document import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
@@ -90,7 +91,9 @@ def right_to_left(document: Document) -> None:
         place(section._sectPr, OxmlElement("w:bidi"), _AFTER_BIDI_IN_SECTION)
 
 
-def place(properties, element, followers: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+def place(
+    properties: BaseOxmlElement, element: BaseOxmlElement, followers: tuple[str, ...]
+) -> None:
     """Put ``element`` into ``properties`` before the first of ``followers`` it holds (the
     schema's order), unless an element of its name is there already."""
     if properties.find(element.tag) is not None:
