@@ -99,6 +99,12 @@ def test_sigint_at_random_moments_is_exit_130_and_one_line(tmp_path: Path) -> No
         if process.returncode == 0:  # the build was done before the signal came
             finished += 1
             assert stderr == b"", at
+        elif process.returncode == -signal.SIGINT:
+            # The signal came as Python was ending, after the build and its lines, when
+            # the interpreter has put back the default action: the shell reports 130.
+            finished += 1
+            assert stderr == b"", at
+            assert len(stdout.splitlines()) == 3, at
         else:
             assert (process.returncode, stderr) == (130, b"Error: interrupted\n"), (
                 at,

@@ -27,12 +27,17 @@ import sys
 INTERRUPTED = "Error: interrupted"
 STOPPED = "stopped"
 _line = INTERRUPTED
+_owner = os.getpid()
+"""The process that prints the line: a batch's workers are forked from it, and one
+interrupted before its own quiet handler is in place must not print it too."""
 
 
 def install_interrupt_handler() -> None:
     """End the process on SIGINT with one line and exit status 130 (128 + SIGINT)."""
+    global _owner
     if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
         return  # started in the background by a shell: Ctrl+C is not meant for us
+    _owner = os.getpid()
     signal.signal(signal.SIGINT, _interrupted)
 
 
@@ -62,7 +67,7 @@ def _interrupted(_signum: int, _frame: object) -> None:
         sys.stdout.flush()  # the lines of the files already written
     # A terminal has echoed "^C" where the cursor was: the line goes below it.
     prefix = "\n" if os.isatty(2) else ""
-    if _line:
+    if _line and os.getpid() == _owner:
         with contextlib.suppress(OSError):
             os.write(2, f"{prefix}{_line}\n".encode())
     os._exit(128 + signal.SIGINT)
