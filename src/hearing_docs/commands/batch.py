@@ -24,6 +24,7 @@ from pathlib import Path
 
 import hearing_docs
 from hearing_docs.errors import HearingDocsError
+from hearing_docs.logged import Collector
 
 
 @dataclass(frozen=True)
@@ -115,22 +116,7 @@ def run(
             raise
 
 
-class _Collector(logging.Handler):
-    """Warnings of this process's builds, handed back with each outcome."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-    def take(self) -> list[str]:
-        taken, self.messages = self.messages, []
-        return taken
-
-
-_warnings = _Collector()
+_warnings = Collector()  # this process's builds' warnings, handed back with each outcome
 
 
 def _worker_setup() -> None:

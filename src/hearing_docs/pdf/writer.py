@@ -38,6 +38,7 @@ from urllib.parse import unquote, urlparse
 
 from hearing_docs.document.facts import Facts
 from hearing_docs.errors import Problem, RenderError, TemplateError, shown_path
+from hearing_docs.logged import Collector
 from hearing_docs.output import reproducible
 from hearing_docs.pdf import libraries
 from hearing_docs.pdf.variants import DEFAULT_VARIANT, VARIANTS
@@ -56,19 +57,10 @@ class PdfOptions:
     """A file name and its bytes, attached to the PDF as its source (the content YAML)."""
 
 
-class _Collector(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 @contextmanager
-def _collect_weasyprint_warnings() -> Iterator[_Collector]:
+def _collect_weasyprint_warnings() -> Iterator[Collector]:
     logger = logging.getLogger("weasyprint")
-    collector = _Collector()
+    collector = Collector()
     logger.addHandler(collector)
     propagate = logger.propagate
     logger.propagate = False
