@@ -47,7 +47,8 @@ def change_word(document) -> None:  # type: ignore[no-untyped-def]
     """The first word of the second summary paragraph becomes 'Indeed,'."""
     paragraph = styled(document, "Summary Text")[1]
     run = paragraph.runs[0]
-    rest = run.text.partition(" ")[2]
+    # Chinese puts no space between words: there the first character is the word.
+    rest = run.text.partition(" ")[2] or run.text[1:]
     run.text = f"Indeed, {rest}"
 
 

@@ -47,7 +47,7 @@ def test_the_metadata_are_the_documents_facts(tmp_path) -> None:
         '<meta name="keywords" content="cover letter, hearing summary, 18 July 2016, '
         'Conference Room 4">'
     ) in html
-    assert '<html lang="en">' in html
+    assert '<html lang="en" dir="ltr">' in html
 
 
 def test_a_misspelt_variable_names_its_template_and_line(tmp_path) -> None:

@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hearing_docs.commands import importing
-from hearing_docs.document.dates import long_date
 from hearing_docs.errors import HearingDocsError
+from hearing_docs.importer.dates import printed
 from support import words
 
 pytestmark = pytest.mark.slow
@@ -75,7 +75,7 @@ def _strings(value) -> list[str]:  # type: ignore[no-untyped-def]
     if isinstance(value, list):
         return [s for item in value for s in _strings(item)]
     if isinstance(value, dt.date):
-        return [long_date(value)]
+        return [printed(value, "en")]
     return [str(value)]
 
 

@@ -70,9 +70,9 @@ def test_the_new_folder_builds_at_once_with_its_copied_template(
     for path in packaged:
         assert (copied / path).read_bytes() == (PACKAGED_SET / path).read_bytes()
     # The copy is what builds: a change to it shows in the output.
-    theme = copied / "theme.yaml"
-    theme.write_text(
-        theme.read_text(encoding="utf-8").replace("GENERAL ASSEMBLY]", "HUMAN RIGHTS COUNCIL]"),
+    english = copied / "text" / "en.yaml"
+    english.write_text(
+        english.read_text(encoding="utf-8").replace("GENERAL ASSEMBLY]", "HUMAN RIGHTS COUNCIL]"),
         encoding="utf-8",
     )
     monkeypatch.chdir(tmp_path / "hearing")

@@ -53,7 +53,7 @@ def test_undefined_attribute_names_template_line_and_close_name(folder: Path) ->
 
 def test_undefined_theme_value_in_the_style_sheet(folder: Path) -> None:
     css = folder / "content" / "templates" / "un-pga" / "style.css"
-    edit(css, "{{ theme.letter.date_align }}", "{{ theme.letter.date_alignment }}")
+    edit(css, "theme.letter.date_align]", "theme.letter.date_alignment]")
     line = line_of(css, "date_alignment")
     build_fails_with(
         folder,
@@ -84,7 +84,7 @@ def test_jinja_syntax_error(folder: Path) -> None:
 
 def test_python_error_inside_an_expression(folder: Path) -> None:
     summary = folder / "content" / "templates" / "un-pga" / "summary.html"
-    edit(summary, "{{ summary.date | longdate(language) }}", "{{ summary.date + 1 }}")
+    edit(summary, "{{ summary.date | longdate }}", "{{ summary.date + 1 }}")
     line = line_of(summary, "summary.date + 1")
     build_fails_with(
         folder,

@@ -157,9 +157,9 @@ def test_watch_serves_rebuilds_and_keeps_going_after_a_bad_save(
     assert '<div role="alert"' not in page
     assert '<p class="salutation">Excellency,</p>' in page
 
-    # A save of the theme rebuilds too.
-    theme = folder / "content" / "templates" / "un-pga" / "theme.yaml"
-    edit(theme, "GENERAL ASSEMBLY]", "HUMAN RIGHTS COUNCIL]")
+    # A save of the set's text (in a folder inside the set) rebuilds too.
+    english = folder / "content" / "templates" / "un-pga" / "text" / "en.yaml"
+    edit(english, "GENERAL ASSEMBLY]", "HUMAN RIGHTS COUNCIL]")
     watcher.built()
     assert '<p class="letterhead-line">HUMAN RIGHTS COUNCIL</p>' in fetch(url)
 

@@ -11,6 +11,7 @@ added to content/, without a new test.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -54,9 +55,34 @@ def test_every_example_and_test_document_is_measured() -> None:
     assert len(names) == len(DOCUMENTS), "two documents of the same name"
 
 
+# Languages whose lines LibreOffice breaks elsewhere than the PDF, for the reasons
+# docs/languages.md gives (with pictures): there the test asks for the same pages and
+# the same text, not the same lines.
+LINES_DIFFER = {"ar", "zh"}
+
+
+def _glyphs(pages: list[list[str]]) -> str:
+    """All the text of the pages, without spaces, direction marks (pdftotext writes them
+    around right-to-left lines), vowel marks (whose order it gives each renderer's way)
+    and page numbers."""
+    kept = []
+    for line in (line for page in pages for line in page):
+        bare = "".join(
+            c for c in line if not c.isspace() and unicodedata.category(c) not in ("Cf", "Mn")
+        )
+        if not bare.isdigit():
+            kept.append(bare)
+    return "".join(kept)
+
+
 @pytest.mark.parametrize("content", DOCUMENTS, ids=lambda path: path.stem)
 def test_word_and_pdf_break_every_line_alike(renderings, content: Path) -> None:
     weasyprint, libreoffice = renderings[content.stem]
+    if loading.load(content).language.split("-")[0] in LINES_DIFFER:
+        ours, theirs = page_lines(weasyprint), page_lines(libreoffice)
+        assert len(ours) == len(theirs), f"{len(ours)} pages, then {len(theirs)}"
+        assert _glyphs(ours) == _glyphs(theirs)
+        return
     problems = line_differences(page_lines(weasyprint), page_lines(libreoffice))
     assert not problems, "PDF (-) and LibreOffice's PDF of the DOCX (+) differ:\n" + "\n".join(
         problems
@@ -81,11 +107,22 @@ def test_no_title_line_holds_a_word_alone(renderings, content: Path) -> None:
     """The summary's title lines are balanced: none of them, in either output, is one word."""
     hearing = loading.load(content)
     assert hearing.summary is not None
-    theme = sets.resolve(hearing.template, sets.roots_for(content)).theme
+    template_set = sets.resolve(hearing.template, sets.roots_for(content))
+    theme = template_set.for_language(hearing.language).theme
     title_lines = titles.title_lines(hearing.summary, theme)
     first = 1 if hearing.letter is not None else 0  # the summary's first page
+    # Chinese puts no spaces between words: a line of it is never one word.
+    spaced = hearing.language.split("-")[0] != "zh"
     for rendering in renderings[content.stem]:
         summary_page = page_lines(rendering)[first]
         printed = summary_page[: len(title_lines)]
-        assert [markup.plain(line) for line in title_lines] == printed, rendering.name
-        assert all(" " in line for line in printed), f"{rendering.name}: {printed}"
+        expected = [markup.plain(line) for line in title_lines]
+        assert list(map(_bare, expected)) == list(map(_bare, printed)), rendering.name
+        assert not spaced or all(" " in line for line in printed), f"{rendering.name}: {printed}"
+
+
+def _bare(line: str) -> str:
+    """A line as page_lines reads it (NFKC), without spaces and direction marks, which
+    pdftotext places its own way in right-to-left text."""
+    line = unicodedata.normalize("NFKC", line)
+    return "".join(c for c in line if not c.isspace() and unicodedata.category(c) != "Cf")

@@ -23,6 +23,7 @@ from typing import Any
 
 from hearing_docs.content import loading
 from hearing_docs.document import facts as document_facts
+from hearing_docs.document import typography
 from hearing_docs.errors import shown_path
 from hearing_docs.fonts import glyphs
 from hearing_docs.output import FORMATS, files, manifest
@@ -106,8 +107,11 @@ def render_all(content_path: Path, options: BuildOptions, *, fingerprint: bool =
     roots = sets.roots_for(content_path, list(options.template_dirs))
     line, column = source.position(("template",))
     origin = (shown_path(content_path), line, column)
-    template_set = sets.resolve(hearing.template, roots, origin)
+    template_set = sets.resolve(hearing.template, roots, origin).for_language(hearing.language)
     images = assets.load(hearing, source, template_set)
+    text = template_set.catalogue(hearing.language)
+    hearing = typography.apply(hearing, text)
+    glyphs.check_catalogue(text, template_set.theme)
     inputs = print_ = None
     if fingerprint:
         signers = hearing.letter.signers if hearing.letter is not None else []

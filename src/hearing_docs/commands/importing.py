@@ -88,7 +88,7 @@ def start(docx_path: Path, target: Path, dry_run: bool = False, language: str = 
     """Make ``target``, a new content file, from a letter typed in Word."""
     shown = shown_path(docx_path)
     reading = blocks.read(_read_docx(docx_path, shown), shown)
-    letterhead = list(sets.resolve("un-pga", sets.roots_for(target)).theme.letterhead.lines)
+    letterhead = sets.resolve("un-pga", sets.roots_for(target)).letterhead_lines(language)
     found = typed_letter.recognise(reading, language, letterhead)
     outcome = Outcome(notes=list(found.recognised), warnings=list(found.warnings))
     if reading.tracked_changes:

@@ -30,7 +30,11 @@ if TYPE_CHECKING:
 
 # A word with a slash inside (A/RES/72/274, HIV/AIDS): Word and LibreOffice never break
 # it, while the Unicode line-breaking rules WeasyPrint follows allow a break after "/".
-_SLASHED = re.compile(r"\S+/\S+")
+# Chinese puts no spaces between words, so a "word" there is only the run of other
+# characters around the slash ("70/290" in "第70/290号决议"); lines break between the
+# ideographs and punctuation around it as before.
+_EAST_ASIAN = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+_SLASHED = re.compile(rf"[^\s{_EAST_ASIAN}]+/[^\s{_EAST_ASIAN}]+")
 MAX_UNBROKEN = 40
 """The longest slashed word kept whole: 40 of the widest letters still fit on a line."""
 
@@ -104,6 +108,11 @@ def to_html(text: str) -> Markup:
 
 
 def _unbroken(word: re.Match[str]) -> str:
+    # Figures with a slash (70/290) are one number to the line-breaking rules already;
+    # a span there would also cut them from Arabic text around them, and WeasyPrint
+    # orders the directions of each inline box apart.
+    if not any(character.isalpha() for character in word.group()):
+        return word.group()
     # Only a word that surely fits on a line: a longer one (a pasted URL) must break,
     # as Word breaks it, or it would run off the page.
     if len(word.group()) > MAX_UNBROKEN:

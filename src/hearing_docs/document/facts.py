@@ -1,7 +1,8 @@
 """Document facts: a hearing in, what every output says about itself out.
 
-In: a validated ``Hearing``, the template set's ``Words`` in its language (the
-names of kinds of event and the patterns of subject, keywords and bookmark),
+In: a validated ``Hearing``, the template set's ``Catalogue`` in its language
+(the names of kinds of event, the dates, the patterns of subject, keywords and
+bookmark),
 and, when set, the ``SOURCE_DATE_EPOCH`` environment variable.
 Out: ``Facts``: the title, author, subject, keywords, kind, language, date
 and time stamps, and the label of the letter in the outline.
@@ -24,8 +25,7 @@ from hearing_docs.content import markup
 from hearing_docs.content.model import Hearing, first_and_last_day
 from hearing_docs.document.dates import long_date
 from hearing_docs.errors import Problem, SettingError
-from hearing_docs.templateset import catalogue
-from hearing_docs.templateset.catalogue import Words
+from hearing_docs.templateset.catalogue import Catalogue, fill
 from hearing_docs.templateset.sets import TemplateSet
 
 EPOCH_RANGE = (0, 4_354_819_199)
@@ -81,31 +81,31 @@ def _fit_word_property(text: str) -> str:
 
 def derive(hearing: Hearing, template_set: TemplateSet) -> Facts:
     """The facts of ``hearing``'s document, in the words of its template set."""
-    return from_words(hearing, catalogue.load(template_set, hearing.language))
+    return from_words(hearing, template_set.catalogue(hearing.language))
 
 
-def from_words(hearing: Hearing, words: Words) -> Facts:
+def from_words(hearing: Hearing, words: Catalogue) -> Facts:
     """The facts of ``hearing``'s document, with ``words`` in its language."""
     language = hearing.language
     letter, summary = hearing.letter, hearing.summary
     kind = words.kinds[hearing.kind]
-    letter_date = long_date(letter.date, language) if letter is not None else ""
-    event_date = long_date(summary.date, language) if summary is not None else ""
-    letter_label = words.letter_title.format(date=letter_date) if letter is not None else None
+    letter_date = long_date(letter.date, words) if letter is not None else ""
+    event_date = long_date(summary.date, words) if summary is not None else ""
+    letter_label = fill(words.letter_title, date=letter_date) if letter is not None else None
     keywords: list[str] = []
     if letter is not None:
-        keywords.append(words.keyword_letter.format(kind=kind))
+        keywords.append(fill(words.keyword_letter, kind=kind))
     if summary is not None:
         # One keyword per venue line, after the kind of document; readers split at commas.
-        keywords += [words.keyword_summary.format(kind=kind), event_date, *(summary.venue or [])]
+        keywords += [fill(words.keyword_summary, kind=kind), event_date, *(summary.venue or [])]
     if letter is not None and summary is not None:
-        subject = words.subject_letter_and_summary.format(
-            letter_date=letter_date, kind=kind, date=event_date
+        subject = fill(
+            words.subject_letter_and_summary, letter_date=letter_date, kind=kind, date=event_date
         )
     elif letter is not None:
-        subject = words.subject_letter.format(date=letter_date)
+        subject = fill(words.subject_letter, date=letter_date)
     else:
-        subject = words.subject_summary.format(kind=kind, date=event_date)
+        subject = fill(words.subject_summary, kind=kind, date=event_date)
     if letter is not None:
         date = letter.date
     else:

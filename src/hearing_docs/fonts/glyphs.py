@@ -1,7 +1,7 @@
 """Glyph check: every character of the content must be drawable in the theme's fonts.
 
 In: a ``Hearing``, the ``Source`` it was read from (for line numbers) and the
-``Theme`` (its ``text.fonts``).
+``Theme`` (its faces for Latin, complex and East Asian scripts).
 Out: nothing when every character has a glyph; otherwise a ``ContentError``
 with one problem per character and field, naming the character, its code
 point, the field and its line and column in the content file.
@@ -11,7 +11,11 @@ other font on the machine (or draws an empty box), so the PDF would not look
 like the theme says. The fonts are found the way WeasyPrint finds them
 (``fontconfig.match``) and what each face covers is its character map
 (``coverage.coverage``); both are kept in the user's cache between runs. Bold
-and italic text is checked against the bold and italic faces.
+and italic text is checked against the bold and italic faces. Each character is
+checked against the faces of its script only (Arabic against
+``complex_script_fonts``, Chinese against ``east_asian_fonts``, the rest
+against ``fonts``), because Word takes each script's face from its own slot
+and borrows from no other.
 """
 
 from __future__ import annotations
@@ -24,8 +28,9 @@ import regex
 from hearing_docs.content import markup
 from hearing_docs.content.model import Hearing, text_fields
 from hearing_docs.content.yamlsource import FieldPath, Source, dotted
-from hearing_docs.errors import ContentError, Problem, shown_path
+from hearing_docs.errors import ContentError, Problem, TemplateError, shown_path
 from hearing_docs.fonts import coverage, fontconfig
+from hearing_docs.templateset.catalogue import Catalogue
 from hearing_docs.templateset.theme import Theme
 
 Style = tuple[bool, bool]
@@ -105,6 +110,26 @@ def fonts_for(character: str, theme: Theme) -> list[str]:
     if slot == "east_asian":
         return theme.text.east_asian_fonts
     return theme.text.fonts
+
+
+def check_catalogue(text: Catalogue, theme: Theme) -> None:
+    """Raise a ``TemplateError`` for every character of ``text`` the theme's fonts cannot draw."""
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for value in text.printed():
+        for character in value:
+            if character in seen or _needs_no_glyph(character):
+                continue
+            seen.add(character)
+            fonts = fonts_for(character, theme)
+            if not any(ord(character) in _coverage(font, (False, False)) for font in fonts):
+                message = (
+                    f"character '{character}' (U+{ord(character):04X}) of language "
+                    f"'{text.language}' has no glyph in {', '.join(fonts)}"
+                )
+                problems.append(Problem(text.file, message))
+    if problems:
+        raise TemplateError(problems)
 
 
 # The characters that are laid out, not drawn: the space, the no-break space, tab and

@@ -24,12 +24,10 @@ from jinja2.utils import missing
 
 from hearing_docs.content import markup
 from hearing_docs.content.model import Hearing
-from hearing_docs.document import titles
-from hearing_docs.document.dates import iso_date, long_date
+from hearing_docs.document import dates, titles
 from hearing_docs.document.facts import Facts
 from hearing_docs.errors import Problem, TemplateError, shown_path
 from hearing_docs.html import compiled
-from hearing_docs.templateset import catalogue
 from hearing_docs.templateset.assets import Assets
 from hearing_docs.templateset.sets import TemplateSet
 
@@ -47,6 +45,7 @@ CONTEXT_NAMES = (
     "signature",
     "signatures",
     "words",
+    "letterhead",
 )
 
 # How a template reaches an object of each class, for messages about its attributes.
@@ -58,7 +57,6 @@ _REACHED_AS = {
     "DateRange": "summary.date",
     "Days": "summary.date",
     "Month": "summary.date",
-    "Words": "words",
     "Summary": "summary",
     "Section": "section",
     "BulletList": "bullets",
@@ -70,6 +68,8 @@ _REACHED_AS = {
     "SummaryLayout": "theme.summary",
     "PageNumbers": "theme.page_numbers",
     "Image": "image",
+    "Catalogue": "words",
+    "Dates": "words.dates",
 }
 
 
@@ -108,8 +108,8 @@ def environment(template_set: TemplateSet) -> SandboxedEnvironment:
     filters = {
         "inline": markup.to_html,
         "plain": markup.plain,
-        "longdate": long_date,
-        "isodate": iso_date,
+        "longdate": _long_date,
+        "isodate": dates.iso_date,
     }
     env = SandboxedEnvironment(
         loader=loader,
@@ -124,6 +124,19 @@ def environment(template_set: TemplateSet) -> SandboxedEnvironment:
     return env
 
 
+@jinja2.pass_context
+def _long_date(
+    context: jinja2.runtime.Context, value: dates.AnyDate, language: str | None = None
+) -> str:
+    """``date | longdate``: a date in the document's language, as its catalogue (``words``)
+    writes it.
+
+    ``language`` is accepted for the templates written before the catalogue; the
+    document's catalogue decides, so every output prints the same words.
+    """
+    return dates.long_date(value, context["words"])
+
+
 def context(
     hearing: Hearing, template_set: TemplateSet, assets: Assets, facts: Facts
 ) -> dict[str, Any]:
@@ -134,6 +147,7 @@ def context(
         "letter": hearing.letter,
         "summary": hearing.summary,
         "language": hearing.language,
+        "letterhead": template_set.letterhead_lines(hearing.language),
         "title": facts.title,
         "title_lines": (
             titles.title_lines(hearing.summary, template_set.theme) if hearing.summary else []
@@ -142,7 +156,7 @@ def context(
         "emblem": assets.emblem,
         "signature": assets.signature,
         "signatures": assets.signatures,
-        "words": catalogue.load(template_set, hearing.language),
+        "words": template_set.catalogue(hearing.language),
     }
 
 

@@ -2,8 +2,9 @@
 
 Reads what correspondence prints ("22 July 2016", ``document.dates``) and
 what typists write instead: "July 22, 2016", "22nd July 2016", "Monday, 22
-July 2016", "22.07.2016", "2016-07-22". Month names come from Babel in the
-content's language and in English.
+July 2016", "22.07.2016", "2016-07-22". A date as the packaged set prints it
+in the content's language (its catalogue's ``dates.day``) is read first; other
+month names come from Babel in the content's language and in English.
 """
 
 from __future__ import annotations
@@ -17,9 +18,37 @@ from typing import Any
 from babel.dates import get_month_names
 from babel.lists import format_list
 
+from hearing_docs.document import dates as printed_dates
+from hearing_docs.errors import HearingDocsError
+from hearing_docs.templateset import sets
+from hearing_docs.templateset.catalogue import Catalogue
+
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º)?\.?"
 _YEAR = r"(?P<year>\d{4})"
 _WEEKDAY = r"(?:[^\W\d]+,?\s+)?"
+
+
+def _as_printed(text: str, language: str) -> dt.date | None:
+    """The date, when ``text`` is one as the packaged set prints it in ``language``
+    ("22 июля 2016 года", "2016年7月22日", "22 تموز/يوليه 2016")."""
+    catalogue = _catalogue(language)
+    return None if catalogue is None else printed_dates.parse_day(text, catalogue)
+
+
+def printed(value: printed_dates.AnyDate, language: str) -> str:
+    """``value`` as the packaged set prints it in ``language`` (in English when it has no
+    text in that language)."""
+    catalogue = _catalogue(language) or _catalogue("en")
+    assert catalogue is not None  # the packaged set always has English
+    return printed_dates.long_date(value, catalogue)
+
+
+@cache
+def _catalogue(language: str) -> Catalogue | None:
+    try:
+        return sets.resolve(sets.DEFAULT_SET, [sets.packaged_root()]).catalogue(language)
+    except HearingDocsError:
+        return None
 
 
 @cache
@@ -44,6 +73,9 @@ def _fold(text: str) -> str:
 
 def parse(text: str, language: str = "en") -> dt.date | None:
     """The date that ``text`` (one line) writes, or None when it is not a date alone."""
+    printed = _as_printed(text, language)
+    if printed is not None:
+        return printed
     text = " ".join(text.replace("\u00a0", " ").split()).strip(" .,")
     months = _months(language)
     month_word = r"(?P<month>[^\W\d_]+\.?)"

@@ -65,5 +65,11 @@ def _spelled(run: Run, italic_mark: str, escape_underscore: bool) -> str:
 
 
 def same(old: str, new: str) -> bool:
-    """Whether two content texts print the same."""
+    """Whether two content texts print the same.
+
+    A no-break space counts as a space: the build itself puts one where a language's
+    typography asks (French "mot ;" prints "mot\u00a0;"), so a DOCX holds it where the
+    content has an ordinary space.
+    """
+    old, new = old.replace("\u00a0", " "), new.replace("\u00a0", " ")
     return normalise(markup.runs(old)) == normalise(markup.runs(new))

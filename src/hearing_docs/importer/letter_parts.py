@@ -21,7 +21,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from hearing_docs.document.dates import long_date
 from hearing_docs.importer import dates
 from hearing_docs.importer.blocks import Picture
 from hearing_docs.importer.typed import CLOSING, Line
@@ -140,7 +139,7 @@ def _date(lines: list[Line], position: int, found: Found, language: str) -> int:
 
 def reworded(line: Line, value: Any, language: str, found: Found) -> None:
     """Warn when the date will print in other words than the typist's."""
-    printed = long_date(value, language)
+    printed = dates.printed(value, language)
     if " ".join(line.text.split()) != printed:
         found.warnings.append(
             f'{line.place()}: the date "{line.text}" will print as "{printed}", '

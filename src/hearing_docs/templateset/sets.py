@@ -10,6 +10,9 @@ overrides the packaged set file by file), the roots searched, its ``Theme``
 and the theme files it was read from (for the lines of later errors). The
 sandboxed Jinja environment over the folders is made by ``html/page.py``.
 
+Its text in each language (letterhead, notations, date patterns) is a
+``catalogue`` read from the set's ``text/<language>.yaml``.
+
 A set whose theme.yaml says ``extends: OTHER`` searches OTHER's folders after
 its own, so it may hold only the files (or theme values) it changes; its
 templates can extend OTHER's by name, e.g. ``{% extends "un-pga/summary.html" %}``.
@@ -17,13 +20,14 @@ templates can extend OTHER's by name, e.g. ``{% extends "un-pga/summary.html" %}
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
 from hearing_docs.content import yamlsource
 from hearing_docs.content.validation import validate
 from hearing_docs.errors import Problem, TemplateError, shown_path
+from hearing_docs.templateset import catalogue
 from hearing_docs.templateset.theme import Theme, merge
 
 THEME_FILE = "theme.yaml"
@@ -63,6 +67,23 @@ class TemplateSet:
     theme: Theme
     theme_sources: tuple[yamlsource.Source, ...]
     """The theme files read, the set's own first, with the position of every value."""
+    _catalogues: dict[str, catalogue.Catalogue] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def catalogue(self, language: str) -> catalogue.Catalogue:
+        """The set's text in ``language`` (``text/<language>.yaml``), read once per set."""
+        if language not in self._catalogues:
+            self._catalogues[language] = catalogue.load(self.folders, self.name, language)
+        return self._catalogues[language]
+
+    def for_language(self, language: str) -> TemplateSet:
+        """The set as a document in ``language`` uses it, its theme's ``languages`` applied."""
+        return replace(self, theme=self.theme.for_language(language))
+
+    def letterhead_lines(self, language: str) -> list[str]:
+        """The letterhead: the theme's lines when it sets them, else the language's."""
+        return self.theme.letterhead.lines or self.catalogue(language).letterhead
 
     def theme_position(self, where: yamlsource.FieldPath) -> tuple[str, int | None, int | None]:
         """The theme file that sets ``where`` (the most specific one), with line and column.

@@ -110,7 +110,8 @@ class Text(_Group):
 
 
 class Letterhead(_Group):
-    lines: list[PrintedText] = ["THE PRESIDENT", "OF THE", "GENERAL ASSEMBLY"]
+    lines: list[PrintedText] | None = None
+    """Lines for every language, instead of the catalogue's ``letterhead``."""
     size: Length = 12.0
     emblem: str | None = None
     emblem_alt: PrintedText = "Emblem"
@@ -152,14 +153,50 @@ class PageNumbers(_Group):
         return self.position.split("-")[-1]
 
 
+class LanguageText(_Group):
+    """What the text of one language changes from ``text`` (unset: as ``text`` says)."""
+
+    fonts: list[str] | None = Field(default=None, min_length=1)
+    complex_script_fonts: list[str] | None = Field(default=None, min_length=1)
+    east_asian_fonts: list[str] | None = Field(default=None, min_length=1)
+    size: Length | None = None
+    line_height: Length | None = None
+    paragraph_space: Length | None = None
+    justify: bool | None = None
+    """Instead of ``summary.justify``. The PDF justifies by widening spaces only, so text
+    without spaces between words (Chinese) is set flush, in the PDF and in Word alike."""
+
+
 class Theme(_Group):
     extends: str | None = None
     page: Page = Page()
     text: Text = Text()
+    languages: dict[str, LanguageText] = {}
+    """Per language tag (``ar``, ``zh``, ``es-MX``): what its documents change from ``text``."""
     letterhead: Letterhead = Letterhead()
     letter: LetterLayout = LetterLayout()
     summary: SummaryLayout = SummaryLayout()
     page_numbers: PageNumbers = PageNumbers()
+
+    def for_language(self, language: str) -> Theme:
+        """The theme of a document in ``language``: its ``languages`` entry laid over ``text``.
+
+        A tag with a region (``es-MX``) takes its language's entry (``es``), then its own.
+        """
+        primary = language.split("-")[0]
+        changes: dict[str, Any] = {}
+        for tag in dict.fromkeys([primary, language]):
+            entry = self.languages.get(tag)
+            if entry is not None:
+                values = {name: getattr(entry, name) for name in type(entry).model_fields}
+                changes.update({k: v for k, v in values.items() if v is not None})
+        if not changes:
+            return self
+        summary = self.summary
+        if "justify" in changes:
+            summary = summary.model_copy(update={"justify": changes.pop("justify")})
+        text = self.text.model_copy(update=changes)
+        return self.model_copy(update={"text": text, "summary": summary})
 
 
 def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:

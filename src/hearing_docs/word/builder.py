@@ -37,13 +37,12 @@ from hearing_docs.document.dates import long_date
 from hearing_docs.document.facts import Facts
 from hearing_docs.errors import Problem, RenderError
 from hearing_docs.fonts import metrics
-from hearing_docs.templateset import catalogue
 from hearing_docs.templateset.assets import Assets
-from hearing_docs.templateset.catalogue import Words
+from hearing_docs.templateset.catalogue import Catalogue
 from hearing_docs.templateset.images import Image
 from hearing_docs.templateset.sets import TemplateSet
 from hearing_docs.templateset.theme import Theme
-from hearing_docs.word import package, styles
+from hearing_docs.word import bidi, package, styles
 
 # What python-docx raises on input our checks let through (a picture it cannot read).
 _PYTHON_DOCX_ERRORS = (
@@ -63,16 +62,18 @@ def render(hearing: Hearing, template_set: TemplateSet, assets: Assets, facts: F
     is a mistake of ours and keeps its traceback.
     """
     theme = template_set.theme
+    text = template_set.catalogue(hearing.language)
     try:
         document = docx.Document()
         styles.define(document, theme, hearing.language)
         _page(document, theme)
         if hearing.letter is not None:
-            _letter(
-                document, hearing, theme, assets, catalogue.load(template_set, hearing.language)
-            )
+            letterhead = template_set.letterhead_lines(hearing.language)
+            _letter(document, hearing, theme, assets, text, letterhead)
         if hearing.summary is not None:
-            _summary(document, hearing, theme)
+            _summary(document, hearing, theme, text)
+        if text.direction == "rtl":
+            bidi.right_to_left(document)
         return package.save(document, facts)
     except _PYTHON_DOCX_ERRORS as error:
         raise RenderError(Problem("DOCX", f"python-docx failed: {error}")) from error
@@ -92,11 +93,11 @@ def _add(container, text: str, style: str) -> Paragraph:
     its inline markup for rich text (``markup.Marked``), else one run as written."""
     paragraph = container.add_paragraph(style=style)
     for run in markup.printed_runs(text):
-        added = paragraph.add_run(run.text)
-        if run.bold:
-            added.style = "Strong"
-        elif run.italic:
-            added.style = "Emphasis"
+        for added in bidi.add_runs(paragraph, run.text):
+            if run.bold:
+                added.style = "Strong"
+            elif run.italic:
+                added.style = "Emphasis"
     return paragraph
 
 
@@ -106,17 +107,22 @@ def _lines(container, lines: list[str], style: str) -> Paragraph:
     for index, line in enumerate(lines):
         if index:
             paragraph.add_run().add_break()
-        paragraph.add_run(line)
+        bidi.add_runs(paragraph, line)
     return paragraph
 
 
 def _letter(
-    document: Document, hearing: Hearing, theme: Theme, assets: Assets, words: Words
+    document: Document,
+    hearing: Hearing,
+    theme: Theme,
+    assets: Assets,
+    words: Catalogue,
+    letterhead: list[str],
 ) -> None:
     letter = hearing.letter
     assert letter is not None
-    _letter_header(document, theme, assets)
-    _add(document, long_date(letter.date, hearing.language), "Date")
+    _letter_header(document, theme, letterhead, assets)
+    _add(document, long_date(letter.date, words), "Date")
     reference = [letter.reference] if letter.reference else []
     if letter.marking is not None:
         reference.append(getattr(words, letter.marking))
@@ -147,9 +153,9 @@ def _letter(
     footer.is_linked_to_previous = False
     footer.paragraphs[0].style = document.styles["Addressee"]
     first, *rest = letter.addressees
-    footer.paragraphs[0].add_run(first)
+    bidi.add_runs(footer.paragraphs[0], first)
     for line in rest:
-        footer.add_paragraph(line, style="Addressee")
+        bidi.add_runs(footer.add_paragraph(style="Addressee"), line)
     # Under the addressees, at the foot of the page: the enclosure and copy notations.
     if letter.enclosures:
         _lines(footer, [words.enclosure_line(letter.enclosures)], "Enclosure")
@@ -203,7 +209,7 @@ def _side_by_side(
         empty._p.getparent().remove(empty._p)
 
 
-def _letter_header(document: Document, theme: Theme, assets: Assets) -> None:
+def _letter_header(document: Document, theme: Theme, lines: list[str], assets: Assets) -> None:
     section = document.sections[0]
     section.different_first_page_header_footer = True
     header = section.first_page_header
@@ -218,17 +224,17 @@ def _letter_header(document: Document, theme: Theme, assets: Assets) -> None:
         )
         _alt_text(emblem, theme.letterhead.emblem_alt)
         paragraphs.append(emblem)
-    for index, line in enumerate(theme.letterhead.lines):
+    for index, line in enumerate(lines):
         if index == 0 and not paragraphs:
             paragraph = header.paragraphs[0]
             paragraph.style = document.styles["Letterhead"]
-            paragraph.add_run(line)
         else:
-            paragraph = header.add_paragraph(line, style="Letterhead")
+            paragraph = header.add_paragraph(style="Letterhead")
+        bidi.add_runs(paragraph, line)
         paragraphs.append(paragraph)
 
 
-def _summary(document: Document, hearing: Hearing, theme: Theme) -> None:
+def _summary(document: Document, hearing: Hearing, theme: Theme, words: Catalogue) -> None:
     summary = hearing.summary
     assert summary is not None
     title = document.add_paragraph(style="Title")
@@ -236,10 +242,10 @@ def _summary(document: Document, hearing: Hearing, theme: Theme) -> None:
         if index:
             title.add_run().add_break()
         for run in markup.printed_runs(line):
-            added = title.add_run(run.text)
-            if run.italic:
-                added.style = "Emphasis"
-    _add(document, long_date(summary.date, hearing.language), "Meeting Date")
+            for added in bidi.add_runs(title, run.text):
+                if run.italic:
+                    added.style = "Emphasis"
+    _add(document, long_date(summary.date, words), "Meeting Date")
     if summary.venue:
         _lines(document, summary.venue, "Venue")
     if summary.label:

@@ -37,7 +37,7 @@ from docx.styles.style import BaseStyle, ParagraphStyle
 
 from hearing_docs.fonts import metrics
 from hearing_docs.templateset.theme import Theme
-from hearing_docs.word import numbering
+from hearing_docs.word import bidi, numbering
 
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -182,6 +182,7 @@ def define(document: Document, theme: Theme, language: str) -> None:
             style.font.italic = spec.italic
         if spec.size is not None:
             style.font.size = Pt(spec.size)
+        _complex_script(style)
     for name, spec in specs(theme).items():
         if spec.next is not None:
             styles[name].next_paragraph_style = styles[spec.next]
@@ -189,10 +190,31 @@ def define(document: Document, theme: Theme, language: str) -> None:
         character = _style(document, name, WD_STYLE_TYPE.CHARACTER)
         for attribute, value in font.items():
             setattr(character.font, attribute, value)
+        _complex_script(character)
     marker = metrics.width(
         f"{numbering.BULLET} ", theme.text.fonts, (False, False), theme.text.size
     )
     numbering.define(document, theme.summary.list_indent, marker)
+
+
+# Word draws Arabic (and other complex-script runs) with the complex-script twins of
+# bold, italic and size; each follows its Latin property in the run properties' order.
+_TWINS = (("w:b", "w:bCs"), ("w:i", "w:iCs"), ("w:sz", "w:szCs"))
+
+
+def _complex_script(style: BaseStyle) -> None:
+    """Give ``style``'s complex-script runs the bold, italic and size of its Latin runs."""
+    properties = style.element.rPr
+    if properties is None:
+        return
+    for latin, twin in _TWINS:
+        found = properties.find(qn(latin))
+        if found is None or properties.find(qn(twin)) is not None:
+            continue
+        copy = OxmlElement(twin)
+        for name, value in found.attrib.items():
+            copy.set(name, value)
+        found.addnext(copy)
 
 
 def names(theme: Theme) -> list[str]:
@@ -319,9 +341,23 @@ def _faces(theme: Theme) -> dict[str, str]:
     }
 
 
+def _no_space_between_scripts(normal: BaseStyle) -> None:
+    """No extra space between Chinese and Latin letters or figures ("2016年7月22日").
+
+    Word and LibreOffice add one by default (w:autoSpaceDE, w:autoSpaceDN); the UN's
+    Chinese dates and the PDF have none.
+    """
+    properties = normal.element.get_or_add_pPr()
+    for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
+        off = OxmlElement(tag)
+        off.set(qn("w:val"), "0")
+        bidi.place(properties, off, ("w:bidi", *bidi.AFTER_BIDI_IN_PARAGRAPH))
+
+
 def _defaults(document: Document, theme: Theme, language: str) -> None:
     """Document-wide font, size, colour, line pitch and language (w:docDefaults)."""
     normal = cast(ParagraphStyle, document.styles["Normal"])
+    _no_space_between_scripts(normal)
     _drop_theme_fonts(normal)
     normal.font.name = theme.text.font
     normal.font.size = Pt(theme.text.size)
