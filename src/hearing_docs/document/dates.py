@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from hearing_docs.content.model import DateRange, Days, Month
+from hearing_docs.content.dates import DateRange, Days, Month
 from hearing_docs.templateset.catalogue import Catalogue, fill, placeholders
 
 AnyDate = dt.date | Days | DateRange | Month
