@@ -192,6 +192,7 @@ def define(document: Document, theme: Theme, language: str) -> None:
         character = _style(document, name, WD_STYLE_TYPE.CHARACTER)
         for attribute, value in font.items():
             setattr(character.font, attribute, value)
+
     def width(text: str) -> float:
         return metrics.width(text, theme.text.fonts, (False, False), theme.text.size)
 
