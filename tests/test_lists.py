@@ -101,9 +101,7 @@ def test_markers_and_items_stand_where_the_pdf_has_them(built, tmp_path: Path) -
         # or not (the text's own left edge: 76.5 pt against 76.6 pt).
         mine, theirs = _line_starts(built[".pdf"], page), _line_starts(converted, page)
         assert len(mine) == len(theirs) > 3
-        for (word, left, second), (word_lo, left_lo, second_lo) in zip(
-            mine, theirs, strict=True
-        ):
+        for (word, left, second), (word_lo, left_lo, second_lo) in zip(mine, theirs, strict=True):
             assert word == word_lo
             assert abs(left - left_lo) <= 0.15, (word, left, left_lo)
             assert abs(second - second_lo) <= 0.15, (word, second, second_lo)
