@@ -24,7 +24,7 @@ from hearing_docs.errors import ContentError, Problem, shown_path
 from hearing_docs.importer import blocks, edited, parts, typed_letter, yamlfile
 from hearing_docs.output import files
 from hearing_docs.pipeline import BuildOptions, render_all
-from hearing_docs.templateset import catalogue, sets
+from hearing_docs.templateset import sets
 
 MAX_DOCX_BYTES = 50 * 1024 * 1024
 
@@ -69,7 +69,7 @@ def into(
     )
     edited.refusals(reading, expected, shown)
     template_set = sets.resolve(hearing.template, sets.roots_for(content_path, list(template_dirs)))
-    words = catalogue.load(template_set, hearing.language)
+    words = template_set.catalogue(hearing.language)
     content, notes = edited.content(reading, words, hearing.language, shown, expected)
     outcome = Outcome(notes=notes)
     if reading.tracked_changes:

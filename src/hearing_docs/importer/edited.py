@@ -2,7 +2,7 @@
 
 In: the ``Reading`` of the edited DOCX, the ``Reading`` of the DOCX that the
 content file builds today (what the template set prints), the template set's
-``Words`` and the content's language, and the DOCX's name for messages.
+``Catalogue`` and the content's language, and the DOCX's name for messages.
 Out: the content as plain data holding only the fields that ``parts.ROLES``
 maps (the notations read in the set's words), and notes for the person (a
 paragraph read by its place, a tracked change accepted, a comment); or an
@@ -36,7 +36,7 @@ from hearing_docs.importer.parts import (
     list_role,
 )
 from hearing_docs.importer.yamlfile import KEEP
-from hearing_docs.templateset.catalogue import Words
+from hearing_docs.templateset.catalogue import Catalogue
 
 
 class ImportRefused(ContentError):
@@ -115,7 +115,7 @@ def _refuse(shown: str, block: Block, message: str) -> None:
 
 
 def content(
-    reading: Reading, words: Words, language: str, shown: str, expected: Reading | None = None
+    reading: Reading, words: Catalogue, language: str, shown: str, expected: Reading | None = None
 ) -> tuple[dict[str, Any], list[str]]:
     """The content the edited DOCX holds, and notes on how it was read.
 
@@ -206,7 +206,7 @@ def _list_kind(block: Block, role: Role | None) -> str | None:
     return None
 
 
-def _value(block: Block, role: Role, words: Words, language: str, shown: str) -> Any:
+def _value(block: Block, role: Role, words: Catalogue, language: str, shown: str) -> Any:
     if role.kind == "date":
         text = " ".join(block.text.split())
         value = dates.parse(text, language)

@@ -2,13 +2,13 @@
 
 In: the lines of a paragraph of the reference, the enclosure or the copy
 notation, as a DOCX that hearing-docs made holds them (after an editor), and
-the template set's ``Words`` in the document's language.
+the template set's ``Catalogue`` in the document's language.
 Out: the fields they were printed from: ``reference`` and ``marking``,
 ``enclosures`` (a count) and ``copies`` (the lines after "cc:"), or ``None``
 where a line is not in the set's words, so that the caller names the place.
 
-The builder prints these from the set's words (``Words.personal``,
-``Words.enclosure_line``, ``Words.copies``), so they are read with the same
+The builder prints these from the set's words (``Catalogue.personal``,
+``Catalogue.enclosure_line``, ``Catalogue.copies``), so they are read with the same
 words: a French letter's "Pièces jointes (2)" reads back as 2.
 """
 
@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import re
 
-from hearing_docs.templateset.catalogue import Words
+from hearing_docs.templateset.catalogue import Catalogue
 
 
 def _same(line: str, word: str) -> bool:
     return " ".join(line.split()).casefold() == " ".join(word.split()).casefold()
 
 
-def reference(lines: list[str], words: Words) -> dict[str, str]:
+def reference(lines: list[str], words: Catalogue) -> dict[str, str]:
     """The reference symbol and the marking of the lines under the date (either may be
     missing): a line in the set's words for a marking is the marking."""
     found: dict[str, str] = {}
@@ -40,7 +40,7 @@ def reference(lines: list[str], words: Words) -> dict[str, str]:
     return found
 
 
-def enclosures(text: str, words: Words) -> int | None:
+def enclosures(text: str, words: Catalogue) -> int | None:
     """How many enclosures the notation says: 1 for the set's "Enclosure", N for its
     "Enclosures (N)"; ``None`` when the text is neither."""
     if _same(text, words.enclosure):
@@ -51,7 +51,7 @@ def enclosures(text: str, words: Words) -> int | None:
     return int(match.group(1)) if match and int(match.group(1)) >= 1 else None
 
 
-def copies(lines: list[str], words: Words) -> list[str]:
+def copies(lines: list[str], words: Catalogue) -> list[str]:
     """The copy lines without the set's "cc:" before the first (an editor may delete it)."""
     if not lines:
         return []
