@@ -10,6 +10,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import docx
 import pytest
 from click.testing import CliRunner
 
@@ -278,3 +279,25 @@ def test_build_with_no_files_named_builds_the_folders_of_content_that_hold_defau
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["check"])
     assert (result.exit_code, result.output.strip()) == (0, "ok content/session/hearing.yaml")
+
+
+@pytest.mark.slow
+def test_import_into_leaves_the_defaults_in_the_defaults_file(tmp_path: Path):
+    """What the editor did not change stays in the defaults file alone; an edited default
+    goes into the content file, where it wins."""
+    content = folder_with(tmp_path)
+    (docx_file,) = hearing_docs.build(content, content.parent, formats=["docx"])
+    document = docx.Document(str(docx_file))
+    [salutation] = [p for p in document.paragraphs if p.text == "Excellency,"]
+    for run in salutation.runs:
+        run.text = run.text.replace("Excellency,", "Your Excellency,")
+    document.save(str(docx_file))
+    result = CliRunner().invoke(main, ["import", str(docx_file), "--into", str(content)])
+    assert result.exit_code == 0, result.output
+    assert content.read_text(encoding="utf-8") == HEARING.replace(
+        "  body:", "  salutation: Your Excellency,\n  body:"
+    )
+    letter = hearing_docs.load(content).letter
+    assert letter.salutation == "Your Excellency,"
+    assert (letter.signatory.name, letter.signatory.signature) == ("Sam Kutesa", "signature.png")
+    assert (content.parent / NAME).read_text(encoding="utf-8") == DEFAULTS
