@@ -31,11 +31,15 @@ EDITABLE = sorted(
 
 
 def built(content: Path, folder: Path) -> tuple[Path, Path]:
-    """``content`` copied into ``folder`` (with its signatures) and its DOCX built there."""
+    """``content`` copied into ``folder`` (with its signatures, or the folder of hearings
+    it is in) and its DOCX built there."""
     folder.mkdir(parents=True, exist_ok=True)
     copy = folder / content.name
-    shutil.copyfile(content, copy)
-    shutil.copytree(content.parent / "signatures", folder / "signatures", dirs_exist_ok=True)
+    if (content.parent / DEFAULTS_NAME).exists():  # a folder of hearings: its defaults and images
+        shutil.copytree(content.parent, folder, dirs_exist_ok=True)
+    else:
+        shutil.copyfile(content, copy)
+        shutil.copytree(content.parent / "signatures", folder / "signatures", dirs_exist_ok=True)
     return copy, rebuild(copy)
 
 
