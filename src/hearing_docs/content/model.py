@@ -19,6 +19,7 @@ vanishes silently.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 import types
 from collections.abc import Iterator
@@ -225,13 +226,64 @@ Marking = Literal["personal", "confidential"]
 """Printed under the reference, in the words of the template set ("Personal", "Confidential")."""
 
 
+class BulletList(_Model):
+    """A bulleted list, one item a paragraph."""
+
+    bullets: list[RichText] = Field(min_length=1)
+
+
+class NumberedList(_Model):
+    """A numbered list, one item a paragraph: printed "1.", "2.", "3.", from 1 in each list."""
+
+    numbers: list[RichText] = Field(min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_kind(cls, value: Any) -> Any:
+        if isinstance(value, dict) and "bullets" in value:
+            raise ValueError("bullets: a list has bullets or numbers, not both")
+        return value
+
+
+_LIST_KEYS = ("bullets", "numbers")
+
+
+def _paragraph_kind(value: Any) -> str:
+    """Which kind of paragraph ``value`` is meant to be: a group of fields naming (or
+    nearly naming) ``bullets`` or ``numbers`` is that list; anything else is text."""
+    if isinstance(value, BulletList | NumberedList):
+        return "numbers" if isinstance(value, NumberedList) else "bullets"
+    if not isinstance(value, dict):
+        return "text"
+    keys = [str(key).lower() for key in value]
+    for kind in reversed(_LIST_KEYS):  # both named: the numbered list says it is wrong
+        if kind in keys:
+            return kind
+    for kind in _LIST_KEYS:
+        if difflib.get_close_matches(kind, keys, n=1, cutoff=0.6):
+            return kind
+    return "text"
+
+
+Paragraph = Annotated[
+    Annotated[RichText, Tag("text")]
+    | Annotated[BulletList, Tag("bullets")]
+    | Annotated[NumberedList, Tag("numbers")],
+    Discriminator(_paragraph_kind),
+]
+"""A paragraph of the letter's body or of a section: text, a bulleted list or a numbered
+list. Only the kind the value is meant to be is tried, so a problem is reported once, in
+that kind's words."""
+
+
 class Letter(_Model):
     date: dt.date
     reference: PlainText | None = None
     """The reference symbol, flush left under the date."""
     marking: Marking | None = None
     salutation: PlainText
-    body: list[RichText] = Field(min_length=1)
+    body: list[Paragraph] = Field(min_length=1)
+    """Paragraphs of text and lists, as a section's."""
     closing: RichText
     signatory: Signatory | None = None
     signatories: (
@@ -259,25 +311,6 @@ class Letter(_Model):
     def signers(self) -> list[Signatory]:
         """Who signs, left to right."""
         return [self.signatory] if self.signatory is not None else list(self.signatories or [])
-
-
-class BulletList(_Model):
-    """A bulleted list inside a section, one item a paragraph."""
-
-    bullets: list[RichText] = Field(min_length=1)
-
-
-def _paragraph_kind(value: Any) -> str:
-    """Which kind of paragraph ``value`` is meant to be: a group of fields is a list."""
-    return "list" if isinstance(value, dict | BulletList) else "text"
-
-
-Paragraph = Annotated[
-    Annotated[RichText, Tag("text")] | Annotated[BulletList, Tag("list")],
-    Discriminator(_paragraph_kind),
-]
-"""A paragraph of a section: text, or a bulleted list. Only the kind the value is
-meant to be is tried, so a problem is reported once, in that kind's words."""
 
 
 class Section(_Model):
@@ -351,7 +384,7 @@ def _walk(value: object, hint: Any, path: FieldPath) -> Iterator[TextField]:
 
 
 def _arms(hint: Any) -> list[Any]:
-    """The members of a union (``RichText | BulletList``), or the hint itself."""
+    """The members of a union (``RichText | BulletList | NumberedList``), or the hint itself."""
     if get_origin(hint) in (Union, types.UnionType):
         return list(get_args(hint))
     if get_origin(hint) is Annotated and get_origin(get_args(hint)[0]) in (Union, types.UnionType):

@@ -21,15 +21,18 @@ from typing import Any
 
 from hearing_docs.content.markup import Run
 from hearing_docs.errors import ContentError, Problem
-from hearing_docs.importer import dates, fields, inline
+from hearing_docs.importer import dates, fields, inline, lists
 from hearing_docs.importer.blocks import PAGE_BREAK, Block, Reading
 from hearing_docs.importer.parts import (
     ALIASES,
+    LIST_STYLES,
+    PARAGRAPHS,
     ROLES,
     SIGNATORY_TABLE,
     TEMPLATE_STYLES,
     TEXT_ROLES,
     Role,
+    list_role,
 )
 from hearing_docs.importer.yamlfile import KEEP
 
@@ -132,9 +135,11 @@ def content(
             if b.style in ROLES
             and ROLES[b.style].path.startswith("summary")
             and not ROLES[b.style].note
+            and b.style not in LIST_STYLES  # a list may stand in the letter too
         ),
         default=len(reading.body()) + 1,
     )
+    in_list: tuple[str, str, str] | None = None  # the list of the last item: part, kind, id
     for block in reading.blocks:
         if block.style in TEMPLATE_STYLES or (block.part != "body" and block.style not in ROLES):
             continue
@@ -142,11 +147,18 @@ def content(
             continue
         role = ROLES.get(block.style)
         region = "summary" if block.part == "body" and block.number >= summary_from else "letter"
-        if role is None or (role.note and not role.path.startswith(region)):
-            role = ROLES[TEXT_ROLES[region]]
-            notes.append(f"{block.place()}: style {block.style} read as {_dotted(role.path)}")
-        elif role.note:
-            notes.append(f"{block.place()}: style {block.style} {role.note}")
+        kind = _list_kind(block, role)
+        if kind is not None:
+            this_list = (region, kind, block.list_id)
+            role = list_role(kind, region, new=this_list != in_list)
+            in_list = this_list
+        else:
+            in_list = None
+            if role is None or (role.note and not role.path.startswith(region)):
+                role = ROLES[TEXT_ROLES[region]]
+                notes.append(f"{block.place()}: style {block.style} read as {_dotted(role.path)}")
+            elif role.note:
+                notes.append(f"{block.place()}: style {block.style} {role.note}")
         value = _value(block, role, language, shown)
         if role.kind == "title" and titles.get(block.style) == value:
             value = KEEP
@@ -162,6 +174,20 @@ def content(
     for block in reading.blocks:
         notes.extend(comment.replace("{place}", block.place()) for comment in block.comments)
     return tree, notes
+
+
+def _list_kind(block: Block, role: Role | None) -> str | None:
+    """``bullets`` or ``numbers`` for an item of a list: a paragraph in a list style, or
+    one of the part's paragraphs that Word's numbering made a list item (an editor's
+    Numbering button); else None."""
+    if block.part != "body":
+        return None
+    if block.style in LIST_STYLES:
+        return lists.kind(block.list_format, LIST_STYLES[block.style])
+    paragraph = role is None or role.path in (f"{part}[]" for part in PARAGRAPHS.values())
+    if block.own_list and block.list_id and paragraph and block.style != "Numbered Paragraph":
+        return lists.kind(block.list_format)
+    return None
 
 
 def _value(block: Block, role: Role, language: str, shown: str) -> Any:

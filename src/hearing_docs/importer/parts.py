@@ -48,10 +48,12 @@ ROLES: dict[str, Role] = {
     "Summary Text": Role("summary.sections[-].paragraphs[]", "text"),
     "Numbered Paragraph": Role("summary.sections[-].paragraphs[]", "text"),
     "List Bullet": Role("summary.sections[-].paragraphs[-].bullets[]", "text"),
+    "List Number": Role("summary.sections[-].paragraphs[-].numbers[]", "text"),
+    "Letter Bullet": Role("letter.body[-].bullets[]", "text"),
+    "Letter Number": Role("letter.body[-].numbers[]", "text"),
     # Styles Word offers an editor for which the content has no exact field.
     "Heading 2": Role("summary.sections[].heading", "text", "read as a section heading"),
     "Heading 3": Role("summary.sections[].heading", "text", "read as a section heading"),
-    "List Number": Role("summary.sections[-].paragraphs[-].bullets[]", "text", "read as a bullet"),
     "List Paragraph": Role("summary.sections[-].paragraphs[]", "text", "read as a paragraph"),
     "Quote": Role("summary.sections[-].paragraphs[]", "text", "read as a paragraph"),
 }
@@ -83,6 +85,24 @@ TEMPLATE_STYLES = frozenset(
     }
 )
 """What the template set prints: compared with a fresh build, never imported."""
+
+LIST_STYLES = {
+    "List Bullet": "bullets",
+    "List Number": "numbers",
+    "Letter Bullet": "bullets",
+    "Letter Number": "numbers",
+}
+"""The list items' styles, with the list each makes (unless Word's numbering says
+otherwise); an item goes into the part it stands in, the letter or the summary."""
+PARAGRAPHS = {"letter": "letter.body", "summary": "summary.sections[-].paragraphs"}
+"""Where each part's paragraphs and lists go."""
+
+
+def list_role(kind: str, part: str, new: bool) -> Role:
+    """The role of an item of a ``bullets`` or ``numbers`` list in ``part``: the first
+    item of a ``new`` list starts one, the next ones join it."""
+    return Role(f"{PARAGRAPHS[part]}{'[]' if new else '[-]'}.{kind}[]", "text")
+
 
 # Where a paragraph in a style of no role goes (an editor's Normal paragraph):
 # the role of the text paragraphs of the part of the letter it stands in.
