@@ -157,6 +157,23 @@ MISTAKES = {
         HEARING,
         ["{defaults}:6:3: letter.signatory.name: required field is missing"],
     ),
+    "a bad value in a part the content file lacks": (
+        DEFAULTS + "summary:\n  venue: []\n  label: 2014\n",
+        HEARING,
+        [
+            "{defaults}:16:10: summary.venue: must have at least one entry",
+            "{defaults}:17:10: summary.label: expected text, got a number (2014); "
+            "put it in quotes if it is text",
+        ],
+    ),
+    "both signatory and signatories in the defaults": (
+        DEFAULTS + "  signatories: [{name: A}, {name: B}]\n",
+        HEARING,
+        [
+            "{defaults}:15:16: letter.signatories: give either signatory (one) or "
+            "signatories (several), not both",
+        ],
+    ),
     "an impossible date in the defaults": (
         DEFAULTS + "summary:\n  date: 2014-02-30\n",
         HEARING,
