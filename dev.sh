@@ -12,8 +12,8 @@ cd "$(dirname "$0")"
 
 SYSTEM_PACKAGES=(
   fonts-liberation2          # Liberation Serif: the metrics of Times New Roman (Latin, Cyrillic)
-  fonts-hosny-amiri          # Amiri, a Naskh face for Arabic (0.6 MB download, 2.5 MB installed)
-  fonts-noto-cjk             # Noto Serif CJK SC for Chinese (57 MB download, 89 MB installed)
+  fonts-hosny-amiri          # Amiri, a Naskh face for Arabic (0.6 MB download, 2.5 MiB installed)
+  fonts-noto-cjk             # Noto Serif CJK SC for Chinese (56.5 MB download, 88.9 MiB installed)
   fontconfig                 # fc-match: finds the files of the theme's fonts for the glyph check
   libharfbuzz-subset0        # halves WeasyPrint's font-subsetting time
   libpango-1.0-0 libpangoft2-1.0-0   # WeasyPrint's text layout

@@ -47,11 +47,11 @@ def make_font(path: Path, characters: str) -> Path:
 
 
 def entries(folder: Path, kind: type = list) -> list[Path]:
-    """The kept coverages (lists of ranges) or metrics (lists of four)."""
+    """The kept coverages (lists of ranges) or metrics (lists of five)."""
     found = []
     for path in sorted(folder.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
-        if path.name != "matches.json" and (len(data) == 4 and type(data[0]) is int) == (
+        if path.name != "matches.json" and (len(data) == 5 and type(data[0]) is int) == (
             kind is tuple
         ):
             found.append(path)
@@ -153,13 +153,15 @@ def test_a_corrupt_match_file_is_ignored(own_cache: Path) -> None:
 
 def test_metrics_are_the_fonts_and_are_kept(tmp_path: Path, own_cache: Path) -> None:
     font = make_font(tmp_path / "f.ttf", "AB")
-    assert metrics.metrics(font) == (1000, {ord("A"): 600, ord("B"): 600}, 600, 1000)
+    assert metrics.metrics(font) == (1000, {ord("A"): 600, ord("B"): 600}, 600, 1000, 800)
     [entry] = entries(own_cache, tuple)
-    entry.write_text("[2048, [[65, 7]], 9, 3]", encoding="utf-8")  # well formed, different
-    assert metrics.metrics(font) == (2048, {65: 7}, 9, 3)
+    entry.write_text("[2048, [[65, 7]], 9, 3, 2]", encoding="utf-8")  # well formed, different
+    assert metrics.metrics(font) == (2048, {65: 7}, 9, 3, 2)
 
 
-@pytest.mark.parametrize("damage", ["", "[1, 2]", "[0, [], 1]", "[1000, [[65]], 600]", "{"])
+@pytest.mark.parametrize(
+    "damage", ["", "[1, 2]", "[0, [], 1]", "[1000, [[65]], 600]", "[1000, [], 600, 1000]", "{"]
+)
 def test_damaged_metrics_are_read_again(tmp_path: Path, own_cache: Path, damage: str) -> None:
     font = make_font(tmp_path / "f.ttf", "AB")
     expected = metrics.metrics(font)

@@ -6,7 +6,9 @@ non-breaking, and mixed directions read in order in the PDF and in LibreOffice's
 from __future__ import annotations
 
 import io
+import itertools
 import re
+import statistics
 import subprocess
 import zipfile
 from pathlib import Path
@@ -82,7 +84,9 @@ def test_no_missing_glyph_and_the_date_reads_as_the_table_says(built, language: 
     flat = "".join(re.sub(r"[\u200e\u200f\u202a-\u202e]", "", text).split())
     assert "".join(date.split()) in flat
     html = built[language][".html"].read_text(encoding="utf-8")
-    assert f">{date}</time>" in html
+    # The letter's date, as text (Chinese figures sit in spans that space them).
+    printed = re.search(r'<p class="date"><time [^>]*>(.*?)</time>', html)
+    assert printed is not None and re.sub(r"<[^>]*>", "", printed.group(1)) == date
     document = docx.Document(built[language][".docx"])
     assert document.paragraphs[0].text == date
     with pikepdf.open(built[language][".pdf"]) as pdf:
@@ -141,11 +145,16 @@ def test_an_english_document_has_no_right_to_left_parts(built) -> None:
     )
 
 
-def test_chinese_takes_its_east_asian_face_and_no_space_between_scripts(built) -> None:
+def test_chinese_takes_its_east_asian_face_and_spaces_latin_text_as_word_does(built) -> None:
     document = docx.Document(built["zh"][".docx"])
     normal = document.styles["Normal"].element
     assert normal.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "Noto Serif CJK SC"
-    assert normal.pPr.find(qn("w:autoSpaceDE")).get(qn("w:val")) == "0"
+    # Word's own space between Chinese and Latin text is left on (LibreOffice always
+    # adds it); the HTML gives the PDF the same, as a margin.
+    assert normal.pPr is None or normal.pPr.find(qn("w:autoSpaceDE")) is None
+    html = built["zh"][".html"].read_text(encoding="utf-8")
+    assert '<span class="autospace" style="margin-right: 0.2em">2016</span>年' in html
+    assert '年<span class="autospace" style="margin-left: 0.2em; margin-right: 0.2em">7' in html
     text = pdf_text(built["zh"][".pdf"])
     # Lines break between ideographs, never before closing punctuation.
     lines = [line for line in text.splitlines() if line.strip()]
@@ -204,8 +213,10 @@ def test_no_document_is_hyphenated_in_either_output(built, language: str) -> Non
     assert "hyphens" not in html
     package = zipfile.ZipFile(built[language][".docx"])
     assert "autoHyphenation" not in package.read("word/settings.xml").decode()
-    # Word knows the language (with its region), so its own tools follow it.
-    assert f'w:lang w:val="{language}' in package.read("word/styles.xml").decode()
+    # Word knows the language (with its region), in the slot of its script, so its own
+    # tools follow it.
+    slot = {"zh": "w:eastAsia", "ar": "w:bidi"}.get(language, "w:val")
+    assert f'{slot}="{language}-' in package.read("word/styles.xml").decode()
 
 
 def test_french_spacing_rules() -> None:
@@ -218,6 +229,38 @@ def test_french_spacing_rules() -> None:
     # A colon inside a word is not punctuation of the sentence.
     assert spaced_text("à 10:30, voir http://un.org", *rules) == "à 10:30, voir http://un.org"
     assert spaced_text("« x », fin", *rules) == "«\u00a0x\u00a0», fin"
+
+
+@pytest.mark.parametrize("language", EXAMPLES)
+def test_lines_are_as_far_apart_in_the_pdf_as_the_theme_says(built, language: str) -> None:
+    """Where the Latin faces share lines with Amiri or Noto Serif CJK, CSS would set them
+    further apart than Word does; the style sheet's line height makes up for it."""
+    from hearing_docs.templateset import sets
+
+    theme = sets.resolve("un-pga", [ROOT / "templates"]).theme.for_language(language)
+    lines = _line_bottoms(built[language][".pdf"])
+    gaps = [round(below - above, 1) for above, below in itertools.pairwise(lines)]
+    # Most lines follow another of the same paragraph: one pitch below it.
+    assert statistics.mode(gaps) == pytest.approx(theme.text.line_height, abs=0.1), gaps
+
+
+def _line_bottoms(pdf: Path) -> list[float]:
+    """Where each line of the summary's first page starts, from the top, in points: the
+    bottom of the face's box around its first character."""
+    import pypdfium2 as pdfium
+
+    page = pdfium.PdfDocument(pdf)[1]
+    text = page.get_textpage()
+    bottoms: list[float] = []
+    starts = True
+    for index in range(text.count_chars()):
+        character = text.get_text_range(index, 1)
+        if character in "\r\n":
+            starts = True
+        elif starts and not character.isspace():
+            bottoms.append(page.get_height() - text.get_charbox(index, loose=True)[1])
+            starts = False
+    return bottoms
 
 
 def test_a_language_entry_of_the_theme_changes_only_that_language() -> None:

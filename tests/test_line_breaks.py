@@ -90,6 +90,60 @@ def test_a_title_that_fits_is_left_as_written(parts) -> None:
     assert titles.title_lines(short, template_set.theme) == ["Summary", "of the hearing"]
 
 
+# The Chinese title of the 2016 summary on one line: no spaces, one place for a number.
+CHINESE_TITLE = (
+    "第七十届联合国大会主席关于支持处理难民和移民大规模流动问题高级别全体会议"
+    "\uff082016年9月19日\uff09筹备进程的非正式互动多利益攸关方听证会的摘要"
+)
+# Full-width comma, full stop, ideographic comma, closing brackets, semicolon, colon,
+# exclamation and question marks; opening brackets.
+CLOSING = "\uff0c\u3002\u3001\uff09\u300d\u300b\uff1b\uff1a\uff01\uff1f"
+OPENING = "\uff08\u300c\u300a"
+
+
+def _in_language(parts, language: str, title: str) -> list[str]:  # type: ignore[no-untyped-def]
+    hearing, template_set, _, _ = parts
+    theme = template_set.for_language(language).theme
+    summary = hearing.summary.model_copy(update={"title": title})
+    return [str(line) for line in titles.title_lines(summary, theme)]
+
+
+def test_a_chinese_title_breaks_between_ideographs_into_balanced_lines(parts) -> None:
+    lines = _in_language(parts, "zh", CHINESE_TITLE)
+    assert len(lines) == 2, lines
+    assert "".join(lines) == CHINESE_TITLE  # nothing added between the pieces
+    lengths = [len(line) for line in lines]
+    assert max(lengths) - min(lengths) <= 3, lines
+    assert not any(line[0] in CLOSING or line[-1] in OPENING for line in lines), lines
+
+
+def test_a_chinese_title_never_breaks_before_closing_punctuation(parts) -> None:
+    # Commas every few characters: the best places to break, were a comma allowed to
+    # start a line, would put one there.
+    title = "\uff0c".join(["大会主席关于难民问题"] * 12) + "。"
+    for line in _in_language(parts, "zh", title):
+        assert line[0] not in CLOSING, line
+    # Nor inside a number or a Latin word.
+    title = "大会" * 30 + "2016年A/RES/70/290号决议" + "大会" * 30
+    lines = _in_language(parts, "zh", title)
+    assert "".join(lines) == title
+    assert any("2016年A/RES/70/290号" in line for line in lines)
+
+
+def test_an_arabic_title_line_that_fits_is_left_whole(parts) -> None:
+    # Measured as its letters join (isolated forms are far wider): these two lines fit.
+    title = (
+        "موجز رئيس الدورة السبعين للجمعية العامة عن جلسات الاستماع التحاورية\n"
+        "غير الرسمية مع أصحاب المصلحة المتعددين دعما للعملية التحضيرية للاجتماع العام"
+    )
+    assert _in_language(parts, "ar", title) == title.split("\n")
+    # One too long for a line breaks at spaces into balanced lines.
+    long = " ".join(title.split("\n")) + " الرفيع المستوى بشأن التصدي لحركات النزوح الكبيرة"
+    lines = _in_language(parts, "ar", long)
+    assert len(lines) == 2 and " ".join(lines) == long
+    assert abs(len(lines[0]) - len(lines[1])) < 20, lines
+
+
 @pytest.mark.slow
 @given(st.text(alphabet="ab.,*_\\ ", max_size=30))
 def test_words_joined_back_give_the_same_runs(text: str) -> None:

@@ -101,10 +101,19 @@ def test_lists_draw_the_bullet_of_the_pdf(built, content: Path) -> None:
 def test_spelling_is_checked_in_british_english_and_not_marked_done(built, content) -> None:
     docx_file = built[content.stem][".docx"]
     lang = _xml(docx_file, "word/styles.xml").find(f".//{qn('w:rPrDefault')}//{qn('w:lang')}")
-    # English is checked as British English; every other language in its own region's form.
+    # English is checked as British English, every other language in its own region's
+    # form, in the slot of its script; Latin words in Arabic or Chinese as English.
     language = loading.load(content).language
-    expected = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ru": "ru-RU", "zh": "zh-CN"}
-    assert lang.get(qn("w:val")) == expected.get(language, "ar-SA")
+    expected = {
+        "en": ("en-GB", "en-GB", "en-GB"),
+        "fr": ("fr-FR", "fr-FR", "fr-FR"),
+        "es": ("es-ES", "es-ES", "es-ES"),
+        "ru": ("ru-RU", "ru-RU", "ru-RU"),
+        "zh": ("en-GB", "zh-CN", "zh-CN"),
+        "ar": ("en-GB", "ar-SA", "ar-SA"),
+    }
+    slots = ("w:val", "w:eastAsia", "w:bidi")
+    assert tuple(lang.get(qn(slot)) for slot in slots) == expected[language]
     assert _xml(docx_file, "word/settings.xml").find(qn("w:proofState")) is None
 
 

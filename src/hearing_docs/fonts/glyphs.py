@@ -104,12 +104,25 @@ def script_slot(character: str) -> str:
 
 def fonts_for(character: str, theme: Theme) -> list[str]:
     """The theme's faces for ``character``'s script, first choice first."""
-    slot = script_slot(character)
+    return slot_fonts(script_slot(character), theme)
+
+
+def slot_fonts(slot: str, theme: Theme) -> list[str]:
+    """The theme's faces for a group of scripts (``script_slot``), first choice first."""
     if slot == "complex":
         return theme.text.complex_script_fonts
     if slot == "east_asian":
         return theme.text.east_asian_fonts
     return theme.text.fonts
+
+
+def language_slot(words: Catalogue) -> str:
+    """The group of scripts a language is written in: that of the letters of its
+    letterhead in the set (``complex`` for Arabic, ``east_asian`` for Chinese)."""
+    for character in "".join(words.letterhead):
+        if character.isalpha():
+            return script_slot(character)
+    return "latin"
 
 
 def check_catalogue(text: Catalogue, theme: Theme) -> None:

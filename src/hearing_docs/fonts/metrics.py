@@ -20,7 +20,7 @@ from hearing_docs import cache as user_cache
 from hearing_docs.fonts import fontconfig
 from hearing_docs.fonts.glyphs import Style
 
-FORMAT = 2
+FORMAT = 3
 """Bumped when the entry's layout changes, so that old entries are not read."""
 
 
@@ -33,6 +33,8 @@ class Metrics(NamedTuple):
     """The advance of the missing glyph."""
     height: int
     """Ascent plus descent: the natural height of a line."""
+    ascent: int
+    """Above the baseline (``hhea``)."""
 
 
 def width(text: str, families: list[str], style: Style, size: float) -> float:
@@ -43,6 +45,68 @@ def width(text: str, families: list[str], style: Style, size: float) -> float:
             units = sum(found.widths.get(ord(character), found.default) for character in text)
             return units * size / found.per_em
     return len(text) * size / 2  # no face at all: the glyph check reports it
+
+
+def shaped_width(text: str, families: list[str], style: Style, size: float) -> float:
+    """The width of ``text`` in points as HarfBuzz, the shaping engine of WeasyPrint's
+    Pango, sets it in the first of ``families`` that has a face: letters joined as the
+    script joins them (an Arabic letter's joined form is narrower than the form
+    ``width`` reads), without kerning or optional ligatures, as the theme asks."""
+    for family in families:
+        found = fontconfig.match(family, *style)
+        if found:
+            font, per_em = _shaper(*found)
+            return _shaped(font, text) * size / per_em
+    return len(text) * size / 2  # no face at all: the glyph check reports it
+
+
+# The features the style sheet turns off (font-kerning: none, font-variant-ligatures: none).
+_OFF = {"kern": False, "liga": False, "clig": False, "calt": False, "dlig": False}
+
+
+@cache
+def _shaper(path: Path, index: int) -> tuple[Any, int]:
+    import uharfbuzz
+
+    face = uharfbuzz.Face(uharfbuzz.Blob.from_file_path(str(path)), index)
+    return uharfbuzz.Font(face), face.upem
+
+
+def _shaped(font: Any, text: str) -> int:
+    import uharfbuzz
+
+    buffer = uharfbuzz.Buffer()
+    buffer.add_str(text)
+    buffer.guess_segment_properties()
+    uharfbuzz.shape(font, buffer, _OFF)
+    return sum(position.x_advance for position in buffer.glyph_positions)
+
+
+def shared_line_height(pitch: float, size: float, groups: list[list[str]]) -> float:
+    """The CSS ``line-height`` that puts lines ``pitch`` apart when faces of each of
+    ``groups`` (font families, first choice first) share a line.
+
+    CSS gives each face's text its own line box, centred on the face's ascent and
+    descent around the shared baseline; faces whose ascent and descent differ
+    (Liberation Serif beside Amiri or Noto Serif CJK) reach further above and
+    below together than each alone, so such a line is taller than its
+    ``line-height`` by that spread. Word and LibreOffice set exact line spacing
+    instead. The spread is taken off here, so both outputs have lines ``pitch``
+    apart.
+    """
+    if len(groups) < 2:
+        return pitch
+    offsets = [_centre(families, size) for families in groups]
+    return pitch - (max(offsets) - min(offsets))
+
+
+def _centre(families: list[str], size: float) -> float:
+    """How far above the baseline the middle of the face's ascent and descent is."""
+    for family in families:
+        found = _face(family, (False, False))
+        if found:
+            return (found.ascent - found.height / 2) * size / found.per_em
+    return 0.0
 
 
 def line_height(families: list[str], style: Style, size: float) -> float:
@@ -68,11 +132,13 @@ def metrics(font_path: Path, index: int = 0) -> Metrics:
     entry = user_cache.file_entry("fonts", font_path, index, "metrics", FORMAT)
     kept = user_cache.read_json(entry)
     if _valid(kept):
-        per_em, pairs, default, height = kept
-        return Metrics(per_em, {code: advance for code, advance in pairs}, default, height)
+        per_em, pairs, default, height, ascent = kept
+        widths = {code: advance for code, advance in pairs}
+        return Metrics(per_em, widths, default, height, ascent)
     found = _read(font_path, index)
     user_cache.write_json(
-        entry, [found.per_em, sorted(found.widths.items()), found.default, found.height]
+        entry,
+        [found.per_em, sorted(found.widths.items()), found.default, found.height, found.ascent],
     )
     return found
 
@@ -89,6 +155,7 @@ def _read(path: Path, index: int) -> Metrics:
             widths,
             advances[font.getGlyphOrder()[0]][0],
             header.ascent - header.descent,
+            header.ascent,
         )
 
 
@@ -96,8 +163,8 @@ def _valid(kept: object) -> TypeGuard[list[Any]]:
     """An entry as ``metrics`` writes it; anything else (a damaged file) is read again."""
     return (
         isinstance(kept, list)
-        and len(kept) == 4
-        and all(type(kept[i]) is int for i in (0, 2, 3))
+        and len(kept) == 5
+        and all(type(kept[i]) is int for i in (0, 2, 3, 4))
         and kept[0] > 0
         and isinstance(kept[1], list)
         and all(

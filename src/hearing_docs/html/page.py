@@ -27,8 +27,10 @@ from hearing_docs.content.model import Hearing
 from hearing_docs.document import dates, titles
 from hearing_docs.document.facts import Facts
 from hearing_docs.errors import Problem, TemplateError, shown_path
-from hearing_docs.html import compiled
+from hearing_docs.fonts import glyphs, metrics
+from hearing_docs.html import autospace, compiled
 from hearing_docs.templateset.assets import Assets
+from hearing_docs.templateset.catalogue import Catalogue
 from hearing_docs.templateset.sets import TemplateSet
 
 ENTRY_TEMPLATE = "base.html"
@@ -46,6 +48,7 @@ CONTEXT_NAMES = (
     "signatures",
     "words",
     "letterhead",
+    "line_height",
 )
 
 # How a template reaches an object of each class, for messages about its attributes.
@@ -142,13 +145,13 @@ def context(
     hearing: Hearing, template_set: TemplateSet, assets: Assets, facts: Facts
 ) -> dict[str, Any]:
     """What every template receives (docs/templates.md lists it)."""
+    words = template_set.catalogue(hearing.language)
     return {
         "hearing": hearing,
         "document": facts,
         "letter": hearing.letter,
         "summary": hearing.summary,
         "language": hearing.language,
-        "letterhead": template_set.letterhead_lines(hearing.language),
         "title": facts.title,
         "title_lines": (
             titles.title_lines(hearing.summary, template_set.theme) if hearing.summary else []
@@ -157,8 +160,21 @@ def context(
         "emblem": assets.emblem,
         "signature": assets.signature,
         "signatures": assets.signatures,
-        "words": template_set.catalogue(hearing.language),
+        "words": words,
+        "letterhead": template_set.letterhead_lines(hearing.language),
+        "line_height": _line_height(template_set, words),
     }
+
+
+def _line_height(template_set: TemplateSet, words: Catalogue) -> float:
+    """The style sheet's ``line-height``: the theme's line pitch, less what CSS adds to a
+    line where the Latin faces meet those of the language's own script, so the PDF's
+    lines are as far apart as Word's (``metrics.shared_line_height``)."""
+    theme = template_set.theme
+    groups = [theme.text.fonts, glyphs.slot_fonts(glyphs.language_slot(words), theme)]
+    if groups[1] == groups[0]:
+        groups.pop()
+    return metrics.shared_line_height(theme.text.line_height, theme.text.size, groups)
 
 
 def render(hearing: Hearing, template_set: TemplateSet, assets: Assets, facts: Facts) -> str:
@@ -166,7 +182,7 @@ def render(hearing: Hearing, template_set: TemplateSet, assets: Assets, facts: F
     env = environment(template_set)
     try:
         page = env.get_template(ENTRY_TEMPLATE)
-        return page.render(context(hearing, template_set, assets, facts))
+        return autospace.apply(page.render(context(hearing, template_set, assets, facts)))
     except jinja2.TemplateSyntaxError as error:
         raise TemplateError(_problem(error, error.filename, error.lineno, error.message)) from None
     except jinja2.TemplateNotFound as error:

@@ -36,7 +36,7 @@ from hearing_docs.document import titles
 from hearing_docs.document.dates import long_date
 from hearing_docs.document.facts import Facts
 from hearing_docs.errors import Problem, RenderError
-from hearing_docs.fonts import metrics
+from hearing_docs.fonts import glyphs, metrics
 from hearing_docs.templateset.assets import Assets
 from hearing_docs.templateset.catalogue import Catalogue
 from hearing_docs.templateset.images import Image
@@ -65,7 +65,7 @@ def render(hearing: Hearing, template_set: TemplateSet, assets: Assets, facts: F
     text = template_set.catalogue(hearing.language)
     try:
         document = docx.Document()
-        styles.define(document, theme, hearing.language)
+        styles.define(document, theme, hearing.language, glyphs.language_slot(text))
         _page(document, theme)
         if hearing.letter is not None:
             letterhead = template_set.letterhead_lines(hearing.language)

@@ -37,7 +37,7 @@ from docx.styles.style import BaseStyle, ParagraphStyle
 
 from hearing_docs.fonts import metrics
 from hearing_docs.templateset.theme import Theme
-from hearing_docs.word import bidi, numbering
+from hearing_docs.word import numbering
 
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -165,12 +165,15 @@ _CHARACTER = {
 }
 
 
-def define(document: Document, theme: Theme, language: str) -> None:
-    """Set the document defaults, define every style of ``specs``, remove all others."""
+def define(document: Document, theme: Theme, language: str, script: str) -> None:
+    """Set the document defaults, define every style of ``specs``, remove all others.
+
+    ``script`` is the group of scripts ``language`` is written in (``glyphs.script_slot``):
+    the slot of Word's language settings it takes."""
     # The others go first: python-docx walks every style of the document for each one
     # it looks up, and the template brings 164.
     _prune(document, {"Body Text", *specs(theme), *_CHARACTER, *_KEPT})
-    _defaults(document, theme, language)
+    _defaults(document, theme, language, script)
     styles = document.styles
     body = _style(document, "Body Text")
     body.base_style = styles["Normal"]
@@ -345,23 +348,9 @@ def _faces(theme: Theme) -> dict[str, str]:
     }
 
 
-def _no_space_between_scripts(normal: BaseStyle) -> None:
-    """No extra space between Chinese and Latin letters or figures ("2016年7月22日").
-
-    Word and LibreOffice add one by default (w:autoSpaceDE, w:autoSpaceDN); the UN's
-    Chinese dates and the PDF have none.
-    """
-    properties = normal.element.get_or_add_pPr()
-    for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
-        off = OxmlElement(tag)
-        off.set(qn("w:val"), "0")
-        bidi.place(properties, off, ("w:bidi", *bidi.AFTER_BIDI_IN_PARAGRAPH))
-
-
-def _defaults(document: Document, theme: Theme, language: str) -> None:
+def _defaults(document: Document, theme: Theme, language: str, script: str) -> None:
     """Document-wide font, size, colour, line pitch and language (w:docDefaults)."""
     normal = cast(ParagraphStyle, document.styles["Normal"])
-    _no_space_between_scripts(normal)
     _drop_theme_fonts(normal)
     normal.font.name = theme.text.font
     normal.font.size = Pt(theme.text.size)
@@ -389,10 +378,15 @@ def _defaults(document: Document, theme: Theme, language: str) -> None:
         size.set(qn("w:val"), half_points)
         rpr.append(size)
     # The proofing language Word and LibreOffice give every run that does not name one:
-    # with a region, since "en" alone is read as en-US and flags "programme".
+    # with a region, since "en" alone is read as en-US and flags "programme". The
+    # document's language goes to the slot of its script; Latin words inside Chinese or
+    # Arabic (A/RES/70/290, NGLS) are English, as in the UN's documents, and so
+    # LibreOffice does not break a number of them inside Chinese text as if Chinese.
     language = theme.text.proofing_language(language)
     lang = OxmlElement("w:lang")
-    for attribute in ("w:val", "w:eastAsia", "w:bidi"):
+    latin = language if script == "latin" else theme.text.proofing_language("en")
+    lang.set(qn("w:val"), latin)
+    for attribute in ("w:eastAsia", "w:bidi"):
         lang.set(qn(attribute), language)
     rpr.append(lang)
     ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
