@@ -8,6 +8,8 @@ Every text field is text that a PDF, a DOCX and XML can hold, and its type
 says how it is printed, once for every renderer: ``PlainText`` as written,
 ``RichText`` with the inline markup of ``markup.py`` (its values are
 ``markup.Marked``, which Jinja prints as HTML and the Word writer as runs),
+``NotedText`` as rich text that may also call footnotes (``^[...]``: the
+summary's paragraphs and bullet items; every other field refuses them),
 ``AltText`` not drawn at all (read by screen readers). Fields that the
 layout prints in bold (title, venue, headings) carry ``BOLD`` as well.
 ``text_fields`` walks a hearing and gives every text field with its kind, so
@@ -41,6 +43,7 @@ from pydantic import (
     model_validator,
 )
 
+from hearing_docs.content import markup
 from hearing_docs.content.markup import Marked
 from hearing_docs.content.yamlsource import FieldPath
 
@@ -116,12 +119,30 @@ def _language(value: str) -> str:
     return value
 
 
+def _without_notes(value: str) -> str:
+    if markup.notes(value):
+        raise ValueError(
+            f"has a footnote ({markup.NOTE_OPEN}...]): footnotes are allowed only in the "
+            f"summary's paragraphs and bullet items (write \\{markup.NOTE_OPEN} to print "
+            f"{markup.NOTE_OPEN} as text)"
+        )
+    return value
+
+
 def _marked_paragraph(value: str) -> Marked:
-    return Marked(_one_paragraph(value))
+    return Marked(_without_notes(_one_paragraph(value)))
+
+
+def _noted_paragraph(value: str) -> Marked:
+    value = _one_paragraph(value)
+    problem = markup.note_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return Marked(value)
 
 
 def _marked_lines(value: str) -> Marked:
-    return Marked(_lines(value))
+    return Marked(_without_notes(_lines(value)))
 
 
 @dataclass(frozen=True)
@@ -135,10 +156,13 @@ class TextKind:
     """Drawn on the page; alternative text is read by screen readers instead."""
     bold: bool = False
     """The layout prints it in bold (the glyph check then asks the bold face)."""
+    notes: bool = False
+    """It may call footnotes (``^[...]``), whose text is printed at the foot of the page."""
 
 
 PLAIN = TextKind("plain", markup=False)
 RICH = TextKind("rich", markup=True)
+NOTED = TextKind("noted", markup=True, notes=True)
 ALT = TextKind("alt", markup=False, drawn=False)
 
 
@@ -155,6 +179,8 @@ run of spaces in it is one space."""
 RichText = Annotated[str, AfterValidator(_marked_paragraph), RICH]
 """One paragraph of text, not empty, whose inline markup is printed (a ``Marked`` value).
 A newline, a tab or a run of spaces in it is one space."""
+NotedText = Annotated[str, AfterValidator(_noted_paragraph), NOTED]
+"""Rich text that may also call footnotes: ``text^[The note's text.]``."""
 RichLines = Annotated[str, AfterValidator(_marked_lines), RICH]
 """Lines of text with inline markup (the summary's title): each newline ends a line."""
 AltText = Annotated[str, AfterValidator(_one_paragraph), ALT]
@@ -359,7 +385,7 @@ class Letter(_Model):
 class BulletList(_Model):
     """A bulleted list inside a section, one item a paragraph."""
 
-    bullets: list[RichText] = Field(min_length=1)
+    bullets: list[NotedText] = Field(min_length=1)
 
 
 def _paragraph_kind(value: Any) -> str:
@@ -368,7 +394,7 @@ def _paragraph_kind(value: Any) -> str:
 
 
 Paragraph = Annotated[
-    Annotated[RichText, Tag("text")] | Annotated[BulletList, Tag("list")],
+    Annotated[NotedText, Tag("text")] | Annotated[BulletList, Tag("list")],
     Discriminator(_paragraph_kind),
 ]
 """A paragraph of a section: text, or a bulleted list. Only the kind the value is
