@@ -103,13 +103,11 @@ def describe() -> str:
 
 def seed_blocks(work: Path) -> Path:
     """The HTML hearing-docs makes for the seed and its paragraphs, for the bare engines."""
-    from hearing_docs.content import loading
-    from hearing_docs.content.model import BulletList
-    from hearing_docs.pipeline import BuildOptions, render_all
+    import hearing_docs
 
-    rendered = render_all(SEED, BuildOptions(formats=("html",)))
-    html = dict(rendered.documents)["html"].decode("utf-8")
-    hearing = loading.load(SEED)
+    (page,) = hearing_docs.build(SEED, work / "html", formats=["html"])
+    html = page.read_text(encoding="utf-8")
+    hearing = hearing_docs.load(SEED)
     letter, summary = hearing.letter, hearing.summary
     blocks = [["p", letter.salutation], *(["p", text] for text in letter.body)]
     blocks += [["p", letter.closing], ["p", letter.signatory.name]]
@@ -118,7 +116,8 @@ def seed_blocks(work: Path) -> Path:
     for section in summary.sections:
         blocks.append(["heading", section.heading])
         for paragraph in section.paragraphs:
-            items = paragraph.bullets if isinstance(paragraph, BulletList) else [paragraph]
+            # A list's items are its paragraphs; a text paragraph is one.
+            items = getattr(paragraph, "bullets", None) or [paragraph]
             blocks += [["p", str(item)] for item in items]
     path = work / "blocks.json"
     data = {"html": html, "base": SEED.parent.as_uri() + "/", "blocks": blocks}

@@ -31,10 +31,9 @@ def main() -> None:
 
     import weasyprint
 
-    from hearing_docs import pipeline
     from hearing_docs.commands import watch
 
-    options = pipeline.BuildOptions()
+    options = watch.Build()
     out = work / "out"
     preview = watch.Preview()
     reporter = watch.Reporter(serving=print, built=lambda paths: None, failed=print)

@@ -29,7 +29,7 @@ from click.testing import CliRunner
 from PIL import Image
 
 from hearing_docs.cli import main
-from hearing_docs.content.model import DATE_FORMS
+from hearing_docs.content.dates import DATE_FORMS
 from hearing_docs.output.manifest import NAME as MANIFEST
 from support import FIXTURES, base_text
 

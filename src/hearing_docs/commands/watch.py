@@ -1,7 +1,7 @@
 """Watch: a content file in, its documents rebuilt on every save and a live preview out.
 
 In: the content file, the output folder, the build options and a port.
-Out: the documents of ``pipeline.build``, written again after every change to the
+Out: the documents of ``hearing_docs.build``, written again after every change to the
 content file, the files beside it (the signature image), or any template
 folder it can use (templates, style sheet, theme, emblem); and an HTML preview
 served on 127.0.0.1 that reloads itself when a build finishes. A build that
@@ -33,7 +33,7 @@ from typing import cast
 
 import watchfiles
 
-from hearing_docs import pipeline
+import hearing_docs
 from hearing_docs.errors import HearingDocsError
 from hearing_docs.output import FORMATS, manifest
 from hearing_docs.output.files import PART_SUFFIX
@@ -187,9 +187,17 @@ class _PreviewServer(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-def watched_folders(content_path: Path, options: pipeline.BuildOptions) -> list[Path]:
+@dataclass(frozen=True)
+class Build:
+    """What every rebuild asks of ``hearing_docs.build``: the formats and template folders."""
+
+    formats: tuple[str, ...] = FORMATS
+    templates: tuple[Path, ...] = ()
+
+
+def watched_folders(content_path: Path, build: Build) -> list[Path]:
     """The content file's folder and every template root it may take templates from."""
-    roots = sets.roots_for(content_path, list(options.template_dirs))
+    roots = sets.roots_for(content_path, list(build.templates))
     folders: list[Path] = []
     for folder in [content_path.resolve().parent, *roots]:
         if not any(folder.is_relative_to(f) for f in folders):
@@ -200,13 +208,15 @@ def watched_folders(content_path: Path, options: pipeline.BuildOptions) -> list[
 def rebuild(
     content_path: Path,
     out_dir: Path,
-    options: pipeline.BuildOptions,
+    build: Build,
     preview: Preview,
     reporter: Reporter,
 ) -> None:
     """One build: write the documents and update the preview, or report the error."""
     try:
-        written = pipeline.build(content_path, out_dir, options)
+        written = list(
+            hearing_docs.build(content_path, out_dir, build.formats, templates=build.templates)
+        )
     except HearingDocsError as error:
         preview.update(None, error.one_line(), [])
         reporter.failed(error)
@@ -260,19 +270,19 @@ def run(
     """
     if "html" not in formats:
         formats = (*formats, "html")
-    options = pipeline.BuildOptions(formats=tuple(formats), template_dirs=tuple(templates))
+    build = Build(tuple(formats), tuple(templates))
     preview = Preview()
     server = serve(preview, port)
     try:
         reporter.serving(f"http://127.0.0.1:{server.server_address[1]}/")
         ours = _NotOurOutputs(
-            out_dir.resolve(), [f"{content_path.stem}.{kind}" for kind in options.formats]
+            out_dir.resolve(), [f"{content_path.stem}.{kind}" for kind in build.formats]
         )
         built = False
         # The first build waits for the watcher's first (empty) wake-up, so that a save
         # made while it runs is seen; later wake-ups without a change are skipped.
         for changes in watchfiles.watch(
-            *watched_folders(content_path, options),
+            *watched_folders(content_path, build),
             watch_filter=ours,
             stop_event=stop,
             raise_interrupt=False,
@@ -280,7 +290,7 @@ def run(
             yield_on_timeout=True,
         ):
             if changes or not built:
-                rebuild(content_path, out_dir, options, preview, reporter)
+                rebuild(content_path, out_dir, build, preview, reporter)
                 built = True
     finally:
         server.shutdown()

@@ -18,7 +18,7 @@ from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 from pydantic import BaseModel, RootModel, Tag, ValidationError
 
 from hearing_docs.content import yamlsource
-from hearing_docs.content.model import DATE_FORMS
+from hearing_docs.content.dates import DATE_FORMS
 from hearing_docs.errors import MISSING, ContentError, HearingDocsError, Problem
 
 M = TypeVar("M", bound=BaseModel)

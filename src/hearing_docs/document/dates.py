@@ -20,7 +20,7 @@ import datetime as dt
 from babel.dates import format_date
 from babel.lists import format_list
 
-from hearing_docs.content.model import DateRange, Days, Month
+from hearing_docs.content.dates import DateRange, Days, Month
 
 EN_DASH = "\u2013"
 AnyDate = dt.date | Days | DateRange | Month

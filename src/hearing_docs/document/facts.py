@@ -21,7 +21,8 @@ import os
 from dataclasses import dataclass
 
 from hearing_docs.content import markup
-from hearing_docs.content.model import Hearing, first_and_last_day
+from hearing_docs.content.dates import first_and_last_day
+from hearing_docs.content.model import Hearing
 from hearing_docs.document.dates import long_date
 from hearing_docs.errors import Problem, SettingError
 from hearing_docs.templateset import catalogue
