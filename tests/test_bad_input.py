@@ -41,7 +41,7 @@ RELATIVE = "must be a path relative to the content file, inside its folder"
 SIGNATURE = "letter.signatory.signature"
 NOT_HERE = (
     "has a footnote (^[...]): footnotes are allowed only in the summary's paragraphs and "
-    "bullet items (write \\^[ to print ^[ as text)"
+    "list items (write \\^[ to print ^[ as text)"
 )
 
 # File in tests/fixtures/bad/ -> what `hearing-docs build FILE` run in a copy of that folder
@@ -88,8 +88,13 @@ FIXTURE_CASES: dict[str, str] = {
     "type-text-as-fields.yaml": "7:14: letter.signatory: expected a group of fields "
     "(key: value), got 'Mogens Lykketoft'",
     "letter-body-with-bullets.yaml": "5:7: letter.body[0]: expected a paragraph of text, got "
-    "a group of fields: the letter holds no lists; write the points as paragraphs (bulleted "
-    "lists go in the summary's sections, as '- bullets: [...]')",
+    "a group of fields: write a list as '- bullets:' or '- numbers:' with its items under it, "
+    "and the words that introduce it as a paragraph of their own",
+    "list-bullets-and-numbers.yaml": "7:16: letter.body[1].bullets: a list has bullets or "
+    "numbers, not both",
+    "list-numbers-misspelt.yaml": "6:7: letter.body[1].numbres: unknown field 'numbres'; "
+    "did you mean 'numbers'? (and 1 more problem)",
+    "list-numbers-empty.yaml": "6:16: letter.body[1].numbers: must have at least one entry",
     "type-date-as-words.yaml": "2:9: letter.date: '22 July 2016' is not a date: "
     "write it as YYYY-MM-DD, e.g. 2016-07-22",
     "type-nothing.yaml": "6:11: letter.closing: expected text, got nothing; "
@@ -130,7 +135,7 @@ FIXTURE_CASES: dict[str, str] = {
     "key-capitalised-nested.yaml": "3:3: letter.Salutation: unknown field 'Salutation'; "
     "did you mean 'salutation'? (and 1 more problem)",
     "paragraph-list-with-unknown-key.yaml": "21:11: summary.sections[0].paragraphs[0].Note: "
-    "unknown field 'Note'; expected one of: bullets",
+    "unknown field 'Note'; expected one of: bullets, numbers",
     "name-over-255-characters.yaml": "8:11: letter.signatory.name: is 315 characters long; "
     "a name holds at most 255 characters (the longest author a Word file can carry)",
     "empty-list.yaml": "15:10: summary.venue: must have at least one entry",

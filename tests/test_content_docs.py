@@ -45,7 +45,7 @@ def model_fields(model: type[BaseModel] = Hearing, prefix: str = "") -> list[str
         path = prefix + (field.alias or name)
         paths.append(path)
         for inner, in_list in _models(field.annotation):
-            if inner.__name__ == "BulletList":  # a paragraph written as a group of fields
+            if inner.__name__ in ("BulletList", "NumberedList"):  # a paragraph as a group
                 paths += model_fields(inner, f"{path}[].")
             else:
                 paths += model_fields(inner, f"{path}{'[]' if in_list else ''}.")

@@ -40,7 +40,14 @@ def docx_words(path: Path) -> tuple[list[str], list[str]]:
 def html_words(path: Path) -> list[str]:
     page = path.read_text(encoding="utf-8")
     page = re.sub(r"(?s)<head>.*?</head>", "", page)
+    # The numbers of a numbered list are printed by the style sheet, not written.
+    page = re.sub(r"(?s)<ol\b.*?</ol>", _numbered, page)
     return words(html.unescape(re.sub(r"<[^>]+>", " ", page)))
+
+
+def _numbered(found: re.Match[str]) -> str:
+    items = iter(range(1, 1000))
+    return re.sub(r"<li>", lambda _: f"<li>{next(items)}. ", found.group())
 
 
 def imported(tmp_path: Path, name: str):  # type: ignore[no-untyped-def]

@@ -64,7 +64,7 @@ def test_each_field_has_the_kind_its_type_declares() -> None:
     assert (kinds["summary", "venue", 0].markup, kinds["summary", "venue", 0].bold) == (False, True)
     heading = kinds["summary", "sections", 0, "heading"]
     assert (heading.markup, heading.bold) == (True, True)
-    # Only the summary's paragraphs and bullet items may call footnotes.
+    # Only the summary's paragraphs and list items may call footnotes.
     assert kinds["summary", "sections", 0, "paragraphs", 0] == NOTED
     noted = {path for path, kind in kinds.items() if kind.notes}
     assert noted == {path for path in kinds if "paragraphs" in path}

@@ -9,7 +9,8 @@ says how it is printed, once for every renderer: ``PlainText`` as written,
 ``RichText`` with the inline markup of ``markup.py`` (its values are
 ``markup.Marked``, which Jinja prints as HTML and the Word writer as runs),
 ``NotedText`` as rich text that may also call footnotes (``^[...]``: the
-summary's paragraphs and bullet items; every other field refuses them),
+paragraphs and list items of the summary; the letter's, of the same type,
+refuse them, and so does every other field),
 ``AltText`` not drawn at all (read by screen readers). Fields that the
 layout prints in bold (title, venue, headings) carry ``BOLD`` as well.
 ``text_fields`` walks a hearing and gives every text field with its kind, so
@@ -21,6 +22,7 @@ vanishes silently.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 import types
 from collections.abc import Iterator
@@ -129,7 +131,7 @@ def _without_notes(value: str) -> str:
     if markup.notes(value):
         raise ValueError(
             f"has a footnote ({markup.NOTE_OPEN}...]): footnotes are allowed only in the "
-            f"summary's paragraphs and bullet items (write \\{markup.NOTE_OPEN} to print "
+            f"summary's paragraphs and list items (write \\{markup.NOTE_OPEN} to print "
             f"{markup.NOTE_OPEN} as text)"
         )
     return value
@@ -163,7 +165,8 @@ class TextKind:
     bold: bool = False
     """The layout prints it in bold (the glyph check then asks the bold face)."""
     notes: bool = False
-    """It may call footnotes (``^[...]``), whose text is printed at the foot of the page."""
+    """It may call footnotes (``^[...]``), whose text is printed at the foot of the page
+    (in the summary: the letter refuses them)."""
 
 
 PLAIN = TextKind("plain", markup=False)
@@ -252,13 +255,74 @@ Marking = Literal["personal", "confidential"]
 """Printed under the reference, in the words of the template set ("Personal", "Confidential")."""
 
 
+class BulletList(_Model):
+    """A bulleted list, one item a paragraph."""
+
+    bullets: list[NotedText] = Field(min_length=1)
+
+
+class NumberedList(_Model):
+    """A numbered list, one item a paragraph: printed "1.", "2.", "3.", from 1 in each list."""
+
+    numbers: list[NotedText] = Field(min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_kind(cls, value: Any) -> Any:
+        if isinstance(value, dict) and "bullets" in value:
+            raise ValueError("bullets: a list has bullets or numbers, not both")
+        return value
+
+
+_LIST_KEYS = ("bullets", "numbers")
+
+
+def _paragraph_kind(value: Any) -> str:
+    """Which kind of paragraph ``value`` is meant to be: a group of fields naming (or
+    nearly naming) ``bullets`` or ``numbers`` is that list; anything else is text."""
+    if isinstance(value, BulletList | NumberedList):
+        return "numbers" if isinstance(value, NumberedList) else "bullets"
+    if not isinstance(value, dict):
+        return "text"
+    keys = [str(key).lower() for key in value]
+    for kind in reversed(_LIST_KEYS):  # both named: the numbered list says it is wrong
+        if kind in keys:
+            return kind
+    for kind in _LIST_KEYS:
+        if difflib.get_close_matches(kind, keys, n=1, cutoff=0.6):
+            return kind
+    return "text"
+
+
+Paragraph = Annotated[
+    Annotated[NotedText, Tag("text")]
+    | Annotated[BulletList, Tag("bullets")]
+    | Annotated[NumberedList, Tag("numbers")],
+    Discriminator(_paragraph_kind),
+]
+"""A paragraph of the letter's body or of a section: text, a bulleted list or a numbered
+list. Only the kind the value is meant to be is tried, so a problem is reported once, in
+that kind's words."""
+
+
+def _without_notes_in_letter(paragraph: Any) -> Any:
+    # The letter's page keeps its foot for the addressee block: no room for notes.
+    if isinstance(paragraph, str):
+        _without_notes(paragraph)
+    else:
+        for item in paragraph.bullets if isinstance(paragraph, BulletList) else paragraph.numbers:
+            _without_notes(item)
+    return paragraph
+
+
 class Letter(_Model):
     date: dt.date
     reference: PlainText | None = None
     """The reference symbol, flush left under the date."""
     marking: Marking | None = None
     salutation: PlainText
-    body: list[RichText] = Field(min_length=1)
+    body: list[Annotated[Paragraph, AfterValidator(_without_notes_in_letter)]] = Field(min_length=1)
+    """Paragraphs of text and lists, as a section's, without footnotes."""
     closing: RichText
     signatory: Signatory | None = None
     signatories: (
@@ -286,25 +350,6 @@ class Letter(_Model):
     def signers(self) -> list[Signatory]:
         """Who signs, left to right."""
         return [self.signatory] if self.signatory is not None else list(self.signatories or [])
-
-
-class BulletList(_Model):
-    """A bulleted list inside a section, one item a paragraph."""
-
-    bullets: list[NotedText] = Field(min_length=1)
-
-
-def _paragraph_kind(value: Any) -> str:
-    """Which kind of paragraph ``value`` is meant to be: a group of fields is a list."""
-    return "list" if isinstance(value, dict | BulletList) else "text"
-
-
-Paragraph = Annotated[
-    Annotated[NotedText, Tag("text")] | Annotated[BulletList, Tag("list")],
-    Discriminator(_paragraph_kind),
-]
-"""A paragraph of a section: text, or a bulleted list. Only the kind the value is
-meant to be is tried, so a problem is reported once, in that kind's words."""
 
 
 class Section(_Model):
@@ -378,7 +423,7 @@ def _walk(value: object, hint: Any, path: FieldPath) -> Iterator[TextField]:
 
 
 def _arms(hint: Any) -> list[Any]:
-    """The members of a union (``RichText | BulletList``), or the hint itself."""
+    """The members of a union (``RichText | BulletList | NumberedList``), or the hint itself."""
     if get_origin(hint) in (Union, types.UnionType):
         return list(get_args(hint))
     if get_origin(hint) is Annotated and get_origin(get_args(hint)[0]) in (Union, types.UnionType):

@@ -155,11 +155,11 @@ def _message(detail: Any, where: Sequence[str | int], model: type[BaseModel]) ->
                 f"expected one day, got {_describe(value)}: write it as YYYY-MM-DD, e.g. 2016-07-22"
             )
         return f"{_show(value)} is not a date: write it as YYYY-MM-DD, e.g. 2016-07-22"
-    if kind == "string_type" and isinstance(value, dict | list) and where[:2] == LETTER_BODY:
+    if kind == "string_type" and isinstance(value, dict | list) and _is_paragraph(where):
         return (
-            f"expected a paragraph of text, got {_describe(value)}: the letter holds no "
-            "lists; write the points as paragraphs (bulleted lists go in the summary's "
-            "sections, as '- bullets: [...]')"
+            f"expected a paragraph of text, got {_describe(value)}: write a list as "
+            "'- bullets:' or '- numbers:' with its items under it, and the words that "
+            "introduce it as a paragraph of their own"
         )
     if kind == "string_type":
         return f"expected text, got {_describe(value)}; put it in quotes if it is text"
@@ -190,33 +190,35 @@ def _message(detail: Any, where: Sequence[str | int], model: type[BaseModel]) ->
     return detail["msg"]
 
 
+def _is_paragraph(where: Sequence[str | int]) -> bool:
+    """Whether ``where`` is a paragraph of the letter's body or of a section."""
+    return tuple(where[:2]) == LETTER_BODY or (len(where) > 1 and where[-2] == "paragraphs")
+
+
 def _known_fields(model: type[BaseModel], where: Sequence[str | int]) -> list[str]:
-    current: Any = model
+    """The fields a group at ``where`` may hold: of every model that may stand there (a
+    list paragraph is bulleted or numbered)."""
+    current: list[Any] = [model]
     for part in where:
         if isinstance(part, int):
             continue
-        field = current.model_fields.get(part) if _is_model(current) else None
-        if field is None:
+        fields = [m.model_fields[part] for m in current if part in m.model_fields]
+        if not fields:
             return []
-        current = _model_in(field.annotation)
-    if not _is_model(current):
-        return []
-    return [field.alias or name for name, field in current.model_fields.items()]
+        current = _models_in(fields[0].annotation)
+    known = [field.alias or name for m in current for name, field in m.model_fields.items()]
+    return list(dict.fromkeys(known))
 
 
 def _is_model(value: Any) -> bool:
     return isinstance(value, type) and issubclass(value, BaseModel)
 
 
-def _model_in(annotation: Any) -> Any:
-    """The first model class of fields inside an annotation such as ``list[Section] | None``."""
+def _models_in(annotation: Any) -> list[Any]:
+    """The model classes of fields inside an annotation such as ``list[Paragraph] | None``."""
     if _is_model(annotation) and not issubclass(annotation, RootModel):
-        return annotation
-    for argument in getattr(annotation, "__args__", ()):
-        found = _model_in(argument)
-        if found is not None:
-            return found
-    return None
+        return [annotation]
+    return [m for argument in getattr(annotation, "__args__", ()) for m in _models_in(argument)]
 
 
 def _describe(value: Any) -> str:

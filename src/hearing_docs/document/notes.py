@@ -1,7 +1,7 @@
 """Footnotes of a document: a hearing in, its notes numbered through the document out.
 
 In: a ``Hearing`` whose text fields may call footnotes (``NotedText``: the
-summary's paragraphs and bullet items).
+summary's paragraphs and list items).
 Out: ``numbered``: the same hearing whose text values know the number of their
 first note (``Marked.first_note``), for the HTML page's links; ``listed``: the
 notes of a part in order, each with its number and its text, for the list the

@@ -28,6 +28,7 @@ from docx.oxml.ns import qn
 from docx.styles.style import BaseStyle, ParagraphStyle
 
 from hearing_docs.errors import ContentError, Problem
+from hearing_docs.importer import lists
 
 PAGE_BREAK = "\f"
 """Where a page break stands in a paragraph's text."""
@@ -80,6 +81,12 @@ class Block:
     pictures: list[Picture] = field(default_factory=list)
     numbered: bool = False
     """A list paragraph: Word numbering on the paragraph or its style."""
+    list_format: str = ""
+    """The list's number format (``bullet``, ``decimal``, ``lowerLetter``...), if read."""
+    list_id: str = ""
+    """Which list it belongs to (its ``w:numId``): items of one list share it."""
+    own_list: bool = False
+    """The numbering is set on the paragraph itself, not only by its style."""
     page_break: bool = False
     """A page break inside or before the paragraph (not a section break)."""
     page_before: bool = False
@@ -249,11 +256,14 @@ class _Reader:
             block.page_before = _flag(properties, "w:pageBreakBefore") is True
             block.page_break = block.page_before
             block.numbered = properties.find(qn("w:numPr")) is not None
+            block.own_list = block.numbered
             mark = properties.find(qn("w:rPr"))
             if mark is not None and any(mark.find(t) is not None for t in _TRACKED):
                 self.reading.tracked_changes += 1
         if not block.numbered and style is not None:
             block.numbered = _style_numbered(style)
+        if block.numbered:
+            block.list_id, block.list_format = lists.list_of(self.document, element, style)
         self._content(element, block, owner)
         joined = self.joining
         self.joining = None

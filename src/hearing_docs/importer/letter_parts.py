@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hearing_docs.document.dates import long_date
-from hearing_docs.importer import dates
+from hearing_docs.importer import dates, typed
 from hearing_docs.importer.blocks import Picture
 from hearing_docs.importer.typed import CLOSING, Line
 
@@ -73,8 +73,16 @@ def letter(lines: list[Line], header: list[Line], footer: list[Line], language: 
     closing = _closing(lines, position, found)
     body = [line for line in lines[position:closing] if line.text]
     if body:
-        found.content["body"] = [_paragraph_text(line) for line in body]
-        found.saw("body", body, f"{len(body)} paragraphs")
+        paragraphs: list[Any] = []
+        items: list[list[Line]] = []
+        for line in body:
+            typed.add_paragraph(paragraphs, line, items)
+        found.content["body"] = paragraphs
+        texts = [line for line in body if not line.list_kind]
+        if texts:
+            found.saw("body", texts, f"{len(texts)} paragraphs")
+        for listed in items:
+            found.saw("list", listed, typed.counted(listed))
         _list_notes(body, found)
     if closing < len(lines):
         found.content["closing"] = lines[closing].rich()
@@ -83,16 +91,12 @@ def letter(lines: list[Line], header: list[Line], footer: list[Line], language: 
     return found
 
 
-def _paragraph_text(line: Line) -> str:
-    return line.rich()
-
-
 def _list_notes(body: list[Line], found: Found) -> None:
     for line in body:
-        if line.marker and line.marker not in ("auto", "symbol"):
+        if line.marker_in_text:
             found.warnings.append(
-                f"{line.place()}: list item kept as a paragraph with its marker "
-                f'"{line.marker}" in the text'
+                f"{line.place()}: a bulleted item keeps its marker "
+                f'"{line.marker}" in the text (the content numbers lists 1., 2., ...)'
             )
 
 

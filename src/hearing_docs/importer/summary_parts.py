@@ -6,8 +6,8 @@ the title (the bold or centred lines at the top), the date of the event, the
 venue (the centred lines after the title) and a label under it, then the
 sections: a heading is a short line in bold (or in a Heading style) that
 does not end a sentence; paragraphs before the first heading open the
-summary without one; list paragraphs (Word's numbering, or a typed bullet)
-become bullets.
+summary without one; list paragraphs become bulleted or numbered lists
+(Word's numbering, decimal or not, or a typed bullet or "1.").
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from hearing_docs.importer import dates
+from hearing_docs.importer import dates, typed
 from hearing_docs.importer.letter_parts import Found, reworded
 from hearing_docs.importer.typed import Line
 
@@ -110,22 +110,15 @@ def _sections(lines: list[Line], found: Found) -> None:
             current = {"paragraphs": []}
             sections.append(current)
             found.saw("opening paragraph", [line], "before the first heading")
-        paragraphs = current["paragraphs"]
-        if line.marker:
-            if not paragraphs or not isinstance(paragraphs[-1], dict):
-                paragraphs.append({"bullets": []})
-                lists.append([])
-            paragraphs[-1]["bullets"].append(line.rich())
-            lists[-1].append(line)
-        else:
-            paragraphs.append(line.rich())
+        typed.add_paragraph(current["paragraphs"], line, lists)
+        if not line.list_kind:
             texts.append(line)
     for heading in headings:
         found.saw("heading", [heading])
     if texts:
         found.saw("paragraphs", texts, f"{len(texts)} paragraphs")
     for items in lists:
-        found.saw("list", items, f"{len(items)} bullets")
+        found.saw("list", items, typed.counted(items))
     kept: list[dict[str, Any]] = []
     for section in sections:
         if section["paragraphs"]:

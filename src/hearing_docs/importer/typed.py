@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from hearing_docs.content.markup import Run
-from hearing_docs.importer import inline
+from hearing_docs.importer import inline, lists
 from hearing_docs.importer.blocks import PAGE_BREAK, Block, Picture, Reading
 
 # A line this short, set with line breaks, is one line of an address or a title block.
@@ -28,6 +29,8 @@ SHORT_LINE = 90
 _BULLET = re.compile(r"^\s*([\u2022\u00b7\u25aa\u25cf\u25e6\u2013\u2014\u2043\u27a2\-*o>])\s+")
 _NUMBER = re.compile(r"^\s*(\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+")
 _SYMBOL = re.compile("[\ue000-\uf8ff]")
+_DECIMAL = re.compile(r"^\(?(\d{1,2})[.)]$")
+"""A typed number of a numbered list: "1.", "2)", "(3)"."""
 
 
 @dataclass
@@ -91,6 +94,60 @@ class Line:
         """The text with all its bold and italic as markup (a paragraph of the text)."""
         text, _ = inline.to_markup(_clean(self.runs))
         return text.strip()
+
+    @property
+    def list_kind(self) -> str:
+        """``bullets`` or ``numbers`` for an item of a list (Word's numbering, or a typed
+        bullet or number "1."), else an empty string."""
+        if not self.marker:
+            return ""
+        if self.marker == "auto":
+            return lists.kind(self.block.list_format)
+        return "numbers" if _DECIMAL.match(self.marker) else "bullets"
+
+    @property
+    def marker_in_text(self) -> bool:
+        """A typed marker the item's text keeps: a number other than "1." ("(a)", "iv.")."""
+        typed = self.marker not in ("", "auto", "symbol")
+        return typed and not _BULLET.match(f"{self.marker} ") and not _DECIMAL.match(self.marker)
+
+    def item(self) -> str:
+        """The text of a list item as ``rich`` gives it, without its typed number."""
+        if not _DECIMAL.match(self.marker):
+            return self.rich()
+        typed = _NUMBER.match("".join(run.text for run in self.runs))
+        cut = typed.end() if typed else 0
+        text, _ = inline.to_markup(_clean(_cut(self.runs, cut)))
+        return text.strip()
+
+    def starts_list(self, previous: Line) -> bool:
+        """Whether this item starts a list of its own after ``previous``, an item of a
+        list of the same kind: Word's numbering of another list, or a typed "1."."""
+        if self.marker == "auto" and previous.marker == "auto":
+            return self.block.list_id != previous.block.list_id
+        typed = _DECIMAL.match(self.marker)
+        return typed is not None and int(typed.group(1)) == 1
+
+
+def counted(items: list[Line]) -> str:
+    """How many items a list has, and its kind: "3 bullets", "2 numbered items"."""
+    return f"{len(items)} {'numbered items' if items[0].list_kind == 'numbers' else 'bullets'}"
+
+
+def add_paragraph(paragraphs: list[Any], line: Line, items: list[list[Line]]) -> None:
+    """Add ``line`` to a part's ``paragraphs`` as the content holds it: text, or an item of
+    a ``bullets`` or ``numbers`` list, joining the list before it unless it starts one.
+    ``items`` gets the lines of each list, for the report."""
+    kind = line.list_kind
+    if not kind:
+        paragraphs.append(line.rich())
+        return
+    last = paragraphs[-1] if paragraphs else None
+    if not isinstance(last, dict) or kind not in last or line.starts_list(items[-1][-1]):
+        paragraphs.append({kind: []})
+        items.append([])
+    paragraphs[-1][kind].append(line.item())
+    items[-1].append(line)
 
 
 def _clean(runs: list[Run]) -> list[Run]:
@@ -192,7 +249,12 @@ def _strip_marker(runs: list[Run]) -> list[Run]:
     found = _BULLET.match(text)
     if not found or not any(c.isalnum() for c in text[found.end() :]):
         return runs
-    cut, result = found.end(), []
+    return _cut(runs, found.end())
+
+
+def _cut(runs: list[Run], cut: int) -> list[Run]:
+    """The runs without their first ``cut`` characters."""
+    result = []
     for run in runs:
         if cut >= len(run.text):
             cut -= len(run.text)

@@ -31,7 +31,7 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
 from hearing_docs.content import markup
-from hearing_docs.content.model import BulletList, Hearing, Signatory
+from hearing_docs.content.model import BulletList, Hearing, NumberedList, Signatory
 from hearing_docs.document import titles
 from hearing_docs.document.dates import long_date
 from hearing_docs.document.facts import Facts
@@ -43,7 +43,7 @@ from hearing_docs.templateset.catalogue import Words
 from hearing_docs.templateset.images import Image
 from hearing_docs.templateset.sets import TemplateSet
 from hearing_docs.templateset.theme import Theme
-from hearing_docs.word import footnotes, package, styles
+from hearing_docs.word import footnotes, numbering, package, styles
 
 # What python-docx raises on input our checks let through (a picture it cannot read).
 _PYTHON_DOCX_ERRORS = (
@@ -131,8 +131,7 @@ def _letter(
     if reference:
         _lines(document, reference, "Reference")
     _add(document, letter.salutation, "Salutation")
-    for paragraph in letter.body:
-        _add(document, paragraph, "Body Text")
+    _paragraphs(document, letter.body, "Body Text", "Letter ")
     _add(document, letter.closing, "Closing")
     if len(letter.signers) == 1:
         last = _signatory(document, letter.signers[0], assets.signature, theme, "")
@@ -257,13 +256,43 @@ def _summary(document: Document, hearing: Hearing, theme: Theme) -> None:
     for section in summary.sections:
         if section.heading is not None:  # opening paragraphs have none
             _add(document, section.heading, "Heading 1")
-        for paragraph in section.paragraphs:
-            if isinstance(paragraph, BulletList):
-                for item in paragraph.bullets:
-                    _add(document, item, "List Bullet")
-            else:
-                _add(document, paragraph, paragraph_style)
+        _paragraphs(document, section.paragraphs, paragraph_style, "List ")
     _page_numbers(document, theme)
+
+
+def _paragraphs(
+    document: Document,
+    paragraphs: list[str | BulletList | NumberedList],
+    text_style: str,
+    lists: str,
+) -> None:
+    """Paragraphs of text in ``text_style``; list items in the styles ``lists`` + Bullet
+    or Number, each numbered list counting from 1."""
+    ended: tuple[str, Paragraph] | None = None  # the list just written: style, last item
+    for paragraph in paragraphs:
+        if isinstance(paragraph, str):
+            _add(document, paragraph, text_style)
+            ended = None
+            continue
+        style = f"{lists}Bullet" if isinstance(paragraph, BulletList) else f"{lists}Number"
+        if ended is not None and ended[0] == style:
+            # Two lists of one style in a row: the space after the first, as in the PDF,
+            # which Word's "no space between paragraphs of the same style" would drop.
+            _space_after_list(ended[1])
+        count = numbering.restart(document) if isinstance(paragraph, NumberedList) else None
+        items = paragraph.bullets if isinstance(paragraph, BulletList) else paragraph.numbers
+        for item in items:
+            added = _add(document, item, style)
+            if count is not None:
+                numbering.number(added, count)
+        ended = (style, added)
+
+
+def _space_after_list(paragraph: Paragraph) -> None:
+    properties = paragraph._p.get_or_add_pPr()
+    contextual = OxmlElement("w:contextualSpacing")
+    contextual.set(qn("w:val"), "0")
+    properties.insert_element_before(contextual, *styles.AFTER_CONTEXTUAL)
 
 
 def _page_numbers(document: Document, theme: Theme) -> None:

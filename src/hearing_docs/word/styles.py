@@ -135,6 +135,9 @@ def specs(theme: Theme) -> dict[str, StyleSpec]:
         # after a list whose style is based on the style of the paragraph that follows.
         "List Bullet": StyleSpec(align=justify, contextual=True),
         "List Number": StyleSpec(align=justify, contextual=True),
+        # The letter's lists: flush left, as the letter's paragraphs are.
+        "Letter Bullet": StyleSpec(based_on="List Bullet", align="left"),
+        "Letter Number": StyleSpec(based_on="List Number", align="left"),
         "List Paragraph": StyleSpec(
             align=justify, left_indent=summary.list_indent, contextual=True
         ),
@@ -199,10 +202,11 @@ def define(document: Document, theme: Theme, language: str) -> None:
         character = _style(document, name, WD_STYLE_TYPE.CHARACTER)
         for attribute, value in font.items():
             setattr(character.font, attribute, value)
-    marker = metrics.width(
-        f"{numbering.BULLET} ", theme.text.fonts, (False, False), theme.text.size
-    )
-    numbering.define(document, theme.summary.list_indent, marker)
+
+    def width(text: str) -> float:
+        return metrics.width(text, theme.text.fonts, (False, False), theme.text.size)
+
+    numbering.define(document, theme.summary.list_indent, width(f"{numbering.BULLET} "), width(" "))
 
 
 def names(theme: Theme) -> list[str]:
@@ -297,7 +301,7 @@ def _paragraph_format(style: ParagraphStyle, theme: Theme, spec: StyleSpec) -> N
         form.line_spacing_rule = WD_LINE_SPACING.SINGLE
     ppr = style.element.get_or_add_pPr()
     if spec.contextual:
-        ppr.insert_element_before(OxmlElement("w:contextualSpacing"), *_AFTER_CONTEXTUAL)
+        ppr.insert_element_before(OxmlElement("w:contextualSpacing"), *AFTER_CONTEXTUAL)
     if spec.outline is not None:
         level = OxmlElement("w:outlineLvl")
         level.set(qn("w:val"), str(spec.outline))
@@ -306,7 +310,7 @@ def _paragraph_format(style: ParagraphStyle, theme: Theme, spec: StyleSpec) -> N
 
 # The elements that follow w:contextualSpacing and w:outlineLvl in w:pPr (ECMA-376 order).
 _AFTER_OUTLINE = ("w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
-_AFTER_CONTEXTUAL = (
+AFTER_CONTEXTUAL = (
     "w:mirrorIndents",
     "w:suppressOverlap",
     "w:jc",
