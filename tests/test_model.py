@@ -54,7 +54,8 @@ def test_text_fields_reach_every_text_of_the_hearing(content: Path) -> None:
 def test_each_field_has_the_kind_its_type_declares() -> None:
     kinds = {path: kind for path, kind, _ in text_fields(loading.load(SEED_CONTENT))}
     assert kinds["letter", "salutation"] == PLAIN
-    assert kinds["letter", "body", 0] == RICH
+    # A paragraph's type may call footnotes; the letter refuses them (test_bad_input.py).
+    assert kinds["letter", "body", 0] == NOTED
     assert kinds["letter", "closing"] == RICH
     assert kinds["letter", "signatory", "name"] == PLAIN
     assert kinds["letter", "signatory", "signature_alt"] == ALT
@@ -64,10 +65,10 @@ def test_each_field_has_the_kind_its_type_declares() -> None:
     assert (kinds["summary", "venue", 0].markup, kinds["summary", "venue", 0].bold) == (False, True)
     heading = kinds["summary", "sections", 0, "heading"]
     assert (heading.markup, heading.bold) == (True, True)
-    # Only the summary's paragraphs and list items may call footnotes.
+    # Only paragraphs and list items may call footnotes.
     assert kinds["summary", "sections", 0, "paragraphs", 0] == NOTED
     noted = {path for path, kind in kinds.items() if kind.notes}
-    assert noted == {path for path in kinds if "paragraphs" in path}
+    assert noted == {path for path in kinds if "paragraphs" in path or "body" in path}
 
 
 def test_rich_values_print_their_markup_and_plain_values_print_as_written() -> None:
