@@ -3,19 +3,14 @@ editor makes to it, made with python-docx; LibreOffice's docx-to-docx re-save.""
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
-import signal
-import subprocess
-import tempfile
 from pathlib import Path
 
 import docx
 from docx.text.paragraph import Paragraph
 
 from hearing_docs.pipeline import BuildOptions, build
-from support import ROOT, require
+from support import ROOT, libreoffice_convert
 
 EXAMPLES = sorted((ROOT / "content").glob("*.yaml"))
 # The edits below change a letter and a summary: the examples that have both, the seed first.
@@ -104,31 +99,4 @@ def body_text(path: Path) -> list[tuple[str, str]]:
 
 def libreoffice_resave(docx_files: list[Path], out_dir: Path) -> list[Path]:
     """Open and save each DOCX as DOCX with headless LibreOffice, in its own profile."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        require("soffice", "libreoffice-writer-nogui")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
-        command = [
-            soffice,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-            str(out_dir),
-            *map(str, docx_files),
-        ]
-        process = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
-        )
-        try:
-            process.communicate(timeout=180)
-        finally:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-    results = [out_dir / file.name for file in docx_files]
-    for result in results:
-        assert result.is_file(), f"LibreOffice did not re-save {result.name}"
-    return results
+    return libreoffice_convert(docx_files, out_dir, "docx:MS Word 2007 XML", ".docx")

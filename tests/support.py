@@ -235,6 +235,13 @@ def libreoffice_pdf(docx_file: Path, out_dir: Path) -> Path:
 
 def libreoffice_pdfs(docx_files: list[Path], out_dir: Path) -> list[Path]:
     """Convert DOCX files to PDF in one run of headless LibreOffice (one start-up for all)."""
+    return libreoffice_convert(docx_files, out_dir, "pdf", ".pdf")
+
+
+def libreoffice_convert(files: list[Path], out_dir: Path, target: str, suffix: str) -> list[Path]:
+    """Convert ``files`` with one run of headless LibreOffice in a profile of its own:
+    ``target`` is its --convert-to argument (``pdf``, ``docx:MS Word 2007 XML``),
+    ``suffix`` the results' file suffix. Fails, saying why, for a file not converted."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         require("soffice", "libreoffice-writer-nogui")
@@ -246,10 +253,10 @@ def libreoffice_pdfs(docx_files: list[Path], out_dir: Path) -> list[Path]:
             "--headless",
             "--norestore",
             "--convert-to",
-            "pdf",
+            target,
             "--outdir",
             str(out_dir),
-            *map(str, docx_files),
+            *map(str, files),
         ]
         process = subprocess.Popen(
             command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
@@ -260,10 +267,10 @@ def libreoffice_pdfs(docx_files: list[Path], out_dir: Path) -> list[Path]:
             # LibreOffice leaves helper processes behind: end the whole group.
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGKILL)
-    results = [out_dir / (docx_file.stem + ".pdf") for docx_file in docx_files]
-    for docx_file, result in zip(docx_files, results, strict=True):
+    results = [out_dir / (file.stem + suffix) for file in files]
+    for file, result in zip(files, results, strict=True):
         if not result.is_file():
-            pytest.fail(f"LibreOffice did not convert {docx_file.name}: {stderr.decode()[-500:]}")
+            pytest.fail(f"LibreOffice did not convert {file.name}: {stderr.decode()[-500:]}")
     return results
 
 
