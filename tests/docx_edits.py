@@ -10,22 +10,31 @@ import docx
 from docx.text.paragraph import Paragraph
 
 from hearing_docs.pipeline import BuildOptions, build
-from support import ROOT, libreoffice_convert
+from support import DEFAULTS_NAME, EXAMPLES, libreoffice_convert
 
-EXAMPLES = sorted((ROOT / "content").glob("*.yaml"))
 # The edits below change a letter and a summary: the examples that have both, the seed first.
+# (Those that take fields from a defaults file: test_defaults.py imports into one.)
 EDITABLE = sorted(
-    (p for p in EXAMPLES if {"letter:", "summary:"} <= set(p.read_text("utf-8").splitlines())),
+    (
+        p
+        for p in EXAMPLES
+        if {"letter:", "summary:"} <= set(p.read_text("utf-8").splitlines())
+        and not (p.parent / DEFAULTS_NAME).exists()
+    ),
     key=lambda p: p.name != "2016-07-18-refugees-and-migrants.yaml",
 )
 
 
 def built(content: Path, folder: Path) -> tuple[Path, Path]:
-    """``content`` copied into ``folder`` (with its signatures) and its DOCX built there."""
+    """``content`` copied into ``folder`` (with its signatures, or the folder of hearings
+    it is in) and its DOCX built there."""
     folder.mkdir(parents=True, exist_ok=True)
     copy = folder / content.name
-    shutil.copyfile(content, copy)
-    shutil.copytree(content.parent / "signatures", folder / "signatures", dirs_exist_ok=True)
+    if (content.parent / DEFAULTS_NAME).exists():  # a folder of hearings: its defaults and images
+        shutil.copytree(content.parent, folder, dirs_exist_ok=True)
+    else:
+        shutil.copyfile(content, copy)
+        shutil.copytree(content.parent / "signatures", folder / "signatures", dirs_exist_ok=True)
     return copy, rebuild(copy)
 
 

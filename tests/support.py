@@ -26,6 +26,20 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED_CONTENT = ROOT / "content" / "2016-07-18-refugees-and-migrants.yaml"
 SEED_TEXT = FIXTURES / "seed-2016-07-22.txt"
 BASE_CONTENT = FIXTURES / "base.yaml"
+
+
+def _examples() -> list[Path]:
+    content = ROOT / "content"
+    found = sorted(content.glob("*.yaml"))
+    for folder in sorted(p for p in content.iterdir() if (p / DEFAULTS_NAME).is_file()):
+        found += sorted(p for p in folder.glob("*.yaml") if p.name != DEFAULTS_NAME)
+    return found
+
+
+DEFAULTS_NAME = "hearing-docs.yaml"
+EXAMPLES = _examples()
+"""Every example content file the project ships: content/*.yaml, and the content files of
+each folder of content/ that holds a defaults file (the defaults file is not one)."""
 """The smallest valid hearing, without a signature: the start of most bad-input cases."""
 SIGNATURE_LINE = "A handwritten signature in black ink"
 

@@ -23,9 +23,8 @@ from hearing_docs.content.model import Hearing, text_fields
 from hearing_docs.document import notes
 from hearing_docs.pipeline import BuildOptions, build
 from hearing_docs.templateset import sets
-from support import ROOT, libreoffice_pdfs, pdf_pages, spaced, without_page_numbers
+from support import EXAMPLES, libreoffice_pdfs, pdf_pages, spaced, without_page_numbers
 
-EXAMPLES = sorted((ROOT / "content").glob("*.yaml"))
 WITH_NOTES = [
     path
     for path in EXAMPLES

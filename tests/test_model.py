@@ -16,11 +16,10 @@ from markupsafe import escape
 from hearing_docs.content import loading, markup
 from hearing_docs.content.model import ALT, NOTED, PLAIN, RICH, text_fields
 from hearing_docs.document import notes
-from support import ROOT, SEED_CONTENT
+from support import EXAMPLES, ROOT, SEED_CONTENT
 
 SUMMARY_ALONE = ROOT / "content" / "2016-06-08-summary-alone.yaml"
 
-EXAMPLES = sorted((ROOT / "content").glob("*.yaml"))
 # Strings that are not text: names of things (the set, the language, the kind, an image's
 # file) and a month, written 2014-09.
 NOT_TEXT = {"template", "language", "kind", "signature", "marking"}
