@@ -24,7 +24,7 @@ from jinja2.utils import missing
 
 from hearing_docs.content import markup
 from hearing_docs.content.model import Hearing
-from hearing_docs.document import dates, titles
+from hearing_docs.document import dates, notes, titles
 from hearing_docs.document.facts import Facts
 from hearing_docs.errors import Problem, TemplateError, shown_path
 from hearing_docs.fonts import glyphs, metrics
@@ -64,6 +64,7 @@ _REACHED_AS = {
     "Section": "section",
     "BulletList": "paragraph",
     "NumberedList": "paragraph",
+    "Note": "note",
     "Theme": "theme",
     "Page": "theme.page",
     "Text": "theme.text",
@@ -71,6 +72,7 @@ _REACHED_AS = {
     "LetterLayout": "theme.letter",
     "SummaryLayout": "theme.summary",
     "PageNumbers": "theme.page_numbers",
+    "Footnotes": "theme.footnotes",
     "Image": "image",
     "Catalogue": "words",
     "Dates": "words.dates",
@@ -114,6 +116,7 @@ def environment(template_set: TemplateSet) -> SandboxedEnvironment:
         "plain": markup.plain,
         "longdate": _long_date,
         "isodate": dates.iso_date,
+        "notes": notes.listed,
     }
     env = SandboxedEnvironment(
         loader=loader,
@@ -145,6 +148,7 @@ def context(
     hearing: Hearing, template_set: TemplateSet, assets: Assets, facts: Facts
 ) -> dict[str, Any]:
     """What every template receives (docs/templates.md lists it)."""
+    hearing = notes.numbered(hearing)  # the links of the footnotes need their numbers
     words = template_set.catalogue(hearing.language)
     return {
         "hearing": hearing,
