@@ -29,6 +29,8 @@ from hearing_docs.output import FORMATS, files, manifest
 from hearing_docs.templateset import assets, sets
 
 log = logging.getLogger(__name__)
+SOURCE = "Source of this document (hearing-docs content)"
+DEFAULTS_SOURCE = "Defaults of the source of this document (hearing-docs content)"
 
 
 @dataclass(frozen=True)
@@ -134,9 +136,12 @@ def render_all(content_path: Path, options: BuildOptions, *, fingerprint: bool =
         renderers["html"] = html.encode
 
     if "pdf" in options.formats:
-        source_file = (content_path.name, source.text.encode("utf-8"))
+        sources = [(content_path.name, source.text, SOURCE)]
+        if source.defaults is not None:
+            sources.append((source.defaults.path.name, source.defaults.text, DEFAULTS_SOURCE))
+        source_files = tuple((name, text.encode("utf-8"), what) for name, text, what in sources)
         renderers["pdf"] = lambda: _pdf(
-            html, facts, content_path, source_file, template_set, options
+            html, facts, content_path, source_files, template_set, options
         )
     if "docx" in options.formats:
         from hearing_docs.word import builder
@@ -163,7 +168,7 @@ def _pdf(
     html: str,
     facts: document_facts.Facts,
     content_path: Path,
-    source_file: tuple[str, bytes],
+    source_files: tuple[tuple[str, bytes, str], ...],
     template_set: sets.TemplateSet,
     options: BuildOptions,
 ) -> bytes:
@@ -172,7 +177,7 @@ def _pdf(
     pdf_options = writer.PdfOptions(
         variant=options.pdf_variant,
         strict=options.strict,
-        attachment=source_file if options.attach_source else None,
+        attachments=source_files if options.attach_source else (),
     )
     folder = content_path.resolve().parent
     return writer.render(html, facts, folder, list(template_set.folders), pdf_options)
