@@ -60,6 +60,9 @@ python_env() {
     .venv/bin/python -m pip install -q -e '.[test]'
     touch "$stamp"
   fi
+  # Byte-compile the package as pip does for an installed one: an editable install is
+  # otherwise compiled again at every start where PYTHONDONTWRITEBYTECODE is set.
+  .venv/bin/python -m compileall -q src >/dev/null
 }
 
 case "${1:-}" in

@@ -126,3 +126,28 @@ def test_jobs_must_be_a_positive_number(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", "x.yaml", "-j", "0"])
     assert result.exit_code == 2
     assert "-j" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("formats", "imported", "not_imported"),
+    [
+        ("pdf,docx,html", {"weasyprint", "docx", "jinja2", "pydantic"}, set()),
+        ("docx", {"docx", "pydantic"}, {"weasyprint", "jinja2"}),
+        ("html", {"jinja2"}, {"weasyprint", "docx"}),
+    ],
+)
+def test_a_batch_imports_the_engines_of_its_formats_before_forking(
+    formats: str, imported: set[str], not_imported: set[str]
+) -> None:
+    """What the workers of a batch start with: the parent imports each engine once."""
+    script = (
+        "import sys; from hearing_docs import pipeline; "
+        f"pipeline.import_engines({formats.split(',')!r}); "
+        "print(' '.join(sorted(m for m in sys.modules if '.' not in m)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    )
+    modules = set(done.stdout.split())
+    assert imported <= modules
+    assert not (not_imported & modules)

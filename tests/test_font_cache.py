@@ -175,3 +175,20 @@ def test_metrics_of_a_changed_font_are_read_again(tmp_path: Path) -> None:
     make_font(font, "XYZ")
     os.utime(font, ns=(before + 10**9, before + 10**9))
     assert set(metrics.metrics(font)[1]) == {ord("X"), ord("Y"), ord("Z")}
+
+
+def test_a_file_digest_is_its_sha256_and_follows_every_change(tmp_path: Path) -> None:
+    import hashlib
+
+    from hearing_docs import cache
+
+    font = tmp_path / "face.ttf"
+    font.write_bytes(b"first version")
+    assert cache.digest(font) == hashlib.sha256(b"first version").hexdigest()
+    assert cache.digest(font) == hashlib.sha256(b"first version").hexdigest()  # kept
+    # The same size, another time: a new entry, read from the file again.
+    font.write_bytes(b"other version")
+    os.utime(font, ns=(1_000_000_000, 1_000_000_000))
+    assert cache.digest(font) == hashlib.sha256(b"other version").hexdigest()
+    with pytest.raises(OSError):
+        cache.digest(tmp_path / "missing.ttf")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import docx
 import pytest
+import yaml
 from click.testing import CliRunner
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
@@ -280,3 +281,103 @@ def test_a_footnote_is_refused_not_dropped(tmp_path) -> None:
         run._r.append(parse_xml(f'<w:footnoteReference {nsdecls("w")} w:id="1"/>'))
 
     _refused(tmp_path, footnote, r'paragraph \d+ \("In accordance with .*"\): a footnote')
+
+
+def _all_paragraphs(document):  # type: ignore[no-untyped-def]
+    """Every paragraph of the body, headers and footers (the notations may be in either)."""
+    found = list(document.paragraphs)
+    for section in document.sections:
+        for part in (section.first_page_footer, section.footer):
+            if not part.is_linked_to_previous:  # reading a missing footer would add one
+                found += part.paragraphs
+    return found
+
+
+def _set_lines(paragraph, lines: list[str]) -> None:  # type: ignore[no-untyped-def]
+    for run in paragraph.runs[1:]:
+        run._r.getparent().remove(run._r)
+    paragraph.runs[0].text = lines[0]
+    for line in lines[1:]:
+        paragraph.add_run().add_break()
+        paragraph.add_run(line)
+
+
+def _in_style(document, style: str):  # type: ignore[no-untyped-def]
+    (paragraph,) = {
+        id(p._p): p for p in _all_paragraphs(document) if p.style.name == style
+    }.values()
+    return paragraph
+
+
+LETTER_ALONE = next(p for p in EXAMPLES if p.name == "2014-09-04-letter-alone.yaml")
+SUMMARY_ALONE = next(p for p in EXAMPLES if p.name == "2016-06-08-summary-alone.yaml")
+
+
+def test_edited_notations_come_back_in_the_sets_words(tmp_path) -> None:
+    """The reference and its marking, the enclosure notation and the copies are read back."""
+    content, built_docx = built(LETTER_ALONE, tmp_path)
+
+    def notations(document) -> None:  # type: ignore[no-untyped-def]
+        _set_lines(_in_style(document, "Reference"), ["PGA/69/MS/005", "Confidential"])
+        _set_lines(_in_style(document, "Enclosure"), ["Enclosures (3)"])
+        _set_lines(_in_style(document, "Copies"), ["cc: The Chef de Cabinet", "The Spokesperson"])
+
+    changed = edited(built_docx, tmp_path / "edited.docx", notations)
+    result = run_import(changed, "--into", content)
+    assert result.exit_code == 0, result.output
+    letter = yaml.safe_load(content.read_text(encoding="utf-8"))["letter"]
+    assert letter["reference"] == "PGA/69/MS/005"
+    assert letter["marking"] == "confidential"
+    assert letter["enclosures"] == 3
+    assert letter["copies"] == ["The Chef de Cabinet", "The Spokesperson"]
+    # Built again, the DOCX prints what the editor left.
+    rebuilt = docx.Document(str(rebuild(content)))
+    assert _in_style(rebuilt, "Enclosure").text == "Enclosures (3)"
+
+
+def test_deleted_notations_leave_the_content(tmp_path) -> None:
+    """The marking line, the enclosure notation and the copies deleted in Word are gone."""
+    content, built_docx = built(LETTER_ALONE, tmp_path)
+
+    def delete(document) -> None:  # type: ignore[no-untyped-def]
+        _set_lines(_in_style(document, "Reference"), ["PGA/69/MS/004"])
+        for style in ("Enclosure", "Copies"):
+            paragraph = _in_style(document, style)
+            paragraph._p.getparent().remove(paragraph._p)
+
+    changed = edited(built_docx, tmp_path / "edited.docx", delete)
+    result = run_import(changed, "--into", content)
+    assert result.exit_code == 0, result.output
+    letter = yaml.safe_load(content.read_text(encoding="utf-8"))["letter"]
+    assert letter["reference"] == "PGA/69/MS/004"
+    assert not {"marking", "enclosures", "copies"} & set(letter)
+
+
+def test_an_edited_label_comes_back(tmp_path) -> None:
+    content, built_docx = built(SUMMARY_ALONE, tmp_path)
+    changed = edited(
+        built_docx,
+        tmp_path / "edited.docx",
+        lambda document: _set_lines(_in_style(document, "Label"), ["DRAFT"]),
+    )
+    result = run_import(changed, "--into", content)
+    assert result.exit_code == 0, result.output
+    assert yaml.safe_load(content.read_text(encoding="utf-8"))["summary"]["label"] == "DRAFT"
+
+
+def test_an_enclosure_line_not_in_the_sets_words_is_refused(tmp_path) -> None:
+    content, built_docx = built(LETTER_ALONE, tmp_path)
+    before = content.read_bytes()
+    changed = edited(
+        built_docx,
+        tmp_path / "edited.docx",
+        lambda document: _set_lines(_in_style(document, "Enclosure"), ["Two annexes"]),
+    )
+    result = run_import(changed, "--into", content)
+    assert result.exit_code == 1
+    assert re.search(
+        r"footer paragraph \d+ \(\"Two annexes\"\): 'Two annexes' is not an enclosure notation "
+        r"such as Enclosure or Enclosures \(2\)",
+        result.output,
+    ), result.output
+    assert content.read_bytes() == before

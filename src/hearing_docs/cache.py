@@ -47,6 +47,22 @@ def file_entry(kind: str, file: Path, *parts: object) -> Path:
     return folder(kind) / f"{name}.json"
 
 
+def digest(file: Path) -> str:
+    """The SHA-256 of ``file``'s bytes, read once per version of the file and then kept:
+    a font can be tens of megabytes, and a build that checks whether it is up to date
+    asks for the hashes of every font it uses. ``OSError`` when it cannot be read."""
+    entry = file_entry("digests", file)
+    kept = read_json(entry)
+    if isinstance(kept, str):
+        return kept
+    found = hashlib.sha256()
+    with file.open("rb") as stream:
+        while chunk := stream.read(1 << 20):
+            found.update(chunk)
+    write_json(entry, found.hexdigest())
+    return found.hexdigest()
+
+
 def read_json(path: Path) -> Any | None:
     """The data of an entry, or ``None`` when it is missing, unreadable or corrupt."""
     try:

@@ -145,6 +145,19 @@ def render_all(content_path: Path, options: BuildOptions, *, fingerprint: bool =
     return Rendered(documents, template_set.origin(), inputs, print_)
 
 
+def import_engines(formats: Sequence[str]) -> None:
+    """Import now what building ``formats`` needs (Jinja, WeasyPrint, python-docx): a
+    batch does it once before it forks its workers, which then start with them."""
+    if "html" in formats or "pdf" in formats:
+        from hearing_docs.html import page  # noqa: F401
+    if "pdf" in formats:
+        from hearing_docs.pdf import libraries
+
+        libraries.load()
+    if "docx" in formats:
+        from hearing_docs.word import builder  # noqa: F401
+
+
 def _pdf(
     html: str,
     facts: document_facts.Facts,

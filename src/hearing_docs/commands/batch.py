@@ -94,8 +94,12 @@ def run(
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
+    from hearing_docs import pipeline
+
     workers = min(jobs, len(paths))
-    # Forked workers start with this process's imports: no second start-up cost.
+    # Forked workers start with this process's imports: each engine is imported once,
+    # here, instead of once in every worker.
+    pipeline.import_engines(settings.formats)
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     with ProcessPoolExecutor(workers, context, initializer=_worker_setup) as pool:
         try:

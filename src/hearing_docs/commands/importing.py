@@ -24,7 +24,7 @@ from hearing_docs.errors import ContentError, Problem, shown_path
 from hearing_docs.importer import blocks, edited, parts, typed_letter, yamlfile
 from hearing_docs.output import files
 from hearing_docs.pipeline import BuildOptions, render_all
-from hearing_docs.templateset import sets
+from hearing_docs.templateset import catalogue, sets
 
 MAX_DOCX_BYTES = 50 * 1024 * 1024
 
@@ -68,7 +68,9 @@ def into(
         blocks.read(dict(render_all(content_path, options).documents)["docx"], "built")
     )
     edited.refusals(reading, expected, shown)
-    content, notes = edited.content(reading, hearing.language, shown, expected)
+    template_set = sets.resolve(hearing.template, sets.roots_for(content_path, list(template_dirs)))
+    words = catalogue.load(template_set, hearing.language)
+    content, notes = edited.content(reading, words, hearing.language, shown, expected)
     outcome = Outcome(notes=notes)
     if reading.tracked_changes:
         outcome.notes.insert(0, f"{reading.tracked_changes} tracked changes read as accepted")

@@ -1,14 +1,15 @@
 """A DOCX that hearing-docs made, as an editor left it: its paragraphs in, content out.
 
 In: the ``Reading`` of the edited DOCX, the ``Reading`` of the DOCX that the
-content file builds today (what the template set prints), the content's
-language and the DOCX's name for messages.
+content file builds today (what the template set prints), the template set's
+``Words`` and the content's language, and the DOCX's name for messages.
 Out: the content as plain data holding only the fields that ``parts.ROLES``
-maps, and notes for the person (a paragraph read by its place, a tracked
-change accepted, a comment); or an ``ImportRefused`` naming the first place
-that cannot be mapped back: a table, a text box, a picture other than the
-signature, a section break added by hand, a change to what the template set
-prints (the letterhead, the page numbers).
+maps (the notations read in the set's words), and notes for the person (a
+paragraph read by its place, a tracked change accepted, a comment); or an
+``ImportRefused`` naming the first place that cannot be mapped back: a table,
+a text box, a picture other than the signature, a section break added by
+hand, a change to what the template set prints (the letterhead, the page
+numbers).
 
 Paragraphs are matched by their style names and their order, never by
 revision or paragraph ids, so a file re-saved by Word or LibreOffice reads
@@ -21,7 +22,7 @@ from typing import Any
 
 from hearing_docs.content.markup import Run
 from hearing_docs.errors import ContentError, Problem
-from hearing_docs.importer import dates, fields, inline, lists
+from hearing_docs.importer import dates, fields, inline, lists, notations
 from hearing_docs.importer.blocks import PAGE_BREAK, Block, Reading
 from hearing_docs.importer.parts import (
     ALIASES,
@@ -35,6 +36,7 @@ from hearing_docs.importer.parts import (
     list_role,
 )
 from hearing_docs.importer.yamlfile import KEEP
+from hearing_docs.templateset.catalogue import Words
 
 
 class ImportRefused(ContentError):
@@ -113,15 +115,18 @@ def _refuse(shown: str, block: Block, message: str) -> None:
 
 
 def content(
-    reading: Reading, language: str, shown: str, expected: Reading | None = None
+    reading: Reading, words: Words, language: str, shown: str, expected: Reading | None = None
 ) -> tuple[dict[str, Any], list[str]]:
     """The content the edited DOCX holds, and notes on how it was read.
+
+    ``words`` are the template set's words in ``language``: the notations
+    (marking, enclosures, copies) are read in them.
 
     ``expected`` is the DOCX the content builds today: a title whose printed
     lines have not changed is left as the content writes it (the builder
     balances long lines, so its lines are not the content's lines)."""
     titles = {
-        b.style: _value(b, ROLES[b.style], language, shown)
+        b.style: _value(b, ROLES[b.style], words, language, shown)
         for b in (expected.body() if expected else [])
         if b.style in ROLES and ROLES[b.style].kind == "title"
     }
@@ -159,21 +164,32 @@ def content(
                 notes.append(f"{block.place()}: style {block.style} read as {_dotted(role.path)}")
             elif role.note:
                 notes.append(f"{block.place()}: style {block.style} {role.note}")
-        value = _value(block, role, language, shown)
+        if role.kind == "reference":
+            found = notations.reference(block.lines, words)
+            # A second paragraph of the reference is refused, as for any field held once.
+            put = [_put(tree, f"letter.{name}", value) for name, value in found.items()]
+            if all(put):
+                continue
+            _refuse(shown, block, _second(block.style, role))
+        value = _value(block, role, words, language, shown)
         if role.kind == "title" and titles.get(block.style) == value:
             value = KEEP
+        if value == []:
+            continue  # "cc:" left alone: no copies
         if not _put(tree, role.path, value):
-            _refuse(
-                shown,
-                block,
-                f"a second paragraph in the style {block.style}, which the content holds once "
-                f"({_dotted(role.path)}): join the two, or give it another style",
-            )
+            _refuse(shown, block, _second(block.style, role))
         if block.page_break:
             notes.append(f"{block.place()}: page break not kept (the template sets the pages)")
     for block in reading.blocks:
         notes.extend(comment.replace("{place}", block.place()) for comment in block.comments)
     return tree, notes
+
+
+def _second(style: str, role: Role) -> str:
+    return (
+        f"a second paragraph in the style {style}, which the content holds once "
+        f"({_dotted(role.path)}): join the two, or give it another style"
+    )
 
 
 def _list_kind(block: Block, role: Role | None) -> str | None:
@@ -190,7 +206,7 @@ def _list_kind(block: Block, role: Role | None) -> str | None:
     return None
 
 
-def _value(block: Block, role: Role, language: str, shown: str) -> Any:
+def _value(block: Block, role: Role, words: Words, language: str, shown: str) -> Any:
     if role.kind == "date":
         text = " ".join(block.text.split())
         value = dates.parse(text, language)
@@ -205,6 +221,15 @@ def _value(block: Block, role: Role, language: str, shown: str) -> Any:
                 shown, block, f"'{text}' is not a date such as 22 July 2016 or 8\u201310 June 2016"
             )
         return value
+    if role.kind == "enclosure":
+        text = " ".join(block.text.split())
+        count = notations.enclosures(text, words)
+        if count is None:
+            one, two = words.enclosure, words.enclosures.format(count=2)
+            _refuse(shown, block, f"'{text}' is not an enclosure notation such as {one} or {two}")
+        return count
+    if role.kind == "copies":
+        return notations.copies(block.lines, words)
     if role.kind in ("plain", "text") and not fields.takes_markup(role.path):
         return " ".join(block.text.split())
     if role.kind == "lines":

@@ -24,7 +24,10 @@ class Role:
     """How the text reads: ``date``; ``event date`` (a day, days, a range or a month);
     ``text`` (one paragraph: its bold and italic become
     markup where the model's type prints markup, see ``fields``); ``lines`` (a list, one
-    item a line); ``title`` (lines of one text)."""
+    item a line); ``title`` (lines of one text); and three notations printed in the
+    template set's words (``Words``): ``reference`` (the reference symbol and the
+    marking under it, "Personal" or "Confidential"), ``enclosure`` ("Enclosure",
+    "Enclosures (2)": a count) and ``copies`` (the lines after "cc:")."""
     note: str = ""
     """Said when a paragraph of this style is read: the content holds it less exactly
     than Word does (a sub-heading becomes a section heading)."""
@@ -41,9 +44,13 @@ ROLES: dict[str, Role] = {
     "Side Signatory": Role("letter.signatories[].name", "text"),
     "Side Signatory Title": Role("letter.signatories[-].title[]", "text"),
     "Addressee": Role("letter.addressees[]", "text"),
+    "Reference": Role("letter.reference", "reference"),
+    "Enclosure": Role("letter.enclosures", "enclosure"),
+    "Copies": Role("letter.copies", "copies"),
     "Title": Role("summary.title", "title"),
     "Meeting Date": Role("summary.date", "event date"),
     "Venue": Role("summary.venue", "lines"),
+    "Label": Role("summary.label", "text"),
     "Heading 1": Role("summary.sections[].heading", "text"),
     "Summary Text": Role("summary.sections[-].paragraphs[]", "text"),
     "Numbered Paragraph": Role("summary.sections[-].paragraphs[]", "text"),
@@ -77,11 +84,6 @@ TEMPLATE_STYLES = frozenset(
         "Letter End",
         "Header",
         "Footer",
-        # Printed from the content but not yet read back: an edit of them is refused.
-        "Reference",
-        "Enclosure",
-        "Copies",
-        "Label",
     }
 )
 """What the template set prints: compared with a fresh build, never imported."""
@@ -111,5 +113,10 @@ TEXT_ROLES = {"letter": "Body Text", "summary": "Summary Text"}
 SIGNATORY_TABLE = frozenset({"Side Signature", "Side Signatory", "Side Signatory Title"})
 """The styles of the one table the builder writes: several signatories side by side."""
 
-OWNED_FIELDS = frozenset(role.path.replace("[]", "").replace("[-]", "") for role in ROLES.values())
+OWNED_FIELDS = frozenset(
+    {
+        *(role.path.replace("[]", "").replace("[-]", "") for role in ROLES.values()),
+        "letter.marking",  # read from the paragraph of the reference, under it
+    }
+)
 """Every field the import writes, as dotted paths without list marks."""

@@ -38,6 +38,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from hearing_docs import cache as user_cache
 from hearing_docs.content import yamlsource
 from hearing_docs.fonts import fontconfig
 from hearing_docs.templateset import sets
@@ -144,7 +145,7 @@ def fingerprint(
         for bold, italic in _STYLES:
             found = fontconfig.match(family, bold, italic)
             fonts[f"{family}|{bold}|{italic}"] = (
-                None if found is None else [str(found[0]), found[1], _digest_of(found[0])]
+                None if found is None else [str(found[0]), found[1], _font_digest(found[0])]
             )
     return {
         "format": FORMAT,
@@ -187,6 +188,15 @@ def _digest(data: bytes) -> str:
 def _digest_of(path: Path) -> str | None:
     try:
         return _digest(path.read_bytes())
+    except OSError:
+        return None
+
+
+def _font_digest(path: Path) -> str | None:
+    # A font's hash is kept in the user's cache by the file's size and time: fonts are
+    # large (a CJK face is tens of megabytes) and change only when they are installed.
+    try:
+        return user_cache.digest(path)
     except OSError:
         return None
 
