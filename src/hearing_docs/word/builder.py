@@ -144,9 +144,9 @@ def _letter(
         # A table cannot hold the section's end; this line of no height can.
         last = document.add_paragraph(style="Letter End")
     # The enclosure and copy notations go at the foot of the letter's last page: under
-    # the addressees on a letter of one page; on a longer one after the signature, as
-    # Word has no footer for a last page.
-    if letter_pages > 1:
+    # the addressees on a letter of one page, above the page number on one of two; on a
+    # longer one after the signature, as Word has no footer for a last page.
+    if letter_pages > 2:
         last = _notations(document, letter, words) or last
     if hearing.summary is not None:
         # The letter's section ends in its last paragraph, not in an extra empty one.
@@ -171,6 +171,22 @@ def _letter(
     # The addressees end where the text does, above the margin the page number is in.
     footer.add_paragraph(style="Footer Space")
     _page_numbers(document, letter_section, theme)
+    if letter_pages == 2:
+        _second_page_notations(letter_section, letter, words, theme)
+
+
+def _second_page_notations(section: Section, letter: Letter, words: Words, theme: Theme) -> None:
+    """The notations at the foot of the letter's second and last page: in the footer of its
+    later pages, above the page number (whose style keeps the margin free above it)."""
+    footer = section.footer
+    (first,) = footer.paragraphs  # the page number, or an empty paragraph
+    numbered = theme.page_numbers.position != "none" and theme.page_numbers.vertical == "bottom"
+    _notations(footer, letter, words)
+    if numbered:
+        footer._element.append(first._p)  # the number goes last, in the margin
+    else:
+        first._p.getparent().remove(first._p)
+        footer.add_paragraph(style="Footer Space")
 
 
 def _notations(container, letter: Letter, words: Words) -> Paragraph | None:

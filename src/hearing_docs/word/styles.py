@@ -24,6 +24,7 @@ taller lines instead of overlapping ones.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import cast
 
@@ -158,7 +159,10 @@ def specs(theme: Theme) -> dict[str, StyleSpec]:
         # The page number's paragraph. Word's own header and footer styles, not a style
         # named "Page Number": that name belongs to Word's built-in character style.
         "Header": page_number,
-        "Footer": page_number,
+        # Space above the number as wide as below it: the footer is then as high as the
+        # margin, and what stands above the number (a letter's notations) ends where the
+        # text does.
+        "Footer": dataclasses.replace(page_number, space_before=bottom),
     }
 
 
