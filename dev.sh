@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up hearing-docs on a Debian or Ubuntu machine, then build or test.
 #
-#   ./dev.sh build   set up, then build every content/*.yaml into output/
+#   ./dev.sh build   set up, then build every content/*.yaml (and the folders of content/ with a hearing-docs.yaml) into output/
 #   ./dev.sh test    set up, then run ruff (lint, format check), mypy and the tests
 #
 # Set-up: the system packages below through apt-get when run as root (without

@@ -3,34 +3,38 @@ editor makes to it, made with python-docx; LibreOffice's docx-to-docx re-save.""
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
-import signal
-import subprocess
-import tempfile
 from pathlib import Path
 
 import docx
 from docx.text.paragraph import Paragraph
 
 from hearing_docs.pipeline import BuildOptions, build
-from support import ROOT, require
+from support import DEFAULTS_NAME, EXAMPLES, libreoffice_convert
 
-EXAMPLES = sorted((ROOT / "content").glob("*.yaml"))
 # The edits below change a letter and a summary: the examples that have both, the seed first.
+# (Those that take fields from a defaults file: test_defaults.py imports into one.)
 EDITABLE = sorted(
-    (p for p in EXAMPLES if {"letter:", "summary:"} <= set(p.read_text("utf-8").splitlines())),
+    (
+        p
+        for p in EXAMPLES
+        if {"letter:", "summary:"} <= set(p.read_text("utf-8").splitlines())
+        and not (p.parent / DEFAULTS_NAME).exists()
+    ),
     key=lambda p: p.name != "2016-07-18-refugees-and-migrants.yaml",
 )
 
 
 def built(content: Path, folder: Path) -> tuple[Path, Path]:
-    """``content`` copied into ``folder`` (with its signatures) and its DOCX built there."""
+    """``content`` copied into ``folder`` (with its signatures, or the folder of hearings
+    it is in) and its DOCX built there."""
     folder.mkdir(parents=True, exist_ok=True)
     copy = folder / content.name
-    shutil.copyfile(content, copy)
-    shutil.copytree(content.parent / "signatures", folder / "signatures", dirs_exist_ok=True)
+    if (content.parent / DEFAULTS_NAME).exists():  # a folder of hearings: its defaults and images
+        shutil.copytree(content.parent, folder, dirs_exist_ok=True)
+    else:
+        shutil.copyfile(content, copy)
+        shutil.copytree(content.parent / "signatures", folder / "signatures", dirs_exist_ok=True)
     return copy, rebuild(copy)
 
 
@@ -104,31 +108,4 @@ def body_text(path: Path) -> list[tuple[str, str]]:
 
 def libreoffice_resave(docx_files: list[Path], out_dir: Path) -> list[Path]:
     """Open and save each DOCX as DOCX with headless LibreOffice, in its own profile."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        require("soffice", "libreoffice-writer-nogui")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
-        command = [
-            soffice,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-            str(out_dir),
-            *map(str, docx_files),
-        ]
-        process = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
-        )
-        try:
-            process.communicate(timeout=180)
-        finally:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-    results = [out_dir / file.name for file in docx_files]
-    for result in results:
-        assert result.is_file(), f"LibreOffice did not re-save {result.name}"
-    return results
+    return libreoffice_convert(docx_files, out_dir, "docx:MS Word 2007 XML", ".docx")

@@ -26,6 +26,20 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED_CONTENT = ROOT / "content" / "2016-07-18-refugees-and-migrants.yaml"
 SEED_TEXT = FIXTURES / "seed-2016-07-22.txt"
 BASE_CONTENT = FIXTURES / "base.yaml"
+
+
+def _examples() -> list[Path]:
+    content = ROOT / "content"
+    found = sorted(content.glob("*.yaml"))
+    for folder in sorted(p for p in content.iterdir() if (p / DEFAULTS_NAME).is_file()):
+        found += sorted(p for p in folder.glob("*.yaml") if p.name != DEFAULTS_NAME)
+    return found
+
+
+DEFAULTS_NAME = "hearing-docs.yaml"
+EXAMPLES = _examples()
+"""Every example content file the project ships: content/*.yaml, and the content files of
+each folder of content/ that holds a defaults file (the defaults file is not one)."""
 """The smallest valid hearing, without a signature: the start of most bad-input cases."""
 SIGNATURE_LINE = "A handwritten signature in black ink"
 
@@ -235,6 +249,13 @@ def libreoffice_pdf(docx_file: Path, out_dir: Path) -> Path:
 
 def libreoffice_pdfs(docx_files: list[Path], out_dir: Path) -> list[Path]:
     """Convert DOCX files to PDF in one run of headless LibreOffice (one start-up for all)."""
+    return libreoffice_convert(docx_files, out_dir, "pdf", ".pdf")
+
+
+def libreoffice_convert(files: list[Path], out_dir: Path, target: str, suffix: str) -> list[Path]:
+    """Convert ``files`` with one run of headless LibreOffice in a profile of its own:
+    ``target`` is its --convert-to argument (``pdf``, ``docx:MS Word 2007 XML``),
+    ``suffix`` the results' file suffix. Fails, saying why, for a file not converted."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         require("soffice", "libreoffice-writer-nogui")
@@ -246,10 +267,10 @@ def libreoffice_pdfs(docx_files: list[Path], out_dir: Path) -> list[Path]:
             "--headless",
             "--norestore",
             "--convert-to",
-            "pdf",
+            target,
             "--outdir",
             str(out_dir),
-            *map(str, docx_files),
+            *map(str, files),
         ]
         process = subprocess.Popen(
             command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
@@ -260,10 +281,10 @@ def libreoffice_pdfs(docx_files: list[Path], out_dir: Path) -> list[Path]:
             # LibreOffice leaves helper processes behind: end the whole group.
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGKILL)
-    results = [out_dir / (docx_file.stem + ".pdf") for docx_file in docx_files]
-    for docx_file, result in zip(docx_files, results, strict=True):
+    results = [out_dir / (file.stem + suffix) for file in files]
+    for file, result in zip(files, results, strict=True):
         if not result.is_file():
-            pytest.fail(f"LibreOffice did not convert {docx_file.name}: {stderr.decode()[-500:]}")
+            pytest.fail(f"LibreOffice did not convert {file.name}: {stderr.decode()[-500:]}")
     return results
 
 

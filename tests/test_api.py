@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 
 import hearing_docs
-from support import ROOT, SEED_CONTENT, seed_copy
+from support import EXAMPLES, ROOT, SEED_CONTENT, seed_copy
 
-EXAMPLES = sorted((ROOT / "content").glob("*.yaml"))
 DOC = ROOT / "docs" / "api.md"
 
 

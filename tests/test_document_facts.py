@@ -19,11 +19,9 @@ from hearing_docs.content import loading
 from hearing_docs.document import facts
 from hearing_docs.pipeline import BuildOptions, build
 from hearing_docs.templateset import sets
-from support import ROOT, SEED_CONTENT
+from support import EXAMPLES, SEED_CONTENT
 
 DEFAULT_SET = sets.resolve("un-pga", [sets.packaged_root()])
-
-EXAMPLES = sorted((ROOT / "content").glob("*.yaml"))
 
 
 def _pdf_date(value: str) -> dt.datetime:

@@ -1,6 +1,7 @@
 """What each kind of document holds and records, in its example content file: a letter
 alone, a summary alone, opening paragraphs without a heading, several signatories side by
-side. (test_word_parity.py holds, for every example, that LibreOffice's rendering of the
+side, a folder of hearings that share a defaults file, an event over two days.
+(test_word_parity.py holds, for every example, that LibreOffice's rendering of the
 DOCX has the PDF's pages and lines.)
 """
 
@@ -18,7 +19,10 @@ from support import ROOT, libreoffice_pdfs, pdf_pages, word_boxes
 LETTER_ALONE = ROOT / "content" / "2014-09-04-letter-alone.yaml"
 SUMMARY_ALONE = ROOT / "content" / "2016-06-08-summary-alone.yaml"
 CO_FACILITATORS = ROOT / "content" / "2015-03-20-co-facilitators.yaml"
-EXAMPLES = [LETTER_ALONE, SUMMARY_ALONE, CO_FACILITATORS]
+SESSION = ROOT / "content" / "session-69"
+TWO_DAYS = SESSION / "2014-09-19-informal-meeting.yaml"
+OWN_CLOSE = SESSION / "2014-10-03-interactive-dialogue.yaml"
+EXAMPLES = [LETTER_ALONE, SUMMARY_ALONE, CO_FACILITATORS, TWO_DAYS, OWN_CLOSE]
 
 
 @pytest.fixture(scope="module")
@@ -134,3 +138,43 @@ def test_several_signatories_stand_side_by_side(built) -> None:
     assert [[p.style.name for p in cell.paragraphs] for cell in table.rows[0].cells] == [
         ["Side Signature", "Side Signatory", "Side Signatory Title", "Side Signatory Title"]
     ] * 3
+
+
+def test_a_session_folders_letters_take_the_defaults_and_keep_their_own(built) -> None:
+    """The signatory, title, signature, close and addressees of hearing-docs.yaml, in
+    every output; a close given in the content file instead of the default's."""
+    for example, close in (
+        (TWO_DAYS, "the assurances of my highest"),
+        (OWN_CLOSE, "the renewed assurances of my highest"),
+    ):
+        files = built[example.stem]
+        for pdf in (files["pdf"], files["lo"]):
+            letter = pdf_pages(pdf)[0]
+            assert f"Please accept, Excellency, {close} consideration." in letter, pdf.name
+            assert "Hiroshi Tanaka-Mensah\nPresident of the sixty-ninth session of the" in letter
+            assert letter.rstrip().endswith("Observers to the United Nations\nNew York")
+        assert info(files["pdf"])["/Author"] == "Hiroshi Tanaka-Mensah"
+        document = docx.Document(str(files["docx"]))
+        assert [p.style.name for p in document.paragraphs if p.text == "Excellency,"] == [
+            "Salutation"
+        ]
+        with pikepdf.open(files["pdf"]) as pdf:
+            assert len(pdf.pages[0].get_images()) >= 2, "the emblem and the defaults' signature"
+        assert 'alt="A handwritten signature in black ink."' in files["html"].read_text("utf-8")
+
+
+def test_an_event_over_two_days_summarised_by_month_with_a_label(built) -> None:
+    files = built[TWO_DAYS.stem]
+    for pdf in (files["pdf"], files["lo"]):
+        pages = pdf_pages(pdf)
+        assert "held on 11 and 12 September 2014" in pages[0].replace("\n", " ")
+        assert "of work\nSeptember 2014\nTrusteeship Council Chamber" in pages[1], pdf.name
+        assert "New York\nInformal summary\n" in pages[1], "the label under the venue"
+    assert info(files["pdf"])["/Subject"] == (
+        "Letter of 19 September 2014 and summary of the informal meeting of September 2014"
+    )
+    html = files["html"].read_text(encoding="utf-8")
+    assert '<time datetime="2014-09">September 2014</time>' in html
+    days = built[OWN_CLOSE.stem]
+    assert "29 September and 1 October 2014" in pdf_pages(days["pdf"])[1]
+    assert "29 September and 1 October 2014" in pdf_pages(days["lo"])[1]

@@ -14,12 +14,11 @@ from click.testing import CliRunner
 
 from hearing_docs.cli import main
 from hearing_docs.pipeline import BuildOptions, build
-from support import FIXTURES
+from support import BASE_CONTENT
 
 pytestmark = pytest.mark.slow  # builds documents or starts programs
 
-BASE = (FIXTURES / "bad" / "image-missing.yaml").read_text(encoding="utf-8")
-BASE = BASE.replace("    signature: signatures/nobody.png\n    signature_alt: A signature\n", "")
+BASE = BASE_CONTENT.read_text(encoding="utf-8")
 TWO_FORMATS = BuildOptions(formats=("html", "docx"))
 
 

@@ -22,12 +22,11 @@ from pathlib import Path
 import pytest
 
 from hearing_docs.pipeline import build
-from support import FIXTURES
+from support import BASE_CONTENT
 
 pytestmark = pytest.mark.slow  # builds documents or starts programs
 
-BASE = (FIXTURES / "bad" / "image-missing.yaml").read_text(encoding="utf-8")
-BASE = BASE.replace("    signature: signatures/nobody.png\n    signature_alt: A signature\n", "")
+BASE = BASE_CONTENT.read_text(encoding="utf-8")
 RUNS = 30
 WAIT = 120.0
 

@@ -9,12 +9,11 @@ from pathlib import Path
 import pytest
 
 from hearing_docs.pipeline import BuildOptions, build
-from support import FIXTURES, libreoffice_pdf, require
+from support import BASE_CONTENT, libreoffice_pdf, require
 
 pytestmark = pytest.mark.slow  # builds documents or starts programs
 
-BASE = (FIXTURES / "bad" / "image-missing.yaml").read_text(encoding="utf-8")
-BASE = BASE.replace("    signature: signatures/nobody.png\n    signature_alt: A signature\n", "")
+BASE = BASE_CONTENT.read_text(encoding="utf-8")
 TOKEN = "Z" + "abcdefghij" * 300  # 3,001 letters: about 40 lines
 URL = "https://example.org/" + "/".join(f"segment{n}" for n in range(40))  # slashes, no spaces
 NAME = "Mogens " + "Q" * 200  # in the narrow signature block

@@ -79,6 +79,18 @@ def test_the_signature_image(work: Path) -> None:
     assert not built_then(work, lambda: signature.write_bytes(signature.read_bytes() + b"\0"))
 
 
+def test_the_defaults_file_made_edited_and_removed(work: Path) -> None:
+    shared = work.parent / "hearing-docs.yaml"
+    assert not built_then(work, lambda: shared.write_text("kind: hearing\n"))
+    assert skipped(work)
+    edit(shared, "kind: hearing", "kind: high-level event")()
+    assert not skipped(work)
+    assert skipped(work)
+    shared.unlink()
+    assert not skipped(work)
+    assert skipped(work)
+
+
 @pytest.mark.parametrize("name", ["letter.html", "base.html", "summary.html", "style.css"])
 def test_a_template_of_the_set(work: Path, name: str) -> None:
     template = work.parent / "templates" / "un-pga" / name

@@ -15,9 +15,8 @@ from markupsafe import escape
 
 from hearing_docs.content import loading, markup
 from hearing_docs.content.model import ALT, PLAIN, RICH, text_fields
-from support import ROOT, SEED_CONTENT
+from support import EXAMPLES, SEED_CONTENT
 
-EXAMPLES = sorted((ROOT / "content").glob("*.yaml"))
 # Strings that are not text: names of things (the set, the language, the kind, an image's
 # file) and a month, written 2014-09.
 NOT_TEXT = {"template", "language", "kind", "signature", "marking"}

@@ -17,10 +17,8 @@ import yaml
 from click.testing import CliRunner
 
 from hearing_docs.cli import main
-from hearing_docs.content import schema
-from support import ROOT
-
-EXAMPLES = sorted((ROOT / "content").glob("*.yaml"))
+from hearing_docs.content import loading, schema
+from support import EXAMPLES, ROOT
 
 
 def as_json(data: Any) -> Any:
@@ -54,7 +52,8 @@ def test_schema_prints_the_models_json_schema() -> None:
 
 @pytest.mark.parametrize("content", EXAMPLES, ids=lambda path: path.stem)
 def test_every_example_is_valid_against_the_schema(content: Path) -> None:
-    data = as_json(yaml.safe_load(content.read_text(encoding="utf-8")))
+    """With the fields of the defaults file of its folder, if it has one."""
+    data = as_json(loading.read_source(content).data)
     validate(data)
 
 

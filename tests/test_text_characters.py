@@ -12,12 +12,11 @@ import pytest
 
 from hearing_docs.content import loading
 from hearing_docs.pipeline import BuildOptions, build
-from support import FIXTURES, require
+from support import BASE_CONTENT, require
 
 pytestmark = pytest.mark.slow  # builds documents or starts programs
 
-BASE = (FIXTURES / "bad" / "image-missing.yaml").read_text(encoding="utf-8")
-BASE = BASE.replace("    signature: signatures/nobody.png\n    signature_alt: A signature\n", "")
+BASE = BASE_CONTENT.read_text(encoding="utf-8")
 SEPARATORS = {"line separator": "\\u2028", "paragraph separator": "\\u2029", "NEL": "\\x85"}
 
 

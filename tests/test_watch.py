@@ -157,6 +157,18 @@ def test_watch_serves_rebuilds_and_keeps_going_after_a_bad_save(
     assert '<div role="alert"' not in page
     assert '<p class="salutation">Excellency,</p>' in page
 
+    # A defaults file made beside the content file rebuilds, and so does each save of it.
+    shared = folder / "content" / "hearing-docs.yaml"
+    shared.write_text('letter: {salutation: "Sir,"}\n', encoding="utf-8")
+    watcher.built()
+    assert '<p class="salutation">Excellency,</p>' in fetch(url)  # the content file's wins
+    edit(content, '  salutation: "Excellency,"\n', "")
+    watcher.built()
+    assert '<p class="salutation">Sir,</p>' in fetch(url)
+    edit(shared, '"Sir,"', '"Madam,"')
+    watcher.built()
+    assert '<p class="salutation">Madam,</p>' in fetch(url)
+
     # A save of the theme rebuilds too.
     theme = folder / "content" / "templates" / "un-pga" / "theme.yaml"
     edit(theme, "GENERAL ASSEMBLY]", "HUMAN RIGHTS COUNCIL]")

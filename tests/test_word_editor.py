@@ -21,13 +21,11 @@ from hearing_docs.document import facts
 from hearing_docs.pipeline import BuildOptions, build
 from hearing_docs.templateset import sets
 from hearing_docs.word import styles
-from support import FIXTURES, ROOT, libreoffice_pdfs
+from support import EXAMPLES, FIXTURES, libreoffice_pdfs
 
 pytestmark = pytest.mark.slow
 
-EXAMPLES = sorted((ROOT / "content").glob("*.yaml")) + sorted(
-    (FIXTURES / "documents").glob("*.yaml")
-)
+DOCUMENTS = EXAMPLES + sorted((FIXTURES / "documents").glob("*.yaml"))
 EDITOR_STYLES = {"Heading 2", "Heading 3", "List Number", "Footnote Text", "List Paragraph"}
 
 
@@ -39,7 +37,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]
             path.suffix: path
             for path in build(content, out, BuildOptions(formats=("pdf", "docx"), strict=True))
         }
-        for content in EXAMPLES
+        for content in DOCUMENTS
     }
 
 
@@ -48,14 +46,14 @@ def _xml(docx_file: Path, name: str) -> etree._Element:
         return etree.fromstring(package.read(name))
 
 
-@pytest.mark.parametrize("content", EXAMPLES, ids=lambda path: path.stem)
+@pytest.mark.parametrize("content", DOCUMENTS, ids=lambda path: path.stem)
 def test_the_package_is_valid_ooxml(built, content: Path) -> None:
     result = OpenXmlValidator().validate(str(built[content.stem][".docx"]))
     assert result.is_valid, [str(error) for error in result.errors[:10]]
     assert len(result.errors) == 0
 
 
-@pytest.mark.parametrize("content", EXAMPLES, ids=lambda path: path.stem)
+@pytest.mark.parametrize("content", DOCUMENTS, ids=lambda path: path.stem)
 def test_styles_are_those_used_and_those_an_editor_reaches_for(built, content: Path) -> None:
     document = docx.Document(str(built[content.stem][".docx"]))
     defined = {style.name for style in document.styles}
@@ -91,7 +89,7 @@ def test_styles_are_those_used_and_those_an_editor_reaches_for(built, content: P
     assert gallery <= {name.lower() for name in defined}, gallery - {n.lower() for n in defined}
 
 
-@pytest.mark.parametrize("content", EXAMPLES, ids=lambda path: path.stem)
+@pytest.mark.parametrize("content", DOCUMENTS, ids=lambda path: path.stem)
 def test_lists_draw_the_bullet_of_the_pdf(built, content: Path) -> None:
     numbering = _xml(built[content.stem][".docx"], "word/numbering.xml")
     texts = [level.get(qn("w:val")) for level in numbering.iter(qn("w:lvlText"))]
@@ -99,7 +97,7 @@ def test_lists_draw_the_bullet_of_the_pdf(built, content: Path) -> None:
     assert numbering.find(f".//{qn('w:rFonts')}") is None, "the bullet is in the text's font"
 
 
-@pytest.mark.parametrize("content", EXAMPLES, ids=lambda path: path.stem)
+@pytest.mark.parametrize("content", DOCUMENTS, ids=lambda path: path.stem)
 def test_spelling_is_checked_in_british_english_and_not_marked_done(built, content) -> None:
     docx_file = built[content.stem][".docx"]
     lang = _xml(docx_file, "word/styles.xml").find(f".//{qn('w:rPrDefault')}//{qn('w:lang')}")
@@ -107,7 +105,7 @@ def test_spelling_is_checked_in_british_english_and_not_marked_done(built, conte
     assert _xml(docx_file, "word/settings.xml").find(qn("w:proofState")) is None
 
 
-@pytest.mark.parametrize("content", EXAMPLES, ids=lambda path: path.stem)
+@pytest.mark.parametrize("content", DOCUMENTS, ids=lambda path: path.stem)
 def test_properties_are_the_facts_of_the_pdf(built, content: Path) -> None:
     hearing = loading.load(content)
     fact = facts.derive(hearing, sets.resolve(hearing.template, sets.roots_for(content)))
@@ -127,7 +125,7 @@ def test_properties_are_the_facts_of_the_pdf(built, content: Path) -> None:
 def test_navigation_levels(built) -> None:
     """The letter (its date) and the summary's title at the top of the navigation pane,
     the sections beside them, as Word lists outline levels."""
-    document = docx.Document(str(built[EXAMPLES[0].stem][".docx"]))
+    document = docx.Document(str(built[DOCUMENTS[0].stem][".docx"]))
     levels = {}
     for name in ("Date", "Title", "Heading 1", "Heading 2", "Heading 3", "Body Text"):
         level = document.styles[name].element.find(f".//{qn('w:outlineLvl')}")
@@ -163,10 +161,10 @@ def test_the_outline_lists_the_letter_and_the_summary_like_the_pdfs(built, tmp_p
     for (stem, files_of), converted in zip(
         built.items(), libreoffice_pdfs(files, tmp_path), strict=True
     ):
-        hearing = loading.load(next(path for path in EXAMPLES if path.stem == stem))
+        hearing = loading.load(next(path for path in DOCUMENTS if path.stem == stem))
         weasyprint, libreoffice = _outline(files_of[".pdf"]), _outline(converted)
         assert len(libreoffice) == len(weasyprint), (libreoffice, weasyprint)
-        content = next(path for path in EXAMPLES if path.stem == stem)
+        content = next(path for path in DOCUMENTS if path.stem == stem)
         label = facts.derive(hearing, sets.resolve(hearing.template, sets.roots_for(content)))
         if label.letter_label is None:  # a summary alone
             assert libreoffice == weasyprint

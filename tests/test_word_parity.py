@@ -19,11 +19,9 @@ from hearing_docs.content import loading, markup
 from hearing_docs.document import titles
 from hearing_docs.pipeline import BuildOptions, build
 from hearing_docs.templateset import sets
-from support import FIXTURES, ROOT, libreoffice_pdfs, line_differences, page_lines
+from support import EXAMPLES, FIXTURES, libreoffice_pdfs, line_differences, page_lines
 
-DOCUMENTS = sorted((ROOT / "content").glob("*.yaml")) + sorted(
-    (FIXTURES / "documents").glob("*.yaml")
-)
+DOCUMENTS = EXAMPLES + sorted((FIXTURES / "documents").glob("*.yaml"))
 # A letter alone has no summary title.
 WITH_SUMMARY = [path for path in DOCUMENTS if loading.load(path).summary is not None]
 

@@ -26,6 +26,7 @@ import click
 import hearing_docs
 from hearing_docs import FORMATS, PDF_VARIANTS, HearingDocsError
 from hearing_docs.commands import batch
+from hearing_docs.content import defaults
 from hearing_docs.errors import Problem, printable, shown_path
 
 CONTENT_DIR = Path("content")
@@ -80,7 +81,20 @@ def _cores() -> int:
 
 
 def _yaml_files(folder: Path) -> list[Path]:
-    return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+    """The content files of ``folder``: its YAML files but the defaults file."""
+    found = [*folder.glob("*.yaml"), *folder.glob("*.yml")]
+    return sorted(path for path in found if not defaults.is_defaults(path))
+
+
+def _default_content() -> list[Path]:
+    """content/*.yaml, and the content files of each folder in content/ that holds a
+    defaults file (a folder of hearings that share it)."""
+    found = _yaml_files(CONTENT_DIR)
+    if CONTENT_DIR.is_dir():
+        for folder in sorted(CONTENT_DIR.iterdir()):
+            if folder.is_dir() and defaults.path_for(folder / "x.yaml").is_file():
+                found += _yaml_files(folder)
+    return found
 
 
 def _content_files(paths: tuple[Path, ...]) -> list[Path]:
@@ -91,7 +105,7 @@ def _content_files(paths: tuple[Path, ...]) -> list[Path]:
             # by the build as a folder that is not a content file.
             files += (_yaml_files(path) if path.is_dir() else []) or [path]
         return files
-    found = _yaml_files(CONTENT_DIR)
+    found = _default_content()
     if not found:
         raise click.UsageError(
             f"no content given and no {CONTENT_DIR}/*.yaml here; "

@@ -108,7 +108,7 @@ def render_all(content_path: Path, options: BuildOptions, *, fingerprint: bool =
     hearing, source = loading.load_with_source(content_path)
     roots = sets.roots_for(content_path, list(options.template_dirs))
     line, column = source.position(("template",))
-    origin = (shown_path(content_path), line, column)
+    origin = (shown_path(source.origin(("template",)).path), line, column)
     template_set = sets.resolve(hearing.template, roots, origin)
     images = assets.load(hearing, source, template_set)
     inputs = print_ = None
@@ -120,6 +120,7 @@ def render_all(content_path: Path, options: BuildOptions, *, fingerprint: bool =
             tuple(str(folder / s.signature) for s in signers if s.signature is not None),
             tuple(dict.fromkeys(folder.name for folder in template_set.folders)),
             tuple(template_set.theme.text.all_fonts),
+            source.defaults.text if source.defaults is not None else None,
         )
         print_ = manifest.fingerprint(
             content_path, inputs, options.settings(), options.template_dirs

@@ -16,8 +16,9 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from hearing_docs.content import loading, yamlsource
+from hearing_docs.content import defaults, loading, yamlsource
 from hearing_docs.content.model import Hearing
 from hearing_docs.content.validation import validate
 from hearing_docs.errors import ContentError, Problem, shown_path
@@ -71,6 +72,8 @@ def into(
     template_set = sets.resolve(hearing.template, sets.roots_for(content_path, list(template_dirs)))
     words = catalogue.load(template_set, hearing.language)
     content, notes = edited.content(reading, words, hearing.language, shown, expected)
+    built_from = edited.content(expected, words, hearing.language, shown, expected)[0]
+    _leave_defaults(content, built_from, loading.read_source(content_path))
     outcome = Outcome(notes=notes)
     if reading.tracked_changes:
         outcome.notes.insert(0, f"{reading.tracked_changes} tracked changes read as accepted")
@@ -142,6 +145,25 @@ def _signature(found: typed_letter.Recognition, target: Path, outcome: Outcome) 
     return [(name, picture.data)]
 
 
+def _leave_defaults(
+    content: dict[str, Any], built_from: dict[str, Any], source: yamlsource.Source
+) -> None:
+    """Leave out of ``content`` what the defaults file gives and the DOCX did not change,
+    so that it stays in the defaults file alone; an edited one goes into the content
+    file, where it wins."""
+    for path in sorted(source.from_defaults, key=len, reverse=True):
+        *groups, name = path
+        found: Any = content
+        unchanged: Any = built_from
+        for group in groups:
+            if not isinstance(found, dict) or not isinstance(unchanged, dict):
+                break
+            found, unchanged = found.get(group), unchanged.get(group)
+        same = isinstance(found, dict) and isinstance(unchanged, dict)
+        if same and name in found and found[name] == unchanged.get(name):
+            del found[name]
+
+
 def _owned(path: tuple[str, ...]) -> bool:
     return ".".join(path) in parts.OWNED_FIELDS
 
@@ -164,7 +186,8 @@ def _check(text: str, content_path: Path) -> None:
         source = yamlsource.parse(text, content_path, shown)
     except yamlsource.YamlProblems as error:
         raise ContentError(error.problems) from None
-    validate(source, Hearing, shown)
+    shared = defaults.read(content_path)
+    validate(source if shared is None else defaults.merged(source, shared), Hearing, shown)
 
 
 def check_new(text: str, extra: Sequence[tuple[str, bytes]], target: Path) -> None:

@@ -19,7 +19,7 @@ from pydantic import BaseModel, RootModel, Tag, ValidationError
 
 from hearing_docs.content import yamlsource
 from hearing_docs.content.dates import DATE_FORMS
-from hearing_docs.errors import MISSING, ContentError, HearingDocsError, Problem
+from hearing_docs.errors import MISSING, ContentError, HearingDocsError, Problem, shown_path
 
 M = TypeVar("M", bound=BaseModel)
 LETTER_BODY = ("letter", "body")
@@ -40,13 +40,18 @@ def validate(
     try:
         result = model.model_validate(source.data)
     except ValidationError as error:
-        reported = {(p.line, p.column) for p in problems}
+        reported = {(str(p.file), p.line, p.column) for p in problems}
         problems += [
-            p for p in _problems(error, source, model, shown) if (p.line, p.column) not in reported
+            p
+            for p in _problems(error, source, model, shown)
+            if (str(p.file), p.line, p.column) not in reported
         ]
         result = None
     if problems or result is None:
-        problems.sort(key=lambda p: (p.line or 0, p.column or 0, "required" in p.message))
+        # The content file's problems first, then those of a defaults file it uses.
+        problems.sort(
+            key=lambda p: (p.file != shown, p.line or 0, p.column or 0, "required" in p.message)
+        )
         raise error_class(problems)
     return result
 
@@ -68,11 +73,39 @@ def _problems(
         seen.add((where, kind in ("missing", "extra_forbidden")))
         message = _message(detail, where, model)
         if kind == "missing" or message.startswith(MISSING):  # the key of the group lacking it
-            line, column = source.position(where[:-1], key=True) if len(where) > 1 else (1, 1)
+            place = where[:-1]
+            line, column = source.position(place, key=True) if len(where) > 1 else (1, 1)
         else:
+            place = where
             line, column = source.position(where, key=kind == "extra_forbidden")
-        field_name = yamlsource.dotted(where)
-        problems.append(Problem(shown, message, line, column, field_name))
+        origin = source.origin(place)  # the content file, or a defaults file it uses
+        file = shown if origin is source else shown_path(origin.path)
+        problems.append(Problem(file, message, line, column, yamlsource.dotted(where)))
+    return problems
+
+
+def unknown_keys(source: yamlsource.Source, model: type[BaseModel], shown: str) -> list[Problem]:
+    """A problem, with did-you-mean, for every key of ``source.data`` that names no field
+    of ``model``: for a file of some fields only (a defaults file), not validated whole."""
+    problems: list[Problem] = []
+
+    def walk(value: Any, where: yamlsource.FieldPath) -> None:
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, (*where, index))
+        if not isinstance(value, dict):
+            return
+        known = _known_fields(model, where)
+        for key, inner in value.items():
+            path = (*where, key)
+            if known and key not in known:
+                message = _message({"type": "extra_forbidden"}, path, model)
+                line, column = source.position(path, key=True)
+                problems.append(Problem(shown, message, line, column, yamlsource.dotted(path)))
+            elif known:
+                walk(inner, path)
+
+    walk(source.data, ())
     return problems
 
 

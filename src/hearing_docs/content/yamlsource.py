@@ -54,6 +54,10 @@ class Source:
     key_positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     """Problems with single values (an impossible date, a tag); the rest of the data is usable."""
+    defaults: Source | None = None
+    """The defaults file whose values were merged in (content/defaults.py), if any."""
+    from_defaults: set[FieldPath] = field(default_factory=set)
+    """The paths of the values taken from ``defaults`` (their positions are in that file)."""
 
     def position(self, where: FieldPath, *, key: bool = False) -> tuple[int, int]:
         """Line and column of the value at ``where`` (or of its key, with ``key``).
@@ -66,6 +70,14 @@ class Source:
         while where not in self.positions and where:
             where = where[:-1]
         return self.positions.get(where, (1, 1))
+
+    def origin(self, where: FieldPath) -> Source:
+        """The source of the file that wrote the value at ``where``: this one, or its
+        defaults file's for a value taken from there."""
+        for end in range(len(where), 0, -1):
+            if where[:end] in self.from_defaults and self.defaults is not None:
+                return self.defaults
+        return self
 
 
 def dotted(where: FieldPath) -> str | None:
@@ -125,18 +137,22 @@ def read_text(path: Path, shown: str, limit: int = MAX_BYTES) -> str:
     return text.removeprefix("\ufeff")
 
 
-def load(path: Path, shown: str | None = None) -> Source:
+EMPTY = "the file is empty: it must describe a hearing"
+
+
+def load(path: Path, shown: str | None = None, empty: str = EMPTY) -> Source:
     """Read and parse ``path``.
 
-    Raises ``YamlProblems`` when the file cannot be parsed at all; problems with
-    single values are left in ``Source.problems`` so that validation can add its
-    own and every problem is reported at once.
+    Raises ``YamlProblems`` when the file cannot be parsed at all (with ``empty``
+    as the message when it holds nothing); problems with single values are left
+    in ``Source.problems`` so that validation can add its own and every problem
+    is reported at once.
     """
     shown = shown if shown is not None else str(path)
-    return parse(read_text(path, shown), path, shown)
+    return parse(read_text(path, shown), path, shown, empty)
 
 
-def parse(text: str, path: Path, shown: str) -> Source:
+def parse(text: str, path: Path, shown: str, empty: str = EMPTY) -> Source:
     """Parse ``text``, the content of ``path`` (which is not read), as ``load`` does."""
     loader = None
     try:
@@ -154,7 +170,7 @@ def parse(text: str, path: Path, shown: str) -> Source:
         if loader is not None:
             loader.dispose()
     if node is None:
-        raise YamlProblems([Problem(shown, "the file is empty: it must describe a hearing", 1, 1)])
+        raise YamlProblems([Problem(shown, empty, 1, 1)])
     source = Source(path, None, text)
     walker = _Walker(source, shown, loader)
     source.data = walker.value(node, ())

@@ -65,7 +65,9 @@ def _days(days: list[dt.date], language: str) -> str:
     """ "11 and 12 September 2014"; "11, 12 and 15 September 2014"."""
     following: list[dt.date | None] = [*days[1:], None]
     parts = [_shortest(day, after, language) for day, after in zip(days, following, strict=True)]
-    return format_list(parts, locale=_locale(language))
+    # The last two joined by the language's "and"; the others by commas, as the UN writes
+    # them ("11, 12 and 15"): CLDR's English list would add a comma before "and".
+    return format_list([", ".join(parts[:-1]), parts[-1]], locale=_locale(language))
 
 
 def _range(start: dt.date, end: dt.date, language: str) -> str:

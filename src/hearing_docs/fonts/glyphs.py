@@ -42,7 +42,6 @@ _STYLE_NAMES = {
 def check(hearing: Hearing, source: Source, theme: Theme) -> None:
     """Raise a ``ContentError`` for every character the theme's fonts cannot draw."""
     problems: list[Problem] = []
-    text = source.text
     for where, value, runs in _fields(hearing):
         seen: set[tuple[str, Style]] = set()
         for run_text, style in runs:
@@ -52,13 +51,14 @@ def check(hearing: Hearing, source: Source, theme: Theme) -> None:
                 seen.add((character, style))
                 fonts = fonts_for(character, theme)
                 if not any(ord(character) in _coverage(font, style) for font in fonts):
-                    line, column = _position(text, source, where, value, character)
+                    written = source.origin(where)  # the content file or its defaults file
+                    line, column = _position(written, where, value, character)
                     message = (
                         f"character '{character}' (U+{ord(character):04X}) has no glyph in "
                         f"{', '.join(fonts)}{_STYLE_NAMES[style]}"
                     )
                     problems.append(
-                        Problem(shown_path(source.path), message, line, column, dotted(where))
+                        Problem(shown_path(written.path), message, line, column, dotted(where))
                     )
     if problems:
         raise ContentError(problems)
@@ -136,9 +136,7 @@ def _fields(hearing: Hearing) -> Iterator[tuple[FieldPath, str, list[tuple[str, 
         yield where, value, runs
 
 
-def _position(
-    text: str, source: Source, where: FieldPath, value: str, character: str
-) -> tuple[int, int]:
+def _position(source: Source, where: FieldPath, value: str, character: str) -> tuple[int, int]:
     """Line and column of ``character`` in the field's text in the file.
 
     The field's value starts at its node; a block scalar (``>-``) starts on the
@@ -146,6 +144,7 @@ def _position(
     meant, unless the YAML writes it as an escape: then the field's start.
     """
     line, column = source.position(where)
+    text = source.text
     lines = text.splitlines(keepends=True)
     start = sum(len(earlier) for earlier in lines[: line - 1]) + column - 1
     found = text.find(character, start)

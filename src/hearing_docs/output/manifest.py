@@ -8,7 +8,8 @@ content file when neither they nor anything they were built from has changed
 since they were written, else ``None``.
 
 A fingerprint decides, and it is computed again at every check from the
-recorded inputs: the hashes of the content file, of the images it names, of
+recorded inputs: the hashes of the content file and of the defaults file
+beside it (or that there is none), of the images it names, of
 every file of its template set and of the sets that set extends (templates,
 style sheet, theme, emblem) and of the font files fontconfig gives for the
 theme's fonts; where the set was found (the template folders that exist and
@@ -39,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from hearing_docs import cache as user_cache
-from hearing_docs.content import yamlsource
+from hearing_docs.content import defaults, yamlsource
 from hearing_docs.fonts import fontconfig
 from hearing_docs.templateset import sets
 from hearing_docs.version import __version__
@@ -62,6 +63,8 @@ class Inputs:
     """The template set and the sets it extends, in order."""
     fonts: tuple[str, ...]
     """The theme's font families."""
+    defaults_text: str | None = None
+    """The text of the defaults file beside the content file, ``None`` when there is none."""
 
 
 def unchanged(
@@ -82,6 +85,7 @@ def unchanged(
             tuple(recorded["images"]),
             tuple(recorded["sets"]),
             tuple(recorded["fonts"]),
+            _defaults_text(content_path),
         )
         outputs = {name: digest for name, digest in entry["outputs"].items()}
     except (KeyError, TypeError, AttributeError, ValueError, OSError):
@@ -108,11 +112,15 @@ def record(
 ) -> None:
     """Keep what ``written`` was built from (``print_`` from ``fingerprint``) in the manifest."""
     try:
-        if _content_text(content_path) != inputs.content_text:
+        if (_content_text(content_path), _defaults_text(content_path)) != (
+            inputs.content_text,
+            inputs.defaults_text,
+        ):
             return  # saved again while it was built: the next build must not skip it
+        texts = ("content_text", "defaults_text")
         entry = {
             "content": str(content_path.resolve()),
-            "inputs": {k: v for k, v in asdict(inputs).items() if k != "content_text"},
+            "inputs": {k: v for k, v in asdict(inputs).items() if k not in texts},
             "fingerprint": print_,
             "outputs": {path.name: _digest_of(path) for path in written},
         }
@@ -135,6 +143,11 @@ def fingerprint(
     files: dict[str, str | None] = {
         str(content_path.resolve()): _digest(inputs.content_text.encode("utf-8"))
     }
+    # Present or not: a defaults file that appears, changes or goes changes the documents.
+    shared = inputs.defaults_text
+    files[str(defaults.path_for(content_path.resolve()))] = (
+        None if shared is None else _digest(shared.encode("utf-8"))
+    )
     for image in inputs.images:
         files[image] = _digest_of(Path(image))
     for folder in dict.fromkeys(f for found in folders.values() for f in found):
@@ -172,6 +185,14 @@ def _content_text(content_path: Path) -> str:
         return yamlsource.read_text(content_path, str(content_path))
     except yamlsource.YamlProblems as error:
         raise ValueError(str(error)) from None
+
+
+def _defaults_text(content_path: Path) -> str | None:
+    """The text of the defaults file beside the content file, read as a build reads it."""
+    path = defaults.path_for(content_path)
+    if not path.exists():
+        return None
+    return _content_text(path)
 
 
 def _version(distribution: str) -> str:

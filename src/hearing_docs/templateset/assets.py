@@ -54,12 +54,13 @@ def _signature(
 ) -> images.Image | None:
     if relative is None:
         return None
+    written = source.origin(where)  # relative to the file that names it
     try:
-        return images.load(relative, source.path.resolve().parent)
+        return images.load(relative, written.path.resolve().parent)
     except images.ImageProblem as problem:
         line, column = source.position(where)
         raise ContentError(
-            Problem(shown_path(source.path), str(problem), line, column, dotted(where))
+            Problem(shown_path(written.path), str(problem), line, column, dotted(where))
         ) from None
 
 

@@ -1,0 +1,133 @@
+"""The defaults file: what every hearing of a folder shares, written once.
+
+In: a content file's source (``yamlsource.Source``) and its folder, which may
+hold ``hearing-docs.yaml``, a file of the same fields as a content file
+(template, language, kind, the letter's closing, signatory, addressees, ...).
+Out: one ``Source`` with the defaults merged in, each value keeping the file
+and place it was written at (``Source.origin``), so that a problem of a value
+is reported in the file that gave it; or a ``ContentError`` for a defaults
+file that cannot be read or names a field content does not have.
+
+How values merge: a value in the content file wins. The letter and the
+summary merge field by field; every field the content file gives replaces
+the default whole, a group of fields too (a signatory is one person: another
+one takes none of the default's title lines or signature), and a list too.
+The defaults of ``letter`` and ``summary`` apply only to a content file that
+has that part (a summary alone gets no letter from them), and a content file
+that gives ``signatory`` or ``signatories`` takes neither from the defaults.
+Only the content file's own folder is searched: a signature image in the
+defaults file is relative to that folder, as in the content file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from hearing_docs.errors import ContentError, Problem, shown_path
+
+if TYPE_CHECKING:  # the command line finds defaults files without importing YAML or pydantic
+    from hearing_docs.content import yamlsource
+
+NAME = "hearing-docs.yaml"
+# Parts of a document: the defaults of one apply only to a content file that has it.
+_PARTS = ("letter", "summary")
+_PARTS_PATHS = {(part,) for part in _PARTS}
+# Fields that are ways of giving the same thing: the content file's choice excludes the other.
+_ALTERNATIVES = {
+    ("letter", "signatory"): ("letter", "signatories"),
+    ("letter", "signatories"): ("letter", "signatory"),
+}
+_EMPTY = "the defaults file is empty: give the fields the hearings of its folder share"
+
+
+def path_for(content_path: Path) -> Path:
+    """Where the defaults of ``content_path`` are, whether the file exists or not."""
+    return content_path.parent / NAME
+
+
+def is_defaults(path: Path) -> bool:
+    """Whether ``path`` is a defaults file, not a content file."""
+    return path.name == NAME
+
+
+def read(content_path: Path) -> yamlsource.Source | None:
+    """The defaults file beside ``content_path``, read and its fields checked, or ``None``
+    when there is none. Raises a ``ContentError`` with every problem found."""
+    from hearing_docs.content import yamlsource
+    from hearing_docs.content.model import Hearing
+    from hearing_docs.content.validation import unknown_keys
+
+    path = path_for(content_path)
+    if not path.exists():
+        return None
+    shown = shown_path(path)
+    try:
+        source = yamlsource.load(path, shown, empty=_EMPTY)
+    except yamlsource.YamlProblems as error:
+        raise ContentError(error.problems) from None
+    if not isinstance(source.data, dict):
+        message = "the defaults file must be a group of fields (key: value), as a content file is"
+        raise ContentError(Problem(shown, message, 1, 1))
+    source.problems += unknown_keys(source, Hearing, shown)
+    return source
+
+
+def merged(own: yamlsource.Source, defaults: yamlsource.Source) -> yamlsource.Source:
+    """``own`` (a content file's source) with the values of ``defaults`` it does not give.
+
+    The problems of both are kept, so that a defaults file with a mistake is
+    reported whichever file uses it.
+    """
+    from hearing_docs.content import yamlsource
+
+    result = yamlsource.Source(
+        own.path,
+        None,
+        own.text,
+        dict(own.positions),
+        dict(own.key_positions),
+        [*defaults.problems, *own.problems],
+        defaults,
+    )
+    if isinstance(own.data, dict):
+        result.data = _merge(own.data, defaults.data, (), result)
+    else:
+        result.data = own.data  # validation says what is wrong with it
+    return result
+
+
+def _merge(
+    own: dict[Any, Any],
+    defaults: dict[Any, Any],
+    where: yamlsource.FieldPath,
+    result: yamlsource.Source,
+) -> dict[Any, Any]:
+    combined = dict(own)
+    for key, value in defaults.items():
+        path = (*where, key)
+        if key in own:
+            if path in _PARTS_PATHS and isinstance(own[key], dict) and isinstance(value, dict):
+                combined[key] = _merge(own[key], value, path, result)
+            continue
+        if path[0] in _PARTS and len(path) == 1:
+            continue  # a part the content file does not have
+        other = _ALTERNATIVES.get(path)
+        if other is not None and other[-1] in own:
+            continue
+        combined[key] = value
+        _take(path, result)
+    return combined
+
+
+def _take(path: yamlsource.FieldPath, result: yamlsource.Source) -> None:
+    """Record that the value at ``path`` (and all inside it) comes from the defaults."""
+    defaults = result.defaults
+    assert defaults is not None
+    result.from_defaults.add(path)
+    size = len(path)
+    for table, source_table in (
+        (result.positions, defaults.positions),
+        (result.key_positions, defaults.key_positions),
+    ):
+        table.update({p: place for p, place in source_table.items() if p[:size] == path})
