@@ -16,10 +16,10 @@ from hearing_docs.content import loading
 from hearing_docs.document import facts
 from hearing_docs.pipeline import BuildOptions, build
 from hearing_docs.word import builder
-from support import ROOT, libreoffice_pdfs, pdf_pages, seed_parts, word_boxes
+from support import EXAMPLES, ROOT, libreoffice_pdfs, pdf_pages, seed_parts, word_boxes
 
 LONG = ROOT / "content" / "2017-01-27-two-page-letter.yaml"
-LETTERS = [p for p in sorted((ROOT / "content").glob("*.yaml")) if loading.load(p).letter]
+LETTERS = [path for path in EXAMPLES if loading.load(path).letter]
 
 pytestmark = [pytest.mark.slow, pytest.mark.libreoffice]
 
@@ -29,7 +29,9 @@ def renderings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path
     """For every example with a letter: its PDF and LibreOffice's PDF of its Word file."""
     out = tmp_path_factory.mktemp("letters")
     options = BuildOptions(formats=("pdf", "docx"), strict=True)
-    built = {path.stem: {f.suffix: f for f in build(path, out, options)} for path in LETTERS}
+    built = {
+        path.stem: {f.suffix: f for f in build(path, out / path.stem, options)} for path in LETTERS
+    }
     converted = libreoffice_pdfs([files[".docx"] for files in built.values()], out / "lo")
     return {
         stem: (files[".pdf"], pdf)
