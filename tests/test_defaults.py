@@ -11,6 +11,7 @@ import textwrap
 from pathlib import Path
 
 import docx
+import pikepdf
 import pytest
 from click.testing import CliRunner
 
@@ -155,6 +156,23 @@ MISTAKES = {
         DEFAULTS.replace("    name: Sam Kutesa\n", ""),
         HEARING,
         ["{defaults}:6:3: letter.signatory.name: required field is missing"],
+    ),
+    "a bad value in a part the content file lacks": (
+        DEFAULTS + "summary:\n  venue: []\n  label: 2014\n",
+        HEARING,
+        [
+            "{defaults}:16:10: summary.venue: must have at least one entry",
+            "{defaults}:17:10: summary.label: expected text, got a number (2014); "
+            "put it in quotes if it is text",
+        ],
+    ),
+    "both signatory and signatories in the defaults": (
+        DEFAULTS + "  signatories: [{name: A}, {name: B}]\n",
+        HEARING,
+        [
+            "{defaults}:15:16: letter.signatories: give either signatory (one) or "
+            "signatories (several), not both",
+        ],
     ),
     "an impossible date in the defaults": (
         DEFAULTS + "summary:\n  date: 2014-02-30\n",
@@ -301,3 +319,15 @@ def test_import_into_leaves_the_defaults_in_the_defaults_file(tmp_path: Path):
     assert letter.salutation == "Your Excellency,"
     assert (letter.signatory.name, letter.signatory.signature) == ("Sam Kutesa", "signature.png")
     assert (content.parent / NAME).read_text(encoding="utf-8") == DEFAULTS
+
+
+@pytest.mark.slow
+def test_an_archival_pdf_carries_the_defaults_file_beside_the_content_file(tmp_path: Path):
+    content = folder_with(tmp_path)
+    (pdf_file,) = hearing_docs.build(
+        content, tmp_path / "out", formats=["pdf"], pdf_variant="pdf/a-3b+ua-1"
+    )
+    with pikepdf.open(pdf_file) as pdf:
+        attached = {name: spec.get_file().read_bytes() for name, spec in pdf.attachments.items()}
+        assert pdf.attachments[NAME].relationship == "/Source"
+    assert attached == {"hearing.yaml": HEARING.encode(), NAME: DEFAULTS.encode()}

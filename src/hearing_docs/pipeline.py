@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from hearing_docs.pdf import writer
 
 log = logging.getLogger(__name__)
+SOURCE = "Source of this document (hearing-docs content)"
+DEFAULTS_SOURCE = "Defaults of the source of this document (hearing-docs content)"
 
 
 @dataclass(frozen=True)
@@ -141,8 +143,11 @@ def render_all(content_path: Path, options: BuildOptions, *, fingerprint: bool =
     rendered: dict[str, bytes] = {}
     letter_pages = 1
     if "pdf" in options.formats:
-        source_file = (content_path.name, source.text.encode("utf-8"))
-        pdf = _pdf(html, facts, content_path, source_file, template_set, options)
+        sources = [(content_path.name, source.text, SOURCE)]
+        if source.defaults is not None:
+            sources.append((source.defaults.path.name, source.defaults.text, DEFAULTS_SOURCE))
+        source_files = tuple((name, text.encode("utf-8"), what) for name, text, what in sources)
+        pdf = _pdf(html, facts, content_path, source_files, template_set, options)
         rendered["pdf"], letter_pages = pdf.data, pdf.letter_pages
     elif pages_needed:
         from hearing_docs.pdf import writer  # imports WeasyPrint
@@ -177,7 +182,7 @@ def _pdf(
     html: str,
     facts: document_facts.Facts,
     content_path: Path,
-    source_file: tuple[str, bytes],
+    source_files: tuple[tuple[str, bytes, str], ...],
     template_set: sets.TemplateSet,
     options: BuildOptions,
 ) -> writer.Pdf:
@@ -186,7 +191,7 @@ def _pdf(
     pdf_options = writer.PdfOptions(
         variant=options.pdf_variant,
         strict=options.strict,
-        attachment=source_file if options.attach_source else None,
+        attachments=source_files if options.attach_source else (),
     )
     folder = content_path.resolve().parent
     return writer.render(html, facts, folder, list(template_set.folders), pdf_options)

@@ -21,10 +21,11 @@ defaults file is relative to that folder, as in the content file.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hearing_docs.errors import ContentError, Problem, shown_path
+from hearing_docs.errors import ContentError, HearingDocsError, Problem, shown_path
 
 if TYPE_CHECKING:  # the command line finds defaults files without importing YAML or pydantic
     from hearing_docs.content import yamlsource
@@ -55,8 +56,6 @@ def read(content_path: Path) -> yamlsource.Source | None:
     """The defaults file beside ``content_path``, read and its fields checked, or ``None``
     when there is none. Raises a ``ContentError`` with every problem found."""
     from hearing_docs.content import yamlsource
-    from hearing_docs.content.model import Hearing
-    from hearing_docs.content.validation import unknown_keys
 
     path = path_for(content_path)
     if not path.exists():
@@ -69,8 +68,50 @@ def read(content_path: Path) -> yamlsource.Source | None:
     if not isinstance(source.data, dict):
         message = "the defaults file must be a group of fields (key: value), as a content file is"
         raise ContentError(Problem(shown, message, 1, 1))
-    source.problems += unknown_keys(source, Hearing, shown)
+    source.problems += _checked_alone(source, shown)
     return source
+
+
+# Valid stand-ins for the fields each content file gives itself, so that the values of a
+# defaults file are checked on their own, also those no content file of the folder uses.
+_STAND_INS: dict[str, dict[str, Any]] = {
+    "letter": {
+        "date": dt.date(2000, 1, 1),
+        "salutation": "-",
+        "body": ["-"],
+        "closing": "-",
+        "signatory": {"name": "-"},
+        "addressees": ["-"],
+    },
+    "summary": {"title": "-", "date": dt.date(2000, 1, 1), "sections": [{"paragraphs": ["-"]}]},
+}
+
+
+def _checked_alone(source: yamlsource.Source, shown: str) -> list[Problem]:
+    """Every problem of the defaults file's own fields and values (unknown fields with
+    did-you-mean, wrong values), found by validating them among valid stand-ins."""
+    from hearing_docs.content import yamlsource
+    from hearing_docs.content.model import Hearing
+    from hearing_docs.content.validation import validate
+
+    data = dict(source.data)
+    if not any(isinstance(data.get(part), dict) for part in _STAND_INS):
+        data["letter"] = {}
+    for part, stand_ins in _STAND_INS.items():
+        given = data.get(part)
+        if isinstance(given, dict):
+            filled = {**stand_ins, **given}
+            if "signatories" in given:
+                del filled["signatory"]
+            data[part] = filled
+    alone = yamlsource.Source(
+        source.path, data, source.text, source.positions, source.key_positions, []
+    )
+    try:
+        validate(alone, Hearing, shown)
+    except HearingDocsError as error:
+        return error.problems
+    return []
 
 
 def merged(own: yamlsource.Source, defaults: yamlsource.Source) -> yamlsource.Source:

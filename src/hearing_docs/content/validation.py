@@ -84,31 +84,6 @@ def _problems(
     return problems
 
 
-def unknown_keys(source: yamlsource.Source, model: type[BaseModel], shown: str) -> list[Problem]:
-    """A problem, with did-you-mean, for every key of ``source.data`` that names no field
-    of ``model``: for a file of some fields only (a defaults file), not validated whole."""
-    problems: list[Problem] = []
-
-    def walk(value: Any, where: yamlsource.FieldPath) -> None:
-        if isinstance(value, list):
-            for index, item in enumerate(value):
-                walk(item, (*where, index))
-        if not isinstance(value, dict):
-            return
-        known = _known_fields(model, where)
-        for key, inner in value.items():
-            path = (*where, key)
-            if known and key not in known:
-                message = _message({"type": "extra_forbidden"}, path, model)
-                line, column = source.position(path, key=True)
-                problems.append(Problem(shown, message, line, column, yamlsource.dotted(path)))
-            elif known:
-                walk(inner, path)
-
-    walk(source.data, ())
-    return problems
-
-
 def data_path(model: type[BaseModel], location: Sequence[str | int]) -> yamlsource.FieldPath:
     """pydantic's error location as a path in the data, such as ``("letter", "body", 0)``.
 

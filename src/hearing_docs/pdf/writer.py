@@ -55,8 +55,9 @@ class PdfOptions:
     identifier: bytes | None = None
     """The PDF's /ID; by default a hash of the HTML and the variant, so rebuilds are equal."""
     strict: bool = False
-    attachment: tuple[str, bytes] | None = None
-    """A file name and its bytes, attached to the PDF as its source (the content YAML)."""
+    attachments: tuple[tuple[str, bytes, str], ...] = ()
+    """Files attached to the PDF as its source: name, bytes and description (the content
+    YAML, and the defaults file it takes fields from)."""
 
 
 @contextmanager
@@ -170,18 +171,17 @@ def render(
         if variant is not None and variant.claims_ua1:
             _claim_ua1(document.metadata)
         with _weasyprint_errors(template_folders), warnings.catch_warnings():
-            attachments = []
-            if options.attachment is not None:
-                attachments.append(
-                    weasyprint.Attachment(
-                        string=options.attachment[1],
-                        name=options.attachment[0],
-                        description="Source of this document (hearing-docs content)",
-                        created=facts.created,
-                        modified=facts.modified,
-                        relationship="Source",
-                    )
+            attachments = [
+                weasyprint.Attachment(
+                    string=data,
+                    name=name,
+                    description=description,
+                    created=facts.created,
+                    modified=facts.modified,
+                    relationship="Source",
                 )
+                for name, data, description in options.attachments
+            ]
             # WeasyPrint 70 opens the sRGB profile of PDF/A and never closes it; the
             # file is read whole and garbage-collected at once, so nothing leaks.
             warnings.simplefilter("ignore", ResourceWarning)
