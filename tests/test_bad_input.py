@@ -39,6 +39,10 @@ YAML_SYNTAX = "YAML syntax error"
 ALIAS = "YAML aliases (*name) are not allowed in content; write it out"
 RELATIVE = "must be a path relative to the content file, inside its folder"
 SIGNATURE = "letter.signatory.signature"
+NOT_HERE = (
+    "has a footnote (^[...]): footnotes are allowed only in the summary's paragraphs and "
+    "list items (write \\^[ to print ^[ as text)"
+)
 
 # File in tests/fixtures/bad/ -> what `hearing-docs build FILE` run in a copy of that folder
 # says after "Error: FILE:": line and column (none for a file that has no lines), field and
@@ -156,6 +160,17 @@ FIXTURE_CASES: dict[str, str] = {
     "expected one of: from, to (and 1 more problem)",
     "date-number.yaml": f"14:9: summary.date: expected a date, got a number (2016): {DATE_FORMS}",
     "date-month-impossible.yaml": f"14:9: summary.date: '2016-13' is not a date: {DATE_FORMS}",
+    # footnotes: left open, empty, inside another, or where the layout has no room for them
+    "footnote-empty.yaml": "20:11: summary.sections[0].paragraphs[0]: has an empty footnote "
+    "'^[]': write the note's text between the brackets",
+    "footnote-empty-in-a-bullet.yaml": "22:15: summary.sections[0].paragraphs[1].bullets[0]: "
+    "has an empty footnote '^[]': write the note's text between the brackets",
+    "footnote-unclosed.yaml": "20:11: summary.sections[0].paragraphs[0]: has a footnote '^[' "
+    "that is not closed: end the note with ']' (or write \\^[ to print ^[ as text)",
+    "footnote-in-a-note.yaml": "20:11: summary.sections[0].paragraphs[0]: has a footnote "
+    "inside a footnote: a note cannot hold another",
+    "footnote-in-a-heading.yaml": f"18:16: summary.sections[0].heading: {NOT_HERE}",
+    "footnote-in-the-letter.yaml": f"5:7: letter.body[0]: {NOT_HERE}",
     # empty, binary and wrongly encoded files
     "empty.yaml": "1:1: the file is empty: it must describe a hearing",
     "only-comments.yaml": "1:1: the file is empty: it must describe a hearing",

@@ -24,6 +24,8 @@ from docx_edits import (
     styled,
 )
 from hearing_docs.cli import main
+from hearing_docs.content import loading
+from hearing_docs.word import footnotes
 
 pytestmark = pytest.mark.slow
 
@@ -281,7 +283,32 @@ def test_a_footnote_is_refused_not_dropped(tmp_path) -> None:
         run = styled(document, "Summary Text")[0].add_run()
         run._r.append(parse_xml(f'<w:footnoteReference {nsdecls("w")} w:id="1"/>'))
 
-    _refused(tmp_path, footnote, r'paragraph \d+ \("In accordance with .*"\): a footnote')
+    _refused(
+        tmp_path,
+        footnote,
+        r'paragraph \d+ \("In accordance with .*"\): a footnote whose note is missing',
+    )
+
+
+def test_a_footnote_outside_the_summarys_paragraphs_is_refused(tmp_path) -> None:
+    def footnote(document) -> None:  # type: ignore[no-untyped-def]
+        footnotes.call(styled(document, "Heading 1")[0]).add_run("A note.")
+
+    _refused(tmp_path, footnote, r"a footnote cannot be imported here; footnotes belong in")
+
+
+def test_a_footnote_an_editor_adds_comes_back_as_a_note_in_the_text(tmp_path) -> None:
+    def footnote(document) -> None:  # type: ignore[no-untyped-def]
+        note = footnotes.call(styled(document, "Summary Text")[0])
+        note.add_run("General Assembly resolution ")
+        note.add_run("70/290", style="Emphasis")
+        note.add_run(".")
+
+    content, built_docx = built(EDITABLE[0], tmp_path)
+    result = run_import(edited(built_docx, tmp_path / "edited.docx", footnote), "--into", content)
+    assert result.exit_code == 0, result.output
+    summary = loading.load(content).summary
+    assert summary.sections[0].paragraphs[0].endswith(".^[General Assembly resolution *70/290*.]")
 
 
 def _all_paragraphs(document):  # type: ignore[no-untyped-def]

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from hearing_docs.content.markup import Marked, Run, plain, printed_runs, runs, to_html
+from hearing_docs.content.markup import (
+    Marked,
+    Run,
+    join,
+    note_problem,
+    notes,
+    plain,
+    printed_runs,
+    runs,
+    to_html,
+    words,
+)
 
 
 @pytest.mark.parametrize(
@@ -43,3 +54,57 @@ def test_marked_text_prints_its_markup_and_other_text_prints_as_written() -> Non
     assert marked.__html__() == "a <em>b</em>"
     assert printed_runs(marked) == [Run("a "), Run("b", italic=True)]
     assert printed_runs("a *b*") == [Run("a *b*")]
+
+
+def test_a_footnote_is_a_run_without_text_that_holds_the_notes_markup() -> None:
+    text = "Agreed^[General Assembly resolution 70/1, *Transforming our world*.] today."
+    assert runs(text) == [
+        Run("Agreed"),
+        Run("", note="General Assembly resolution 70/1, *Transforming our world*."),
+        Run(" today."),
+    ]
+    assert notes(text) == ["General Assembly resolution 70/1, *Transforming our world*."]
+    assert runs(notes(text)[0]) == [
+        Run("General Assembly resolution 70/1, "),
+        Run("Transforming our world", italic=True),
+        Run("."),
+    ]
+    assert plain(text) == "Agreed today."  # the body's words: the note is printed apart
+    assert note_problem(text) is None
+
+
+def test_a_note_keeps_brackets_and_the_emphasis_around_its_call() -> None:
+    assert notes("a^[See [the report] of **2016**.] b") == ["See [the report] of **2016**."]
+    assert runs("**bold^[n]**") == [Run("bold", bold=True), Run("", bold=True, note="n")]
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("x ^[]", "has an empty footnote '^[]': write the note's text between the brackets"),
+        ("x ^[  ]", "has an empty footnote '^[]': write the note's text between the brackets"),
+        ("x ^[never closed", "has a footnote '^[' that is not closed"),
+        ("x ^[one ^[two]", "has a footnote '^[' that is not closed"),
+        ("x ^[one ^[two]]", "has a footnote inside a footnote: a note cannot hold another"),
+    ],
+)
+def test_a_bad_footnote_is_named(text: str, problem: str) -> None:
+    assert (note_problem(text) or "").startswith(problem)
+
+
+def test_an_escaped_opening_prints_as_text_and_join_keeps_it_escaped() -> None:
+    text = r"x \^[not a note]"
+    assert runs(text) == [Run("x ^[not a note]")]
+    assert notes(text) == []
+    assert note_problem(text) is None
+    assert runs(join(words(text))) == runs(text)
+
+
+def test_html_gives_each_note_its_float_and_its_link_numbered_from_the_first() -> None:
+    html = str(to_html(Marked("a^[One *x*.] b^[Two.]", first_note=3)))
+    assert html == (
+        'a<span class="footnote">One <em>x</em>.</span>'
+        '<a class="note-call" id="note-call-3" href="#note-3" role="doc-noteref"><sup>3</sup></a>'
+        ' b<span class="footnote">Two.</span>'
+        '<a class="note-call" id="note-call-4" href="#note-4" role="doc-noteref"><sup>4</sup></a>'
+    )

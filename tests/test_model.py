@@ -14,8 +14,11 @@ import pytest
 from markupsafe import escape
 
 from hearing_docs.content import loading, markup
-from hearing_docs.content.model import ALT, PLAIN, RICH, text_fields
-from support import EXAMPLES, SEED_CONTENT
+from hearing_docs.content.model import ALT, NOTED, PLAIN, RICH, text_fields
+from hearing_docs.document import notes
+from support import EXAMPLES, ROOT, SEED_CONTENT
+
+SUMMARY_ALONE = ROOT / "content" / "2016-06-08-summary-alone.yaml"
 
 # Strings that are not text: names of things (the set, the language, the kind, an image's
 # file) and a month, written 2014-09.
@@ -50,7 +53,8 @@ def test_text_fields_reach_every_text_of_the_hearing(content: Path) -> None:
 def test_each_field_has_the_kind_its_type_declares() -> None:
     kinds = {path: kind for path, kind, _ in text_fields(loading.load(SEED_CONTENT))}
     assert kinds["letter", "salutation"] == PLAIN
-    assert kinds["letter", "body", 0] == RICH
+    # A paragraph's type may call footnotes; the letter refuses them (test_bad_input.py).
+    assert kinds["letter", "body", 0] == NOTED
     assert kinds["letter", "closing"] == RICH
     assert kinds["letter", "signatory", "name"] == PLAIN
     assert kinds["letter", "signatory", "signature_alt"] == ALT
@@ -60,7 +64,10 @@ def test_each_field_has_the_kind_its_type_declares() -> None:
     assert (kinds["summary", "venue", 0].markup, kinds["summary", "venue", 0].bold) == (False, True)
     heading = kinds["summary", "sections", 0, "heading"]
     assert (heading.markup, heading.bold) == (True, True)
-    assert kinds["summary", "sections", 0, "paragraphs", 0] == RICH
+    # Only paragraphs and list items may call footnotes.
+    assert kinds["summary", "sections", 0, "paragraphs", 0] == NOTED
+    noted = {path for path, kind in kinds.items() if kind.notes}
+    assert noted == {path for path in kinds if "paragraphs" in path or "body" in path}
 
 
 def test_rich_values_print_their_markup_and_plain_values_print_as_written() -> None:
@@ -85,3 +92,20 @@ def test_rich_values_print_their_markup_and_plain_values_print_as_written() -> N
         markup.Run(" <b>now</b>."),
     ]
     assert markup.printed_runs(salutation) == [markup.Run("*Excellency*,")]
+
+
+def test_notes_are_numbered_through_the_document_in_its_order() -> None:
+    hearing = loading.load(SUMMARY_ALONE)
+    listed = notes.listed(notes.numbered(hearing))
+    written = [note for _, _, value in text_fields(hearing) for note in markup.notes(value)]
+    assert [note.number for note in listed] == list(range(1, len(written) + 1))
+    assert [str(note.text) for note in listed] == written
+    assert len(written) >= 3
+    # Each paragraph's first note knows its number, for the HTML page's links.
+    numbered = notes.numbered(hearing).summary
+    firsts = [
+        value.first_note
+        for _, _, value in text_fields(numbered)
+        if isinstance(value, markup.Marked) and markup.notes(value)
+    ]
+    assert firsts == sorted(set(firsts)) and firsts[0] == 1

@@ -132,3 +132,11 @@ def test_the_build_fails_and_writes_nothing(tmp_path: Path) -> None:
         f"has no glyph in {FONTS} (bold)\n"
     )
     assert not out.exists()
+
+
+def test_the_text_of_a_footnote_is_checked_too(tmp_path: Path) -> None:
+    path = hearing_file(tmp_path, paragraph="Text.^[A note on *snow* \u2603.]")
+    assert problems_of(path) == [
+        f"{path}:19:36: summary.sections[0].paragraphs[0]: character '\u2603' (U+2603) "
+        f"has no glyph in {FONTS}"
+    ]

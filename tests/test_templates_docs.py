@@ -99,7 +99,7 @@ def test_documented_variables_are_what_templates_receive() -> None:
     assert names == list(page.CONTEXT_NAMES)
     filters = section("What each template receives").split("Filters:")[1]
     listed = re.findall(r"^\| `(\w+)", filters, flags=re.MULTILINE)
-    assert listed == ["inline", "plain", "longdate", "isodate"]
+    assert listed == ["inline", "plain", "longdate", "isodate", "notes"]
     env = page.environment(sets.resolve("un-pga", [PACKAGED]))
     assert all(name in env.filters for name in listed)
 

@@ -176,20 +176,32 @@ def test_the_outline_lists_the_letter_and_the_summary_like_the_pdfs(built, tmp_p
 
 def _line_ink(pdf_file: Path) -> list[list[tuple[float, float]]]:
     """For every page, every text line's ink from top to bottom (in points from the top):
-    the union of its glyphs' tight boxes. Lines are told apart by their font box."""
+    the union of its glyphs' tight boxes. Lines are told apart by their font box; a raised
+    footnote call, whose font box lies inside its line's, belongs to that line."""
     document = pdfium.PdfDocument(str(pdf_file))
     pages = []
     for page in document:
         text, height = page.get_textpage(), page.get_height()
+        # Per line: [ink top, ink bottom, font box top, font box bottom].
         lines: dict[float, list[float]] = {}
         for index in range(text.count_chars()):
             if text.get_text_range(index, 1).isspace():
                 continue
             _, bottom, _, top = text.get_charbox(index)
-            _, loose_bottom, _, _ = text.get_charbox(index, loose=True)
-            ink = lines.setdefault(round(loose_bottom), [height - top, height - bottom])
-            ink[0], ink[1] = min(ink[0], height - top), max(ink[1], height - bottom)
-        pages.append(sorted((top, bottom) for top, bottom in lines.values()))
+            _, loose_bottom, _, loose_top = text.get_charbox(index, loose=True)
+            found = [height - top, height - bottom, height - loose_top, height - loose_bottom]
+            line = lines.setdefault(round(loose_bottom), found)
+            line[0], line[1] = min(line[0], found[0]), max(line[1], found[1])
+            line[2], line[3] = min(line[2], found[2]), max(line[3], found[3])
+        for key, line in sorted(lines.items(), key=lambda item: item[1][3] - item[1][2]):
+            holder = next(
+                (o for k, o in lines.items() if k != key and o[2] <= line[2] and line[3] <= o[3]),
+                None,
+            )
+            if holder is not None:
+                holder[0], holder[1] = min(holder[0], line[0]), max(holder[1], line[1])
+                del lines[key]
+        pages.append(sorted((line[0], line[1]) for line in lines.values()))
     document.close()
     return pages
 

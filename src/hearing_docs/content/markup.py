@@ -10,16 +10,19 @@ string: Jinja prints it as HTML with ``<em>`` and ``<strong>`` (through
 printed as written. So the templates and the Word writer follow the field's
 type without naming the fields.
 
-The markup is the emphasis of Markdown and nothing else: ``*italic*`` (or
-``_italic_``), ``**bold**``, and a backslash to print a star as itself
-(``\\*``). Everything else, HTML tags and entities included, is text.
+The markup is the emphasis of Markdown, ``*italic*`` (or ``_italic_``) and
+``**bold**``, a backslash to print a star as itself (``\\*``), and Pandoc's
+inline footnote, ``text^[The note, *with* its own emphasis.]``. Everything
+else, HTML tags and entities included, is text. A footnote is a ``Run`` with
+no text of its own whose ``note`` holds the note's markup; the model allows
+notes only in the fields whose type says so (``note_problem`` is its check).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
@@ -35,17 +38,35 @@ MAX_UNBROKEN = 40
 """The longest slashed word kept whole: 40 of the widest letters still fit on a line."""
 
 
+NOTE_OPEN = "^["
+"""What opens an inline footnote; ``\\^[`` prints it as text."""
+
+
 @dataclass(frozen=True)
 class Run:
     text: str
     bold: bool = False
     italic: bool = False
+    note: str | None = None
+    """The markup of a footnote called here; ``text`` is then empty."""
 
 
 class Marked(str):
-    """Text whose inline markup is printed as emphasis (the value of a ``RichText`` field)."""
+    """Text whose inline markup is printed as emphasis (the value of a ``RichText`` field).
 
-    __slots__ = ()
+    ``first_note`` is the number its first footnote has in the document, for the HTML
+    page's links (``document/notes.py`` numbers them); the PDF and Word count by
+    themselves."""
+
+    first_note: int
+
+    def __new__(cls, text: str, first_note: int = 1) -> Marked:
+        marked = super().__new__(cls, text)
+        marked.first_note = first_note
+        return marked
+
+    def __getnewargs__(self) -> tuple[str, int]:  # type: ignore[override]
+        return str(self), self.first_note
 
     def __html__(self) -> str:
         return to_html(self)
@@ -53,16 +74,46 @@ class Marked(str):
 
 @cache
 def _parser() -> MarkdownIt:
-    from markdown_it import MarkdownIt  # imported on first use: a cheap ``import hearing_docs``
+    # Imported on first use: a cheap ``import hearing_docs``.
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
 
-    return MarkdownIt("zero").enable(["emphasis", "escape"])
+    parser = MarkdownIt("zero").enable(["emphasis", "escape"])
+    parser.use(footnote_plugin, inline=True, move_to_end=False)
+    # Escaped characters stay tokens of their own, so that an escaped "\\^[" is told
+    # apart from a note left open.
+    return parser.disable("text_join")
 
 
-def runs(text: str) -> list[Run]:
-    """Split a paragraph into runs of plain, bold and italic text."""
+@dataclass(frozen=True)
+class _Parsed:
+    runs: tuple[Run, ...]
+    problem: str | None
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str) -> _Parsed:
+    env: dict = {}
+    tokens = _parser().parseInline(text, env)[0].children or []
+    notes = env.get("footnotes", {}).get("list", {})
+    result, problem = _runs(tokens, notes)
+    for note in notes.values():
+        inner = note["tokens"]
+        if any(token.type == "footnote_ref" for token in inner):
+            problem = problem or "has a footnote inside a footnote: a note cannot hold another"
+        elif not note["content"].strip():
+            problem = problem or (
+                f"has an empty footnote '{NOTE_OPEN}]': write the note's text between the brackets"
+            )
+        else:
+            problem = problem or _runs(inner, {})[1]
+    return _Parsed(tuple(result), problem)
+
+
+def _runs(tokens: list, notes: dict) -> tuple[list[Run], str | None]:
     bold = italic = 0
     result: list[Run] = []
-    tokens = _parser().parseInline(text)[0].children or []
+    problem = None
     for token in tokens:
         if token.type == "strong_open":
             bold += 1
@@ -72,12 +123,36 @@ def runs(text: str) -> list[Run]:
             italic += 1
         elif token.type == "em_close":
             italic -= 1
+        elif token.type == "footnote_ref":
+            result.append(Run("", bold > 0, italic > 0, note=notes[token.meta["id"]]["content"]))
         elif token.content:
+            if token.type == "text" and NOTE_OPEN in token.content:
+                problem = (
+                    f"has a footnote '{NOTE_OPEN}' that is not closed: end the note with ']' "
+                    f"(or write \\{NOTE_OPEN} to print {NOTE_OPEN} as text)"
+                )
             run = Run(token.content, bold > 0, italic > 0)
-            if result and (result[-1].bold, result[-1].italic) == (run.bold, run.italic):
+            last = result[-1] if result else None
+            if last and last.note is None and (last.bold, last.italic) == (run.bold, run.italic):
                 run = Run(result.pop().text + run.text, run.bold, run.italic)
             result.append(run)
-    return result
+    return result, problem
+
+
+def runs(text: str) -> list[Run]:
+    """Split a paragraph into runs of plain, bold and italic text, and footnote calls."""
+    return list(_parse(text).runs)
+
+
+def note_problem(text: str) -> str | None:
+    """What is wrong with the footnotes of ``text`` (one left open, an empty one, a note
+    inside a note), or None."""
+    return _parse(text).problem
+
+
+def notes(text: str) -> list[str]:
+    """The markup of each footnote of ``text``, in order."""
+    return [run.note for run in _parse(text).runs if run.note is not None]
 
 
 def printed_runs(text: str) -> list[Run]:
@@ -90,10 +165,18 @@ def plain(text: str) -> str:
     return "".join(run.text for run in runs(text))
 
 
-def to_html(text: str) -> Markup:
-    """The paragraph as escaped HTML, with <em> and <strong> for the markup."""
+def to_html(text: str, first_note: int | None = None) -> Markup:
+    """The paragraph as escaped HTML, with <em> and <strong> for the markup, and each
+    footnote (numbered from ``first_note``) twice: the note itself where it is called,
+    which the PDF floats to the foot of the page, and a link to the note as the HTML
+    page lists it (the style sheet shows each in its own medium)."""
     parts = []
+    number = first_note if first_note is not None else getattr(text, "first_note", 1)
     for run in runs(text):
+        if run.note is not None:
+            parts.append(_note_html(run.note, number))
+            number += 1
+            continue
         html = _SLASHED.sub(_unbroken, str(escape(run.text)))
         if run.italic:
             html = f"<em>{html}</em>"
@@ -101,6 +184,14 @@ def to_html(text: str) -> Markup:
             html = f"<strong>{html}</strong>"
         parts.append(html)
     return Markup("".join(parts))
+
+
+def _note_html(note: str, number: int) -> str:
+    return (
+        f'<span class="footnote">{to_html(note)}</span>'
+        f'<a class="note-call" id="note-call-{number}" href="#note-{number}" role="doc-noteref">'
+        f"<sup>{number}</sup></a>"
+    )
 
 
 def _unbroken(word: re.Match[str]) -> str:
@@ -150,7 +241,7 @@ def join(words: list[list[Run]]) -> str:
 
 
 def _marked(run: Run, italic: str = "*") -> str:
-    text = re.sub(r"([\\*_])", r"\\\1", run.text)
+    text = re.sub(r"([\\*_])", r"\\\1", run.text).replace(NOTE_OPEN, "\\" + NOTE_OPEN)
     if run.italic:
         text = f"{italic}{text}{italic}"
     if run.bold:

@@ -8,6 +8,9 @@ Every text field is text that a PDF, a DOCX and XML can hold, and its type
 says how it is printed, once for every renderer: ``PlainText`` as written,
 ``RichText`` with the inline markup of ``markup.py`` (its values are
 ``markup.Marked``, which Jinja prints as HTML and the Word writer as runs),
+``NotedText`` as rich text that may also call footnotes (``^[...]``: the
+paragraphs and list items of the summary; the letter's, of the same type,
+refuse them, and so does every other field),
 ``AltText`` not drawn at all (read by screen readers). Fields that the
 layout prints in bold (title, venue, headings) carry ``BOLD`` as well.
 ``text_fields`` walks a hearing and gives every text field with its kind, so
@@ -39,6 +42,8 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
+
+from hearing_docs.content import markup
 
 # The event date has its own module; its names stay importable from here as well.
 from hearing_docs.content.dates import DATE_FORMS as DATE_FORMS
@@ -122,12 +127,30 @@ def _language(value: str) -> str:
     return value
 
 
+def _without_notes(value: str) -> str:
+    if markup.notes(value):
+        raise ValueError(
+            f"has a footnote ({markup.NOTE_OPEN}...]): footnotes are allowed only in the "
+            f"summary's paragraphs and list items (write \\{markup.NOTE_OPEN} to print "
+            f"{markup.NOTE_OPEN} as text)"
+        )
+    return value
+
+
 def _marked_paragraph(value: str) -> Marked:
-    return Marked(_one_paragraph(value))
+    return Marked(_without_notes(_one_paragraph(value)))
+
+
+def _noted_paragraph(value: str) -> Marked:
+    value = _one_paragraph(value)
+    problem = markup.note_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return Marked(value)
 
 
 def _marked_lines(value: str) -> Marked:
-    return Marked(_lines(value))
+    return Marked(_without_notes(_lines(value)))
 
 
 @dataclass(frozen=True)
@@ -141,10 +164,14 @@ class TextKind:
     """Drawn on the page; alternative text is read by screen readers instead."""
     bold: bool = False
     """The layout prints it in bold (the glyph check then asks the bold face)."""
+    notes: bool = False
+    """It may call footnotes (``^[...]``), whose text is printed at the foot of the page
+    (in the summary: the letter refuses them)."""
 
 
 PLAIN = TextKind("plain", markup=False)
 RICH = TextKind("rich", markup=True)
+NOTED = TextKind("noted", markup=True, notes=True)
 ALT = TextKind("alt", markup=False, drawn=False)
 
 
@@ -161,6 +188,8 @@ run of spaces in it is one space."""
 RichText = Annotated[str, AfterValidator(_marked_paragraph), RICH]
 """One paragraph of text, not empty, whose inline markup is printed (a ``Marked`` value).
 A newline, a tab or a run of spaces in it is one space."""
+NotedText = Annotated[str, AfterValidator(_noted_paragraph), NOTED]
+"""Rich text that may also call footnotes: ``text^[The note's text.]``."""
 RichLines = Annotated[str, AfterValidator(_marked_lines), RICH]
 """Lines of text with inline markup (the summary's title): each newline ends a line."""
 AltText = Annotated[str, AfterValidator(_one_paragraph), ALT]
@@ -229,13 +258,13 @@ Marking = Literal["personal", "confidential"]
 class BulletList(_Model):
     """A bulleted list, one item a paragraph."""
 
-    bullets: list[RichText] = Field(min_length=1)
+    bullets: list[NotedText] = Field(min_length=1)
 
 
 class NumberedList(_Model):
     """A numbered list, one item a paragraph: printed "1.", "2.", "3.", from 1 in each list."""
 
-    numbers: list[RichText] = Field(min_length=1)
+    numbers: list[NotedText] = Field(min_length=1)
 
     @model_validator(mode="before")
     @classmethod
@@ -266,7 +295,7 @@ def _paragraph_kind(value: Any) -> str:
 
 
 Paragraph = Annotated[
-    Annotated[RichText, Tag("text")]
+    Annotated[NotedText, Tag("text")]
     | Annotated[BulletList, Tag("bullets")]
     | Annotated[NumberedList, Tag("numbers")],
     Discriminator(_paragraph_kind),
@@ -276,14 +305,24 @@ list. Only the kind the value is meant to be is tried, so a problem is reported 
 that kind's words."""
 
 
+def _without_notes_in_letter(paragraph: Any) -> Any:
+    # The letter's page keeps its foot for the addressee block: no room for notes.
+    if isinstance(paragraph, str):
+        _without_notes(paragraph)
+    else:
+        for item in paragraph.bullets if isinstance(paragraph, BulletList) else paragraph.numbers:
+            _without_notes(item)
+    return paragraph
+
+
 class Letter(_Model):
     date: dt.date
     reference: PlainText | None = None
     """The reference symbol, flush left under the date."""
     marking: Marking | None = None
     salutation: PlainText
-    body: list[Paragraph] = Field(min_length=1)
-    """Paragraphs of text and lists, as a section's."""
+    body: list[Annotated[Paragraph, AfterValidator(_without_notes_in_letter)]] = Field(min_length=1)
+    """Paragraphs of text and lists, as a section's, without footnotes."""
     closing: RichText
     signatory: Signatory | None = None
     signatories: (

@@ -131,6 +131,9 @@ def _fields(hearing: Hearing) -> Iterator[tuple[FieldPath, str, list[tuple[str, 
             continue
         if kind.markup:
             runs = [(run.text, (run.bold or kind.bold, run.italic)) for run in markup.runs(value)]
+            # A footnote's text, printed at the foot of the page, in its own emphasis.
+            for note in markup.notes(value):
+                runs += [(run.text, (run.bold, run.italic)) for run in markup.runs(note)]
         else:
             runs = [(value, (kind.bold, False))]
         yield where, value, runs

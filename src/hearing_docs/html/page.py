@@ -24,7 +24,7 @@ from jinja2.utils import missing
 
 from hearing_docs.content import markup
 from hearing_docs.content.model import Hearing
-from hearing_docs.document import titles
+from hearing_docs.document import notes, titles
 from hearing_docs.document.dates import iso_date, long_date
 from hearing_docs.document.facts import Facts
 from hearing_docs.errors import Problem, TemplateError, shown_path
@@ -63,6 +63,7 @@ _REACHED_AS = {
     "Section": "section",
     "BulletList": "paragraph",
     "NumberedList": "paragraph",
+    "Note": "note",
     "Theme": "theme",
     "Page": "theme.page",
     "Text": "theme.text",
@@ -70,6 +71,7 @@ _REACHED_AS = {
     "LetterLayout": "theme.letter",
     "SummaryLayout": "theme.summary",
     "PageNumbers": "theme.page_numbers",
+    "Footnotes": "theme.footnotes",
     "Image": "image",
 }
 
@@ -111,6 +113,7 @@ def environment(template_set: TemplateSet) -> SandboxedEnvironment:
         "plain": markup.plain,
         "longdate": long_date,
         "isodate": iso_date,
+        "notes": notes.listed,
     }
     env = SandboxedEnvironment(
         loader=loader,
@@ -129,6 +132,7 @@ def context(
     hearing: Hearing, template_set: TemplateSet, assets: Assets, facts: Facts
 ) -> dict[str, Any]:
     """What every template receives (docs/templates.md lists it)."""
+    hearing = notes.numbered(hearing)  # the links of the footnotes need their numbers
     return {
         "hearing": hearing,
         "document": facts,

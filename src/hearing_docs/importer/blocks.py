@@ -23,6 +23,7 @@ from typing import cast
 
 import docx
 from docx.document import Document
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.styles.style import BaseStyle, ParagraphStyle
 
@@ -60,6 +61,8 @@ class Span:
     italic: bool | None = None
     field: bool = False
     """Shown by a field (a page number): Word and LibreOffice update it."""
+    note: list[Span] | None = None
+    """A footnote's reference (``text`` is empty): the spans of the note's text."""
 
 
 @dataclass
@@ -166,8 +169,11 @@ class _Reader:
         self.counts = {"body": 0, "header": 0, "footer": 0}
         self.field_depth: list[bool] = []  # per open field: True once its result begins
         self.joining: Block | None = None  # a paragraph whose mark was deleted
+        self.note_spans: dict[int, list[Span]] = {}  # each footnote's text, by its id
 
     def read(self) -> Reading:
+        # The notes first: a reference in the body takes its note's text with it.
+        self._footnotes()
         body = self.document.element.body
         section = 0
         for child in self._children(body):
@@ -183,7 +189,6 @@ class _Reader:
                         block.in_table = True
                         block.cell = (len(self.reading.tables), row, column)
         self._headers_and_footers()
-        self._footnotes()
         return self.reading
 
     def _children(self, element):
@@ -216,14 +221,21 @@ class _Reader:
     def _footnotes(self) -> None:
         for rel in self.document.part.rels.values():
             if rel.reltype.endswith("/footnotes") and not rel.is_external:
-                from lxml import etree
-
-                root = etree.fromstring(rel.target_part.blob)
+                root = parse_xml(rel.target_part.blob)
                 for note in root.iter(qn("w:footnote")):
                     if note.get(qn("w:type")) in ("separator", "continuationSeparator"):
                         continue
+                    number = int(note.get(qn("w:id")))
                     text = "".join(t.text or "" for t in note.iter(qn("w:t")))
-                    self.reading.footnotes[int(note.get(qn("w:id")))] = " ".join(text.split())
+                    self.reading.footnotes[number] = " ".join(text.split())
+                    # The note's runs, read as a paragraph's are (its number is a
+                    # footnoteRef, which gives no text); paragraphs joined by spaces.
+                    held = Block(0, "body", 0, "Footnote Text", "left")
+                    for paragraph in note.iter(qn("w:p")):
+                        if held.spans:
+                            held.spans.append(Span(" "))
+                        self._content(paragraph, held, rel.target_part)
+                    self.note_spans[number] = held.spans
 
     def _paragraph(self, element, part: str, section: int, owner) -> Block | None:
         style = self._style(element, owner)
@@ -368,7 +380,10 @@ class _Reader:
             elif tag == qn("w:lastRenderedPageBreak"):
                 continue
             elif tag == qn("w:footnoteReference"):
-                block.footnotes.append(int(child.get(qn("w:id"))))
+                number = int(child.get(qn("w:id")))
+                block.footnotes.append(number)
+                note = self.note_spans.get(number, [])
+                block.spans.append(Span("", bold, italic, note=note))
             elif tag in (qn("w:drawing"), qn("w:pict"), qn("w:object")) or tag.endswith(
                 "}AlternateContent"
             ):

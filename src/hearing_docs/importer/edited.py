@@ -18,12 +18,13 @@ as the file that was saved.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from hearing_docs.content.markup import Run
 from hearing_docs.errors import ContentError, Problem
 from hearing_docs.importer import dates, fields, inline, lists, notations
-from hearing_docs.importer.blocks import PAGE_BREAK, Block, Reading
+from hearing_docs.importer.blocks import PAGE_BREAK, Block, Reading, Span
 from hearing_docs.importer.parts import (
     ALIASES,
     LIST_STYLES,
@@ -64,8 +65,16 @@ def refusals(edited: Reading, expected: Reading, shown: str) -> None:
             _refuse(shown, block, "a table cannot be imported; write its content as paragraphs")
         if block.text_box:
             _refuse(shown, block, "a text box cannot be imported; move its text into the page")
-        if block.footnotes:
-            _refuse(shown, block, "a footnote cannot be imported; write it into the text")
+        if any(number not in edited.footnotes for number in block.footnotes):
+            _refuse(shown, block, "a footnote whose note is missing cannot be imported")
+        role = ROLES.get(block.style)
+        if block.footnotes and (role is None or "paragraphs" not in role.path):
+            _refuse(
+                shown,
+                block,
+                "a footnote cannot be imported here; footnotes belong in the summary's "
+                "paragraphs and list items",
+            )
         if block.pictures and block.style not in TEMPLATE_STYLES:
             _refuse(
                 shown,
@@ -250,8 +259,16 @@ def _value(block: Block, role: Role, words: Words, language: str, shown: str) ->
 
 def split_lines(block: Block) -> list[list[Run]]:
     """The runs of a paragraph, line by line (at its line breaks)."""
+    return _span_lines(block.spans)
+
+
+def _span_lines(spans: list[Span]) -> list[list[Run]]:
     lines: list[list[Run]] = [[]]
-    for span in block.spans:
+    for span in spans:
+        if span.note is not None:  # a footnote's call, with the note's text as markup
+            note = " ".join(_markup(line) for line in _span_lines(span.note))
+            lines[-1].append(Run("", note=" ".join(note.split())))
+            continue
         parts = span.text.replace("\t", " ").replace(PAGE_BREAK, " ").split("\n")
         for index, part in enumerate(parts):
             if index:
@@ -268,16 +285,14 @@ def _markup(runs: list[Run]) -> str:
 
 def _stripped(runs: list[Run]) -> list[Run]:
     """The runs without the spaces at both ends of the line."""
-    runs = [r for r in runs if r.text]
-    while runs and not runs[0].text.strip():
+    runs = [r for r in runs if r.text or r.note is not None]
+    while runs and runs[0].note is None and not runs[0].text.strip():
         runs.pop(0)
-    while runs and not runs[-1].text.strip():
+    while runs and runs[-1].note is None and not runs[-1].text.strip():
         runs.pop()
     if runs:
-        first, last = runs[0], runs[-1]
-        runs[0] = Run(first.text.lstrip(), first.bold, first.italic)
-        last = runs[-1]
-        runs[-1] = Run(last.text.rstrip(), last.bold, last.italic)
+        runs[0] = replace(runs[0], text=runs[0].text.lstrip())
+        runs[-1] = replace(runs[-1], text=runs[-1].text.rstrip())
     return runs
 
 

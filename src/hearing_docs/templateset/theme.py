@@ -3,7 +3,7 @@
 In: the data of a set's theme.yaml, laid over the themes it extends (``sets.py``
 reads and merges them).
 Out: ``Theme``: paper, margins, fonts, sizes, spacing, letterhead, page
-numbers. It is the one source of typography: style.css is rendered from it and
+numbers, footnotes. It is the one source of typography: style.css is rendered from it and
 ``word/styles.py`` defines the Word styles from it.
 
 A set's theme.yaml may start with ``extends: OTHER-SET``; its values are then
@@ -14,7 +14,7 @@ it changes.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
 
@@ -152,6 +152,23 @@ class PageNumbers(_Group):
         return self.position.split("-")[-1]
 
 
+class Footnotes(_Group):
+    size: Length = 10.0
+    line_height: Length = 11.5
+    """Exact distance between the lines of a note."""
+
+    # The rule above the notes, as LibreOffice draws Word's separator: a quarter of the
+    # text wide, 0.51 pt thick, with 2.87 pt (0.0398 in) above and below it. Fixed: the
+    # PDF's rule must take the room LibreOffice's does, or the pages would break apart.
+    rule_weight: ClassVar[float] = 0.51
+    rule_gap: ClassVar[float] = 2.87
+
+    @property
+    def separator_height(self) -> float:
+        """The room the rule takes above the notes, the gaps on both sides included."""
+        return 2 * self.rule_gap + self.rule_weight
+
+
 class Theme(_Group):
     extends: str | None = None
     page: Page = Page()
@@ -160,6 +177,7 @@ class Theme(_Group):
     letter: LetterLayout = LetterLayout()
     summary: SummaryLayout = SummaryLayout()
     page_numbers: PageNumbers = PageNumbers()
+    footnotes: Footnotes = Footnotes()
 
 
 def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:

@@ -43,7 +43,7 @@ from hearing_docs.templateset.catalogue import Words
 from hearing_docs.templateset.images import Image
 from hearing_docs.templateset.sets import TemplateSet
 from hearing_docs.templateset.theme import Theme
-from hearing_docs.word import numbering, package, styles
+from hearing_docs.word import footnotes, numbering, package, styles
 
 # What python-docx raises on input our checks let through (a picture it cannot read).
 _PYTHON_DOCX_ERRORS = (
@@ -98,13 +98,21 @@ def _add(container, text: str, style: str) -> Paragraph:
     """A paragraph of ``style`` holding ``text`` as its type says it is printed: the runs of
     its inline markup for rich text (``markup.Marked``), else one run as written."""
     paragraph = container.add_paragraph(style=style)
+    _fill(paragraph, text)
+    return paragraph
+
+
+def _fill(paragraph: Paragraph, text: str) -> None:
+    """Add the runs of ``text`` to ``paragraph``; a footnote it calls becomes a Word footnote."""
     for run in markup.printed_runs(text):
+        if run.note is not None:
+            _fill(footnotes.call(paragraph), markup.Marked(run.note))
+            continue
         added = paragraph.add_run(run.text)
         if run.bold:
             added.style = "Strong"
         elif run.italic:
             added.style = "Emphasis"
-    return paragraph
 
 
 def _lines(container, lines: list[str], style: str) -> Paragraph:

@@ -155,7 +155,17 @@ def specs(theme: Theme) -> dict[str, StyleSpec]:
             right_indent=summary.list_indent,
             next="Summary Text",
         ),
-        "Footnote Text": StyleSpec(size=theme.page_numbers.size, space_after=0, align=justify),
+        # The notes: as the PDF's, in the theme's size, each line exactly as high.
+        "Footnote Text": StyleSpec(
+            size=theme.footnotes.size,
+            line_height=theme.footnotes.line_height,
+            space_after=0,
+            align=justify,
+        ),
+        # The paragraph of the rule above the notes, as high as the room it takes in the PDF.
+        "Footnote Separator": StyleSpec(
+            based_on="Footnote Text", line_height=theme.footnotes.separator_height
+        ),
         # The page number's paragraph. Word's own header and footer styles, not a style
         # named "Page Number": that name belongs to Word's built-in character style.
         "Header": page_number,
