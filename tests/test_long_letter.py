@@ -16,7 +16,7 @@ from hearing_docs.content import loading
 from hearing_docs.document import facts
 from hearing_docs.pipeline import BuildOptions, build
 from hearing_docs.word import builder
-from support import EXAMPLES, ROOT, libreoffice_pdfs, pdf_pages, seed_parts, word_boxes
+from support import EXAMPLES, ROOT, base_text, libreoffice_pdfs, pdf_pages, seed_parts, word_boxes
 
 LONG = ROOT / "content" / "2017-01-27-two-page-letter.yaml"
 LETTERS = [path for path in EXAMPLES if loading.load(path).letter]
@@ -144,3 +144,20 @@ def test_a_word_file_built_alone_knows_how_long_its_letter_is(tmp_path) -> None:
     (alone,) = build(LONG, tmp_path, BuildOptions(formats=("docx",), strict=True))
     section = docx.Document(str(alone)).sections[0]
     assert [p.style.name for p in section.footer.paragraphs] == ["Enclosure", "Copies", "Footer"]
+
+
+def test_the_summarys_notes_count_from_one_after_the_letter(tmp_path) -> None:
+    """The letter's addressees and notations are footnotes of their pages too: the
+    summary's notes are numbered from 1 all the same."""
+    content = tmp_path / "hearing.yaml"
+    content.write_text(
+        base_text(
+            ("    - New York\n", "    - New York\n  enclosures: 2\n"),
+            ("representatives.", "representatives.^[A/RES/70/290.]"),
+        ),
+        encoding="utf-8",
+    )
+    (pdf,) = build(content, tmp_path / "out", BuildOptions(formats=("pdf",), strict=True))
+    summary = _lines(pdf_pages(pdf)[1])
+    assert "The hearing was attended by about 300 representatives.1" in summary, summary
+    assert summary[summary.index("A/RES/70/290.") - 1] == "1", summary  # the note's number
