@@ -17,6 +17,7 @@ from hearing_docs.cli import main
 from hearing_docs.content import loading
 from hearing_docs.document import facts
 from hearing_docs.pipeline import BuildOptions, build
+from hearing_docs.templateset import sets
 from hearing_docs.word import builder
 from support import EXAMPLES, ROOT, base_text, libreoffice_pdfs, pdf_pages, seed_parts, word_boxes
 
@@ -52,7 +53,7 @@ def _letter_pages(pdf: Path, content: Path) -> list[list[str]]:
     if summary is None:
         return pages
     title = summary.title_lines[0].split()[0]
-    first = next(i for i, page in enumerate(pages) if page and page[0].startswith(title))
+    first = next(i for i, page in enumerate(pages) if page and _bare(page[0]).startswith(title))
     return pages[:first]
 
 
@@ -71,20 +72,35 @@ def test_addressees_at_the_foot_of_page_one(renderings, content: Path) -> None:
         # One page: the addressees, then the notations, end it. More: the addressees end
         # the first page, the notations (and the page number) the last.
         foot = letter.addressees + (notations if len(pages) == 1 else [])
-        assert _lowest_lines(pdf, 1, len(foot)) == foot, pdf
+        rtl = _right_to_left(content)
+        assert _lowest_lines(pdf, 1, len(foot), rtl) == foot, pdf
         if len(pages) > 1:
-            last = _lowest_lines(pdf, len(pages), len(notations) + 1)
+            last = _lowest_lines(pdf, len(pages), len(notations) + 1, rtl)
             assert last == [*notations, str(len(pages))], pdf
             assert not set(notations) & set(pages[0]), pdf
 
 
-def _lowest_lines(pdf: Path, page: int, count: int) -> list[str]:
-    """The ``count`` lowest lines of ``page``, top to bottom, from the words' positions."""
+def _lowest_lines(pdf: Path, page: int, count: int, rtl: bool = False) -> list[str]:
+    """The ``count`` lowest lines of ``page``, top to bottom, from the words' positions.
+
+    In a right-to-left document the words are read from the right, and pdftotext gives
+    each word's letters in the order they are drawn, left to right: reversed here."""
     lines: dict[float, list[tuple[float, str]]] = {}
     for word, left, top, _right, _bottom in word_boxes(pdf, page):
-        lines.setdefault(round(top), []).append((left, word))
+        lines.setdefault(round(top), []).append((left, word[::-1] if rtl else word))
     lowest = sorted(lines)[-count:]
-    return [" ".join(word for _, word in sorted(lines[top])) for top in lowest]
+    return [" ".join(word for _, word in sorted(lines[top], reverse=rtl)) for top in lowest]
+
+
+def _right_to_left(content: Path) -> bool:
+    hearing = loading.load(content)
+    template_set = sets.resolve(hearing.template, sets.roots_for(content))
+    return template_set.catalogue(hearing.language).direction == "rtl"
+
+
+def _bare(line: str) -> str:
+    """A line without the direction marks pdftotext puts around right-to-left text."""
+    return line.strip("\u200e\u200f\u202a\u202b\u202c\u202d\u202e")
 
 
 def _notation_lines(letter) -> list[str]:  # type: ignore[no-untyped-def]
