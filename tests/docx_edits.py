@@ -34,7 +34,10 @@ def built(content: Path, folder: Path) -> tuple[Path, Path]:
         shutil.copytree(content.parent, folder, dirs_exist_ok=True)
     else:
         shutil.copyfile(content, copy)
-        shutil.copytree(content.parent / "signatures", folder / "signatures", dirs_exist_ok=True)
+        if (content.parent / "signatures").is_dir():
+            shutil.copytree(
+                content.parent / "signatures", folder / "signatures", dirs_exist_ok=True
+            )
     return copy, rebuild(copy)
 
 

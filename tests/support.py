@@ -26,6 +26,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED_CONTENT = ROOT / "content" / "2016-07-18-refugees-and-migrants.yaml"
 SEED_TEXT = FIXTURES / "seed-2016-07-22.txt"
 BASE_CONTENT = FIXTURES / "base.yaml"
+"""The smallest valid hearing, without a signature: the start of most bad-input cases."""
 
 
 def _examples() -> list[Path]:
@@ -40,7 +41,6 @@ DEFAULTS_NAME = "hearing-docs.yaml"
 EXAMPLES = _examples()
 """Every example content file the project ships: content/*.yaml, and the content files of
 each folder of content/ that holds a defaults file (the defaults file is not one)."""
-"""The smallest valid hearing, without a signature: the start of most bad-input cases."""
 SIGNATURE_LINE = "A handwritten signature in black ink"
 
 # The last words on each page of the original that ends mid-sentence (docs/design.md).

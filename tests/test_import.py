@@ -26,6 +26,7 @@ from docx_edits import (
 from hearing_docs.cli import main
 from hearing_docs.content import loading
 from hearing_docs.word import footnotes
+from support import FIXTURES
 
 pytestmark = pytest.mark.slow
 
@@ -38,8 +39,11 @@ def comments(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip().startswith("#")]
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "example", EXAMPLES + sorted((FIXTURES / "documents").glob("*.yaml")), ids=lambda p: p.stem
+)
 def test_an_unedited_docx_leaves_the_content_file_byte_identical(tmp_path, example) -> None:
+    """Every example and test document; their texts written over several lines included."""
     content, built_docx = built(example, tmp_path)
     before = content.read_bytes()
     result = run_import(built_docx, "--into", content)

@@ -180,3 +180,17 @@ def test_extends_loop(folder: Path) -> None:
     build_fails_with(
         folder, "content/templates/un-pga/theme.yaml:1:10: extends: 'extends: un-pga' makes a loop"
     )
+
+
+def test_a_part_printed_whole_names_the_template_line(folder: Path) -> None:
+    """A template older than a part of the content (here: the signatory printed whole)
+    stops at its line instead of printing Python's form of the part."""
+    letter = folder / "content" / "templates" / "un-pga" / "letter.html"
+    edit(letter, "{{ signer.name }}", "{{ signer }}")
+    line = line_of(letter, "{{ signer }}")
+    build_fails_with(
+        folder,
+        f"content/templates/un-pga/letter.html:{line}: prints a Signatory whole, a group of "
+        "fields and not text: print its fields (docs/templates.md shows how the packaged set "
+        "draws each part)",
+    )

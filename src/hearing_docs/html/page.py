@@ -21,6 +21,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from jinja2.utils import missing
+from pydantic import BaseModel
 
 from hearing_docs.content import markup
 from hearing_docs.content.model import Hearing
@@ -119,13 +120,30 @@ def environment(template_set: TemplateSet) -> SandboxedEnvironment:
         loader=loader,
         autoescape=jinja2.select_autoescape(["html"], default_for_string=True),
         undefined=_Undefined,
+        finalize=_text_only,
         bytecode_cache=compiled.bytecode_cache(
-            "sandboxed", "autoescape html", sorted(settings.items()), sorted(filters)
+            "sandboxed", "autoescape html", "finalize", sorted(settings.items()), sorted(filters)
         ),
         **settings,
     )
     env.filters.update(filters)
     return env
+
+
+def _text_only(value: object) -> object:
+    """What ``{{ ... }}`` prints, unless it is a part of the hearing or theme printed whole.
+
+    A group of fields (a list of bullets, a section, a signatory) has no printed
+    form: a template would print Python's (``bullets=['one', 'two']``). That is a
+    template written before the part existed, such as a copy of an older set:
+    stop at its line instead."""
+    if isinstance(value, BaseModel):
+        name = type(value).__name__
+        raise jinja2.TemplateRuntimeError(
+            f"prints a {name} whole, a group of fields and not text: print its fields "
+            "(docs/templates.md shows how the packaged set draws each part)"
+        )
+    return value
 
 
 def context(

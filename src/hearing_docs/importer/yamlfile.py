@@ -5,8 +5,10 @@ data (dicts, lists, text, dates) holding only the fields the import owns.
 Out: the text of the file with those fields changed, and nothing else: the
 file is edited with ruamel.yaml's round-trip mode, so comments, key order,
 quoting and the block style of each value survive, and a value that prints
-the same as before keeps its spelling. Lists are compared item by item
-(``difflib``), so an inserted or deleted paragraph moves no other one.
+the same as before keeps its spelling (a text written over several lines
+included: a line end in the file is a space in every field but the title).
+Lists are compared item by item (``difflib``), so an inserted or deleted
+paragraph moves no other one.
 
 Also: the text of a new content file (``new_text``) and the unified diff of
 two versions (``diff``).
@@ -31,6 +33,11 @@ from ruamel.yaml.scalarstring import (
 )
 
 from hearing_docs.importer import inline
+from hearing_docs.importer.parts import ROLES
+
+LINE_FIELDS = frozenset(tuple(r.path.split(".")) for r in ROLES.values() if r.kind == "title")
+"""The fields whose line ends are printed (the summary's title); in any other text a
+line end of the file is a space."""
 
 # Content lines are folded at about this many characters, as the shipped examples are.
 FOLD_WIDTH = 80
@@ -68,7 +75,27 @@ def update(text: str, content: dict[str, Any], owned: Callable[[tuple[str, ...]]
         _SPELLINGS.reset(token)
     out = io.StringIO()
     yaml.dump(data, out)
-    return out.getvalue()
+    return _respelt(text, out.getvalue())
+
+
+def _respelt(old: str, new: str) -> str:
+    """``new`` with the lines of ``old`` back wherever they differ from it only in where
+    a text is folded: ruamel.yaml reads a plain text written over several lines as one
+    string and writes it on one line, so a value the import did not change would
+    change its spelling. Kept only if the file still reads as ``new`` does."""
+    before, after = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    lines: list[str] = []
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "replace" and "".join(before[i1:i2]).split() == "".join(after[j1:j2]).split():
+            lines += before[i1:i2]
+        else:
+            lines += after[j1:j2]
+    respelt = "".join(lines)
+    if respelt == new:
+        return new
+    safe = YAML(typ="safe", pure=True)
+    return respelt if safe.load(respelt) == safe.load(new) else new
 
 
 # The texts of the file as they are spelt (quoting, folding), by what they print: a
@@ -134,7 +161,7 @@ def _update(old: Any, new: Any, path: tuple[str, ...], owned) -> Any:
     if isinstance(old, CommentedSeq) and isinstance(new, list):
         _update_list(old, new, path, owned)
         return None
-    if _same(old, new):
+    if _same(old, new, path in LINE_FIELDS):
         return None
     return _fresh(new, old)
 
@@ -217,8 +244,10 @@ def _printed(value: Any) -> str:
     return repr(value)
 
 
-def _same(old: Any, new: Any) -> bool:
+def _same(old: Any, new: Any, lines: bool = False) -> bool:
     if isinstance(old, str) and isinstance(new, str):
+        if not lines:  # one paragraph: a line end in the file is a space when printed
+            return inline.same(" ".join(old.split()), " ".join(new.split()))
         if "\n" in old or "\n" in new:  # a title: compare line by line
             old_lines = [line.strip() for line in old.splitlines() if line.strip()]
             new_lines = [line.strip() for line in new.splitlines() if line.strip()]
