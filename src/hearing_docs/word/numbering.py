@@ -7,7 +7,8 @@ starting template's nine lists are dropped): a bullet "•" for List Bullet
 Number) and one "1. " that runs through the summary for Numbered Paragraph.
 Each is tied to its style, so an editor who gives a paragraph the style gets
 the marker, and Word renumbers. ``restart`` gives each numbered list of the
-content its own count from 1.
+content its own count from 1, and ``separate`` a bulleted list that follows
+another its own list.
 
 A marker sits where the style sheet's list marker sits in the PDF: the text
 half an inch in, and the marker, in the paragraph's own font (not the Symbol
@@ -90,6 +91,12 @@ def restart(document: Document) -> int:
     )
     num.append(override)
     return num.numId
+
+
+def separate(document: Document) -> int:
+    """A new list of List Bullet's kind: its ``w:numId``. A bulleted list right after
+    another is a list of its own, so that Word, and an import, keep the two apart."""
+    return document.part.numbering_part.element.add_num(_ORDER.index("List Bullet")).numId
 
 
 def number(paragraph: Paragraph, num_id: int) -> None:
