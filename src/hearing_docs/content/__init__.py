@@ -1,7 +1,9 @@
 """Content stage: a YAML content file in, a validated ``Hearing`` out.
 
-``yamlsource`` reads YAML with the position of every value; ``validation``
-checks it against ``model`` and maps each problem back to its line;
-``loading`` ties the two together; ``markup`` parses the inline markup that
+``yamlsource`` reads YAML with the position of every value; ``defaults``
+merges in the defaults file of the content file's folder, each value keeping
+its own file and place; ``validation`` checks it against ``model`` (whose
+event dates are ``dates``) and maps each problem back to its line;
+``loading`` ties them together; ``markup`` parses the inline markup that
 paragraphs may carry.
 """
