@@ -40,6 +40,14 @@ def docx_words(path: Path) -> tuple[list[str], list[str]]:
 def html_words(path: Path) -> list[str]:
     page = path.read_text(encoding="utf-8")
     page = re.sub(r"(?s)<head>.*?</head>", "", page)
+    # The addressee block stands before the salutation in the HTML and is printed at the
+    # foot of the page: read it where it is printed, after the signature.
+    address = re.search(r"(?s)<address\b.*?</address>", page)
+    if address is not None:
+        page = page.replace(address.group(), "", 1)
+        end = page.find('<div class="notations"')
+        end = end if end >= 0 else page.find("</article>")
+        page = page[:end] + address.group() + page[end:]
     # The numbers of a numbered list are printed by the style sheet, not written.
     page = re.sub(r"(?s)<ol\b.*?</ol>", _numbered, page)
     return words(html.unescape(re.sub(r"<[^>]+>", " ", page)))

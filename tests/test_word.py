@@ -65,13 +65,20 @@ def test_styles_of_the_letter_and_summary(seed_outputs) -> None:
     assert styles[7:10] == ["Title", "Meeting Date", "Venue"]
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings[0] == "Overview" and headings[-1] == "Closing segment" and len(headings) == 7
-    letterhead = [p.text for p in document.sections[0].first_page_header.paragraphs]
-    assert letterhead == ["", "THE PRESIDENT", "OF THE", "GENERAL ASSEMBLY"]
-    addressees = [p.text for p in document.sections[0].first_page_footer.paragraphs]
+    letterhead = [(p.style.name, p.text) for p in document.sections[0].first_page_header.paragraphs]
+    assert letterhead == [
+        ("Header Space", ""),  # the room down to the text, below the page number's margin
+        ("Emblem", ""),
+        ("Letterhead", "THE PRESIDENT"),
+        ("Letterhead", "OF THE"),
+        ("Letterhead", "GENERAL ASSEMBLY"),
+    ]
+    addressees = [(p.style.name, p.text) for p in document.sections[0].first_page_footer.paragraphs]
     assert addressees == [
-        "To all Permanent Representatives",
-        "And Permanent Observers to the United Nations",
-        "New York",
+        ("Addressee", "To all Permanent Representatives"),
+        ("Addressee", "And Permanent Observers to the United Nations"),
+        ("Addressee", "New York"),
+        ("Footer Space", ""),
     ]
 
 

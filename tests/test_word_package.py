@@ -244,10 +244,12 @@ def test_page_field_where_the_theme_puts_the_numbers(position, story, style, ali
         template_set, theme=theme.model_copy(update={"page_numbers": numbers})
     )
     document = _document(render_docx(hearing, themed, images))
-    assert _field_places(document) == [(f"section 2 {story}", style)]
+    # The letter's pages after the first (its default header or footer), and the summary's.
+    assert _field_places(document) == [(f"section 1 {story}", style), (f"section 2 {story}", style)]
     assert document.styles[style].paragraph_format.alignment.name == alignment
     assert document.styles[style].font.size.pt == theme.page_numbers.size
-    # The letter's page carries no number.
+    # The letter's first page carries no number; the summary's first page does.
+    assert document.sections[0].different_first_page_header_footer
     assert not document.sections[1].different_first_page_header_footer
 
 

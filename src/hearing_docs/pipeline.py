@@ -16,10 +16,10 @@ It only orchestrates: each stage raises its own errors. The public
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hearing_docs.content import loading
 from hearing_docs.document import facts as document_facts
@@ -27,6 +27,9 @@ from hearing_docs.errors import shown_path
 from hearing_docs.fonts import glyphs
 from hearing_docs.output import FORMATS, files, manifest
 from hearing_docs.templateset import assets, sets
+
+if TYPE_CHECKING:
+    from hearing_docs.pdf import writer
 
 log = logging.getLogger(__name__)
 SOURCE = "Source of this document (hearing-docs content)"
@@ -126,28 +129,39 @@ def render_all(content_path: Path, options: BuildOptions, *, fingerprint: bool =
         )
     glyphs.check(hearing, source, template_set.theme)
     facts = document_facts.derive(hearing, template_set)
-    renderers: dict[str, Callable[[], bytes]] = {}
+    letter = hearing.letter
+    # Only the PDF's layout says how many pages a letter runs over, which the Word file
+    # needs for the notations at the foot of the last one.
+    pages_needed = "docx" in options.formats and bool(
+        letter and (letter.enclosures or letter.copies)
+    )
     html = ""
-    if "html" in options.formats or "pdf" in options.formats:
+    if "html" in options.formats or "pdf" in options.formats or pages_needed:
         from hearing_docs.html import page  # imports Jinja: only when HTML or a PDF is asked for
 
         html = page.render(hearing, template_set, images, facts)
-    if "html" in options.formats:
-        renderers["html"] = html.encode
-
+    rendered: dict[str, bytes] = {}
+    letter_pages = 1
     if "pdf" in options.formats:
         sources = [(content_path.name, source.text, SOURCE)]
         if source.defaults is not None:
             sources.append((source.defaults.path.name, source.defaults.text, DEFAULTS_SOURCE))
         source_files = tuple((name, text.encode("utf-8"), what) for name, text, what in sources)
-        renderers["pdf"] = lambda: _pdf(
-            html, facts, content_path, source_files, template_set, options
-        )
+        pdf = _pdf(html, facts, content_path, source_files, template_set, options)
+        rendered["pdf"], letter_pages = pdf.data, pdf.letter_pages
+    elif pages_needed:
+        from hearing_docs.pdf import writer  # imports WeasyPrint
+
+        folders = list(template_set.folders)
+        folder = content_path.resolve().parent
+        letter_pages = writer.count_letter_pages(html, folder, folders, options.strict)
     if "docx" in options.formats:
         from hearing_docs.word import builder
 
-        renderers["docx"] = lambda: builder.render(hearing, template_set, images, facts)
-    documents = [(kind, renderers[kind]()) for kind in FORMATS if kind in renderers]
+        rendered["docx"] = builder.render(hearing, template_set, images, facts, letter_pages)
+    if "html" in options.formats:
+        rendered["html"] = html.encode()
+    documents = [(kind, rendered[kind]) for kind in FORMATS if kind in rendered]
     return Rendered(documents, template_set.origin(), inputs, print_)
 
 
@@ -171,7 +185,7 @@ def _pdf(
     source_files: tuple[tuple[str, bytes, str], ...],
     template_set: sets.TemplateSet,
     options: BuildOptions,
-) -> bytes:
+) -> writer.Pdf:
     from hearing_docs.pdf import writer  # imports WeasyPrint: only when a PDF is asked for
 
     pdf_options = writer.PdfOptions(

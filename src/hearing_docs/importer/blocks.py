@@ -96,6 +96,8 @@ class Block:
     new_page: bool = False
     """The section it ends is followed by one that starts on a new page."""
     text_box: bool = False
+    first_page: bool = False
+    """In the header or footer of its section's first page only (a different first page)."""
     in_table: bool = False
     cell: tuple[int, int, int] | None = None
     """For a paragraph in a table of the body: the table's number, its row and column."""
@@ -203,7 +205,8 @@ class _Reader:
                 ("header", (section.first_page_header, section.header, section.even_page_header)),
                 ("footer", (section.first_page_footer, section.footer, section.even_page_footer)),
             ):
-                for part in parts:
+                first_page = section.different_first_page_header_footer
+                for part, first in zip(parts, (first_page, False, False), strict=True):
                     if part.is_linked_to_previous:
                         continue
                     for child in self._children(part._element):
@@ -212,6 +215,8 @@ class _Reader:
                             block = self._paragraph(paragraph, kind, index, part.part)
                             if block is not None and child.tag == qn("w:tbl"):
                                 block.in_table = True
+                            if block is not None:
+                                block.first_page = first
 
     def _footnotes(self) -> None:
         for rel in self.document.part.rels.values():

@@ -226,7 +226,9 @@ def _signature_block(lines: list[Line], footer: list[Line], found: Found) -> Non
         addressees = [line for line in rest if line.text]  # the names were in a table
     else:
         addressees = _signatory(rest, found)
-    typed_below = [line for line in footer if line.text]
+    # The notations may stand in the footer too, under the addressees.
+    notations += [line for line in footer if NOTATION.match(line.text)]
+    typed_below = [line for line in footer if line.text and line not in notations]
     if not addressees and typed_below:
         addressees, typed_below = typed_below, []
     for line in typed_below:

@@ -294,12 +294,17 @@ def parts_of(reading: Reading) -> Parts:
     elif split is None:
         split = _summary_title(lines, start) or len(lines)
     first = [b for b in reading.blocks if b.part != "body" and b.section == 0]
+    if any(b.first_page for b in first):  # page 1 has its own: the others are later pages'
+        first = [b for b in first if b.first_page]
     # A later section's header repeating page 1's (as LibreOffice writes it) is page 1's.
     seen = {" ".join(b.text.split()) for b in first}
     others = [
         b
         for b in reading.blocks
-        if b.part != "body" and b.section != 0 and " ".join(b.text.split()) not in seen
+        if b.part != "body"
+        and b not in first
+        and (b.section != 0 or not b.first_page)
+        and " ".join(b.text.split()) not in seen
     ]
     return Parts(
         letter=lines[:split],

@@ -36,8 +36,14 @@ class Recognition:
 def recognise(reading: Reading, language: str, letterhead: list[str]) -> Recognition:
     parts = typed.parts_of(reading)
     result = Recognition(content={"language": language})
+    # Notations typed in the footer of a later page of the letter (its last): the letter's.
+    notes = [
+        line
+        for line in parts.other
+        if line.block.section == 0 and letter_parts.NOTATION.match(line.text)
+    ]
     if parts.letter:
-        found = letter_parts.letter(parts.letter, parts.header, parts.footer, language)
+        found = letter_parts.letter(parts.letter, parts.header, parts.footer + notes, language)
         result.content["letter"] = found.content
         _merge(result, found, letterhead)
     if parts.summary:
@@ -45,7 +51,7 @@ def recognise(reading: Reading, language: str, letterhead: list[str]) -> Recogni
         result.content["summary"] = found.content
         _merge(result, found, letterhead)
     for line in parts.other:
-        if line.text:
+        if line.text and line not in notes:
             result.warnings.append(
                 f"{line.place()}: not kept (a running header or footer, such as a page number; "
                 f'the template set prints its own): "{line.text}"'

@@ -3,7 +3,9 @@
 In: the HTML of ``html/page.py``, the document's ``Facts``, the folders
 WeasyPrint may read from (the content folder and the template set), and the
 PDF options.
-Out: the PDF as bytes, nothing written to disk.
+Out: the PDF as bytes, nothing written to disk, and how many pages the letter
+runs over (which the Word file needs: Word cannot say which page is a letter's
+last, and the PDF's pages are Word's, as the parity tests hold).
 
 WeasyPrint logs problems instead of raising them (a missing image still gives
 a PDF). Every warning it logs is collected; with ``strict`` the build fails on
@@ -104,13 +106,53 @@ def fetcher(allowed: list[Path]):
     return FolderFetcher(fail_on_errors=True, allowed_protocols=("data", "file"))
 
 
+@dataclass(frozen=True)
+class Pdf:
+    data: bytes
+    letter_pages: int
+    """How many pages the letter runs over (``letter_pages``)."""
+
+
+LETTER_END = "notations"
+"""The id letter.html gives the letter's last part, its notations: the page it is set
+on is the letter's last."""
+
+
+def letter_pages(document) -> int:
+    """How many pages the letter of a laid-out WeasyPrint ``document`` runs over: up to the
+    page holding ``LETTER_END`` (1 when there is none: a letter without notations)."""
+    for number, page in enumerate(document.pages, start=1):
+        if LETTER_END in page.anchors:
+            return number
+    return 1
+
+
+def count_letter_pages(
+    html: str, content_folder: Path, template_folders: list[Path], strict: bool
+) -> int:
+    """Lay out ``html`` only to count the letter's pages (for a Word file built alone)."""
+    with _collect_weasyprint_warnings() as collector:
+        document = _layout(html, content_folder, template_folders)
+    _report(collector, strict)
+    return letter_pages(document)
+
+
+def _layout(html: str, content_folder: Path, template_folders: list[Path]):
+    weasyprint = libraries.load()
+    allowed = [content_folder, *template_folders]
+    with _weasyprint_errors(template_folders):
+        return weasyprint.HTML(
+            string=html, base_url=str(content_folder) + "/", url_fetcher=fetcher(allowed)
+        ).render()
+
+
 def render(
     html: str,
     facts: Facts,
     content_folder: Path,
     template_folders: list[Path],
     options: PdfOptions,
-) -> bytes:
+) -> Pdf:
     """Lay out ``html`` and return the PDF.
 
     Relative URLs are resolved against ``content_folder``; files are read from it
@@ -123,12 +165,8 @@ def render(
         choices = ", ".join(VARIANTS)
         raise RenderError(Problem("PDF", f"unknown PDF variant '{options.variant}': {choices}"))
     identifier = options.identifier or reproducible.identifier(html, options.variant or "")
-    allowed = [content_folder, *template_folders]
     with _collect_weasyprint_warnings() as collector:
-        with _weasyprint_errors(template_folders):
-            document = weasyprint.HTML(
-                string=html, base_url=str(content_folder) + "/", url_fetcher=fetcher(allowed)
-            ).render()
+        document = _layout(html, content_folder, template_folders)
         _metadata(document.metadata, facts)
         if variant is not None and variant.claims_ua1:
             _claim_ua1(document.metadata)
@@ -154,11 +192,16 @@ def render(
                 custom_metadata=False,  # other <meta> names (viewport) are not PDF metadata
                 attachments=attachments,
             )
+    _report(collector, options.strict)
+    return Pdf(pdf, letter_pages(document))
+
+
+def _report(collector: Collector, strict: bool) -> None:
+    """WeasyPrint's warnings: the first one fails a ``strict`` build, else each is logged."""
     for message in collector.messages:
-        if options.strict:
+        if strict:
             raise RenderError(Problem("PDF", f"WeasyPrint warned: {message}"))
         log.warning("WeasyPrint: %s", message)
-    return pdf
 
 
 @contextmanager

@@ -27,16 +27,16 @@ from docx.image.exceptions import (
 )
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.section import Section
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
 from hearing_docs.content import markup
-from hearing_docs.content.model import BulletList, Hearing, NumberedList, Signatory
+from hearing_docs.content.model import BulletList, Hearing, Letter, NumberedList, Signatory
 from hearing_docs.document import titles
 from hearing_docs.document.dates import long_date
 from hearing_docs.document.facts import Facts
 from hearing_docs.errors import Problem, RenderError
-from hearing_docs.fonts import metrics
 from hearing_docs.templateset import catalogue
 from hearing_docs.templateset.assets import Assets
 from hearing_docs.templateset.catalogue import Words
@@ -56,9 +56,17 @@ SIDE_GAP = 12.0
 """Points kept free after each column of signatories (style.css: .side-by-side padding)."""
 
 
-def render(hearing: Hearing, template_set: TemplateSet, assets: Assets, facts: Facts) -> bytes:
+def render(
+    hearing: Hearing,
+    template_set: TemplateSet,
+    assets: Assets,
+    facts: Facts,
+    letter_pages: int = 1,
+) -> bytes:
     """The document as DOCX bytes, the same for the same content.
 
+    ``letter_pages``: how many pages the letter runs over (the PDF's layout says, see
+    ``pipeline``); on a letter of more than one, the notations follow the signature.
     python-docx's own errors become a one-line ``RenderError``; any other error
     is a mistake of ours and keeps its traceback.
     """
@@ -68,9 +76,8 @@ def render(hearing: Hearing, template_set: TemplateSet, assets: Assets, facts: F
         styles.define(document, theme, hearing.language)
         _page(document, theme)
         if hearing.letter is not None:
-            _letter(
-                document, hearing, theme, assets, catalogue.load(template_set, hearing.language)
-            )
+            words = catalogue.load(template_set, hearing.language)
+            _letter(document, hearing, theme, assets, words, letter_pages)
         if hearing.summary is not None:
             _summary(document, hearing, theme)
         return package.save(document, facts)
@@ -119,7 +126,12 @@ def _lines(container, lines: list[str], style: str) -> Paragraph:
 
 
 def _letter(
-    document: Document, hearing: Hearing, theme: Theme, assets: Assets, words: Words
+    document: Document,
+    hearing: Hearing,
+    theme: Theme,
+    assets: Assets,
+    words: Words,
+    letter_pages: int,
 ) -> None:
     letter = hearing.letter
     assert letter is not None
@@ -139,6 +151,11 @@ def _letter(
         _side_by_side(document, letter.signers, assets.signatures, theme)
         # A table cannot hold the section's end; this line of no height can.
         last = document.add_paragraph(style="Letter End")
+    # The enclosure and copy notations go at the foot of the letter's last page: under
+    # the addressees on a letter of one page, above the page number on one of two; on a
+    # longer one after the signature, as Word has no footer for a last page.
+    if letter_pages > 2:
+        last = _notations(document, letter, words) or last
     if hearing.summary is not None:
         # The letter's section ends in its last paragraph, not in an extra empty one.
         document.add_section(WD_SECTION.NEW_PAGE)
@@ -157,14 +174,38 @@ def _letter(
     footer.paragraphs[0].add_run(first)
     for line in rest:
         footer.add_paragraph(line, style="Addressee")
-    # Under the addressees, at the foot of the page: the enclosure and copy notations.
+    if letter_pages == 1:
+        _notations(footer, letter, words)
+    # The addressees end where the text does, above the margin the page number is in.
+    footer.add_paragraph(style="Footer Space")
+    _page_numbers(document, letter_section, theme)
+    if letter_pages == 2:
+        _second_page_notations(letter_section, letter, words, theme)
+
+
+def _second_page_notations(section: Section, letter: Letter, words: Words, theme: Theme) -> None:
+    """The notations at the foot of the letter's second and last page: in the footer of its
+    later pages, above the page number (whose style keeps the margin free above it)."""
+    footer = section.footer
+    (first,) = footer.paragraphs  # the page number, or an empty paragraph
+    numbered = theme.page_numbers.position != "none" and theme.page_numbers.vertical == "bottom"
+    _notations(footer, letter, words)
+    if numbered:
+        footer._element.append(first._p)  # the number goes last, in the margin
+    else:
+        first._p.getparent().remove(first._p)
+        footer.add_paragraph(style="Footer Space")
+
+
+def _notations(container, letter: Letter, words: Words) -> Paragraph | None:
+    """The enclosure and copy notations, in ``container``; the last paragraph written."""
+    last = None
     if letter.enclosures:
-        _lines(footer, [words.enclosure_line(letter.enclosures)], "Enclosure")
+        last = _lines(container, [words.enclosure_line(letter.enclosures)], "Enclosure")
     if letter.copies:
         copy, *more = letter.copies
-        _lines(footer, [f"{words.copies} {copy}", *more], "Copies")
-    letter_section.footer_distance = Pt(theme.page.margin_bottom)
-    letter_section.header_distance = Pt(theme.page.margin_top)
+        last = _lines(container, [f"{words.copies} {copy}", *more], "Copies")
+    return last
 
 
 def _signatory(
@@ -215,24 +256,17 @@ def _letter_header(document: Document, theme: Theme, assets: Assets) -> None:
     section.different_first_page_header_footer = True
     header = section.first_page_header
     header.is_linked_to_previous = False
-    paragraphs = []
+    # The letterhead starts where the text does, below the margin the page number is in.
+    header.paragraphs[0].style = document.styles["Header Space"]
     if assets.emblem is not None:
         width = theme.letterhead.emblem_width
-        emblem = header.paragraphs[0]
-        emblem.style = document.styles["Emblem"]
+        emblem = header.add_paragraph(style="Emblem")
         emblem.add_run().add_picture(
             io.BytesIO(assets.emblem.data), width=Pt(width), height=Pt(width * assets.emblem.aspect)
         )
         _alt_text(emblem, theme.letterhead.emblem_alt)
-        paragraphs.append(emblem)
-    for index, line in enumerate(theme.letterhead.lines):
-        if index == 0 and not paragraphs:
-            paragraph = header.paragraphs[0]
-            paragraph.style = document.styles["Letterhead"]
-            paragraph.add_run(line)
-        else:
-            paragraph = header.add_paragraph(line, style="Letterhead")
-        paragraphs.append(paragraph)
+    for line in theme.letterhead.lines:
+        header.add_paragraph(line, style="Letterhead")
 
 
 def _summary(document: Document, hearing: Hearing, theme: Theme) -> None:
@@ -257,7 +291,9 @@ def _summary(document: Document, hearing: Hearing, theme: Theme) -> None:
         if section.heading is not None:  # opening paragraphs have none
             _add(document, section.heading, "Heading 1")
         _paragraphs(document, section.paragraphs, paragraph_style, "List ")
-    _page_numbers(document, theme)
+    pages = document.sections[-1]
+    pages.different_first_page_header_footer = False
+    _page_numbers(document, pages, theme)
 
 
 def _paragraphs(
@@ -299,16 +335,12 @@ def _space_after_list(paragraph: Paragraph) -> None:
     properties.insert_element_before(contextual, *styles.AFTER_CONTEXTUAL)
 
 
-def _page_numbers(document: Document, theme: Theme) -> None:
-    section = document.sections[-1]
-    section.different_first_page_header_footer = False
+def _page_numbers(document: Document, section: Section, theme: Theme) -> None:
+    """The page number of ``section`` where the theme puts it, in its own header or footer
+    (not the previous section's), centred in the margin as the PDF has it."""
     section.header.is_linked_to_previous = False
     section.footer.is_linked_to_previous = False
-    # The PDF centres the number's line in the margin; Word measures from the paper's
-    # edge to the line, which is as high as the font's ascent and descent (single).
-    line = metrics.line_height(theme.text.fonts, (False, False), theme.page_numbers.size)
-    section.header_distance = Pt((theme.page.margin_top - line) / 2)
-    section.footer_distance = Pt((theme.page.margin_bottom - line) / 2)
+    section.header_distance, section.footer_distance = map(Pt, styles.number_distances(theme))
     if theme.page_numbers.position == "none":
         return
     top = theme.page_numbers.vertical == "top"

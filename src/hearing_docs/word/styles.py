@@ -24,6 +24,7 @@ taller lines instead of overlapping ones.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import cast
 
@@ -77,7 +78,8 @@ class StyleSpec:
 
 def specs(theme: Theme) -> dict[str, StyleSpec]:
     """Every paragraph style of the document, from the theme."""
-    _text, letter, summary = theme.text, theme.letter, theme.summary
+    _text, letter, summary, p = theme.text, theme.letter, theme.summary, theme.page
+    top, bottom = number_distances(theme)
     justify = "justify" if summary.justify else "left"
     # Based on Body Text like every other style, so the page numbers follow a font change too.
     page_number = StyleSpec(
@@ -117,6 +119,11 @@ def specs(theme: Theme) -> dict[str, StyleSpec]:
         "Side Signatory": StyleSpec(based_on="Signatory", left_indent=0, keep_with_next=True),
         "Side Signatory Title": StyleSpec(based_on="Side Signatory"),
         "Letter End": StyleSpec(space_after=0, line_height=1),
+        # Room kept at the top of the letterhead's header and at the foot of the addressees'
+        # footer: the letter's first page shares its margins with the page numbers of the
+        # next pages, whose header and footer stand in the middle of the margins.
+        "Header Space": StyleSpec(space_after=0, line_height=p.margin_top - top),
+        "Footer Space": StyleSpec(space_after=0, line_height=p.margin_bottom - bottom),
         "Addressee": StyleSpec(space_after=0),
         "Title": StyleSpec(
             bold=True,
@@ -162,8 +169,19 @@ def specs(theme: Theme) -> dict[str, StyleSpec]:
         # The page number's paragraph. Word's own header and footer styles, not a style
         # named "Page Number": that name belongs to Word's built-in character style.
         "Header": page_number,
-        "Footer": page_number,
+        # Space above the number as wide as below it: the footer is then as high as the
+        # margin, and what stands above the number (a letter's notations) ends where the
+        # text does.
+        "Footer": dataclasses.replace(page_number, space_before=bottom),
     }
+
+
+def number_distances(theme: Theme) -> tuple[float, float]:
+    """From the paper's top edge to the header, and from its bottom edge to the footer, in
+    points: the page number's line centred in the margin, where the PDF sets it (Word
+    measures to the line, as high as the font's ascent and descent)."""
+    line = metrics.line_height(theme.text.fonts, (False, False), theme.page_numbers.size)
+    return (theme.page.margin_top - line) / 2, (theme.page.margin_bottom - line) / 2
 
 
 # Styles of the starting template kept as they are: they hold no font or colour.
