@@ -11,7 +11,9 @@ from pathlib import Path
 
 import docx
 import pytest
+from click.testing import CliRunner
 
+from hearing_docs.cli import main
 from hearing_docs.content import loading
 from hearing_docs.document import facts
 from hearing_docs.pipeline import BuildOptions, build
@@ -161,3 +163,19 @@ def test_the_summarys_notes_count_from_one_after_the_letter(tmp_path) -> None:
     summary = _lines(pdf_pages(pdf)[1])
     assert "The hearing was attended by about 300 representatives.1" in summary, summary
     assert summary[summary.index("A/RES/70/290.") - 1] == "1", summary  # the note's number
+
+
+def test_a_long_letter_imports_back_with_its_parts_in_place(tmp_path) -> None:
+    """Read as a typed letter: the addressees from page 1's footer only, the notations
+    from the footer of the later pages, the page number left out with a warning."""
+    (built,) = build(LONG, tmp_path, BuildOptions(formats=("docx",)))
+    target = tmp_path / "imported.yaml"
+    result = CliRunner().invoke(main, ["import", str(built), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    letter = loading.load(target).letter
+    original = loading.load(LONG).letter
+    assert letter is not None and original is not None
+    assert letter.addressees == original.addressees
+    assert (letter.enclosures, letter.copies) == (original.enclosures, original.copies)
+    assert letter.body == original.body
+    assert 'footer paragraph 7 ("1"): not kept' in result.output
