@@ -15,10 +15,10 @@ from click.testing import CliRunner
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from docx_edits import edited, rebuild, styled
+from docx_edits import edited, libreoffice_resave, rebuild, styled
 from hearing_docs.cli import main
 from hearing_docs.content import loading
-from support import FIXTURES
+from support import FIXTURES, ROOT
 
 LISTS = FIXTURES / "documents" / "lists.yaml"
 
@@ -59,6 +59,20 @@ def test_lists_come_back_unchanged(tmp_path) -> None:
     content, built_docx = _built(tmp_path)
     before = loading.load(content)
     result = _run(built_docx, "--into", content)
+    assert result.exit_code == 0, result.output
+    assert loading.load(content) == before
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("example", [LISTS, ROOT / "content" / "2017-01-27-two-page-letter.yaml"])
+def test_lists_come_back_unchanged_after_a_libreoffice_save(tmp_path, example) -> None:
+    """LibreOffice writes a list that counts from 1 again as its first item alone in a
+    list that starts again, the others in the list it restarts: still one list."""
+    content = tmp_path / example.name
+    shutil.copyfile(example, content)
+    before = loading.load(content)
+    (resaved,) = libreoffice_resave([rebuild(content)], tmp_path / "resaved")
+    result = _run(resaved, "--into", content)
     assert result.exit_code == 0, result.output
     assert loading.load(content) == before
 

@@ -81,10 +81,8 @@ class Block:
     pictures: list[Picture] = field(default_factory=list)
     numbered: bool = False
     """A list paragraph: Word numbering on the paragraph or its style."""
-    list_format: str = ""
-    """The list's number format (``bullet``, ``decimal``, ``lowerLetter``...), if read."""
-    list_id: str = ""
-    """Which list it belongs to (its ``w:numId``): items of one list share it."""
+    numbering: lists.ListOf = field(default_factory=lists.ListOf)
+    """The list it is an item of, when it is numbered."""
     own_list: bool = False
     """The numbering is set on the paragraph itself, not only by its style."""
     page_break: bool = False
@@ -103,6 +101,11 @@ class Block:
     """For a paragraph in a table of the body: the table's number, its row and column."""
     footnotes: list[int] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
+
+    @property
+    def list_format(self) -> str:
+        """The number format of its list (``bullet``, ``decimal``...), or empty."""
+        return self.numbering.form
 
     @property
     def text(self) -> str:
@@ -268,7 +271,7 @@ class _Reader:
         if not block.numbered and style is not None:
             block.numbered = _style_numbered(style)
         if block.numbered:
-            block.list_id, block.list_format = lists.list_of(self.document, element, style)
+            block.numbering = lists.list_of(self.document, element, style)
         self._content(element, block, owner)
         joined = self.joining
         self.joining = None

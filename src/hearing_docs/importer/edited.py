@@ -161,7 +161,7 @@ def content(
         ),
         default=len(reading.body()) + 1,
     )
-    in_list: tuple[str, str, str] | None = None  # the list of the last item: part, kind, id
+    in_list: tuple[str, str, lists.ListOf] | None = None  # the last item's part, kind and list
     for block in reading.blocks:
         if block.style in TEMPLATE_STYLES or (block.part != "body" and block.style not in ROLES):
             continue
@@ -171,9 +171,13 @@ def content(
         region = "summary" if block.part == "body" and block.number >= summary_from else "letter"
         kind = _list_kind(block, role)
         if kind is not None:
-            this_list = (region, kind, block.list_id)
-            role = list_role(kind, region, new=this_list != in_list)
-            in_list = this_list
+            goes_on = (
+                in_list is not None
+                and in_list[:2] == (region, kind)
+                and lists.continues(block.numbering, in_list[2])
+            )
+            role = list_role(kind, region, new=not goes_on)
+            in_list = (region, kind, block.numbering)
         else:
             in_list = None
             if role is None or (role.note and not role.path.startswith(region)):
@@ -218,7 +222,12 @@ def _list_kind(block: Block, role: Role | None) -> str | None:
     if block.style in LIST_STYLES:
         return lists.kind(block.list_format, LIST_STYLES[block.style])
     paragraph = role is None or role.path in (f"{part}[]" for part in PARAGRAPHS.values())
-    if block.own_list and block.list_id and paragraph and block.style != "Numbered Paragraph":
+    if (
+        block.own_list
+        and block.numbering.num_id
+        and paragraph
+        and block.style != "Numbered Paragraph"
+    ):
         return lists.kind(block.list_format)
     return None
 

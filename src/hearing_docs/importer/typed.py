@@ -124,7 +124,7 @@ class Line:
         """Whether this item starts a list of its own after ``previous``, an item of a
         list of the same kind: Word's numbering of another list, or a typed "1."."""
         if self.marker == "auto" and previous.marker == "auto":
-            return self.block.list_id != previous.block.list_id
+            return not lists.continues(self.block.numbering, previous.block.numbering)
         typed = _DECIMAL.match(self.marker)
         return typed is not None and int(typed.group(1)) == 1
 
