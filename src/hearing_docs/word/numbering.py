@@ -84,19 +84,24 @@ def define(document: Document, list_indent: float, marker_width: float, space: f
 
 def restart(document: Document) -> int:
     """A new list of List Number's kind that counts from 1: its ``w:numId``."""
+    return _new_list(document, NUMBERED)
+
+
+def separate(document: Document) -> int:
+    """A new list of List Bullet's kind: its ``w:numId``. A bulleted list right after
+    another is a list of its own, started again as a numbered one is, so that Word,
+    LibreOffice and an import keep the two apart."""
+    return _new_list(document, "List Bullet")
+
+
+def _new_list(document: Document, style: str) -> int:
     numbering = document.part.numbering_part.element
-    num = numbering.add_num(_ORDER.index(NUMBERED))
+    num = numbering.add_num(_ORDER.index(style))
     override = parse_xml(
         f'<w:lvlOverride {nsdecls("w")} w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'
     )
     num.append(override)
     return num.numId
-
-
-def separate(document: Document) -> int:
-    """A new list of List Bullet's kind: its ``w:numId``. A bulleted list right after
-    another is a list of its own, so that Word, and an import, keep the two apart."""
-    return document.part.numbering_part.element.add_num(_ORDER.index("List Bullet")).numId
 
 
 def number(paragraph: Paragraph, num_id: int) -> None:
