@@ -1,4 +1,4 @@
-"""Footnotes of a summary, in every output, over every example content file that has them.
+"""Footnotes of a summary, in every output, over every example and test document with them.
 
 The PDF and LibreOffice's rendering of the DOCX print each note at the foot of the
 page that calls it; the DOCX holds real Word footnotes (a footnotes part, a reference
@@ -23,11 +23,12 @@ from hearing_docs.content.model import Hearing, text_fields
 from hearing_docs.document import notes
 from hearing_docs.pipeline import BuildOptions, build
 from hearing_docs.templateset import sets
-from support import EXAMPLES, libreoffice_pdfs, pdf_pages, spaced, without_page_numbers
+from support import EXAMPLES, FIXTURES, libreoffice_pdfs, pdf_pages, spaced, without_page_numbers
 
+# Every example and test document that calls footnotes.
 WITH_NOTES = [
     path
-    for path in EXAMPLES
+    for path in [*EXAMPLES, *sorted((FIXTURES / "documents").glob("*.yaml"))]
     if any(markup.notes(value) for _, _, value in text_fields(loading.load(path)))
 ]
 FOOTNOTES_PART = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
@@ -37,11 +38,11 @@ pytestmark = pytest.mark.slow
 
 
 def test_an_example_has_headingless_opening_paragraphs_and_footnotes() -> None:
-    assert WITH_NOTES, "no example content file has footnotes"
     opening = [
         path
         for path in WITH_NOTES
-        if (summary := loading.load(path).summary) is not None
+        if path in EXAMPLES
+        and (summary := loading.load(path).summary) is not None
         and summary.sections[0].heading is None
     ]
     assert opening

@@ -177,7 +177,8 @@ def test_the_outline_lists_the_letter_and_the_summary_like_the_pdfs(built, tmp_p
 def _line_ink(pdf_file: Path) -> list[list[tuple[float, float]]]:
     """For every page, every text line's ink from top to bottom (in points from the top):
     the union of its glyphs' tight boxes. Lines are told apart by their font box; a raised
-    footnote call, whose font box lies inside its line's, belongs to that line."""
+    footnote call, a smaller font box that overlaps its line's by more than half its own
+    height, belongs to that line (lines that run into each other overlap less)."""
     document = pdfium.PdfDocument(str(pdf_file))
     pages = []
     for page in document:
@@ -194,8 +195,15 @@ def _line_ink(pdf_file: Path) -> list[list[tuple[float, float]]]:
             line[0], line[1] = min(line[0], found[0]), max(line[1], found[1])
             line[2], line[3] = min(line[2], found[2]), max(line[3], found[3])
         for key, line in sorted(lines.items(), key=lambda item: item[1][3] - item[1][2]):
+            tall = line[3] - line[2]
             holder = next(
-                (o for k, o in lines.items() if k != key and o[2] <= line[2] and line[3] <= o[3]),
+                (
+                    other
+                    for k, other in lines.items()
+                    if k != key
+                    and other[3] - other[2] > tall
+                    and min(line[3], other[3]) - max(line[2], other[2]) > tall / 2
+                ),
                 None,
             )
             if holder is not None:
