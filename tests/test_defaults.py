@@ -189,6 +189,16 @@ MISTAKES = {
             "did you mean 'addressees'?",
         ],
     ),
+    "a letter in the defaults that is a list": (
+        "letter:\n  - salutation: x\n",
+        HEARING,
+        ["{defaults}:2:3: letter: expected a group of fields (key: value), got a list"],
+    ),
+    "a letter in the defaults that is text": (
+        "letter: Dear\n",
+        HEARING,
+        ["{defaults}:1:9: letter: expected a group of fields (key: value), got 'Dear'"],
+    ),
     "the content file's own mistake": (
         DEFAULTS,
         HEARING.replace("2014-09-04", "2014-09-31"),
@@ -319,6 +329,54 @@ def test_import_into_leaves_the_defaults_in_the_defaults_file(tmp_path: Path):
     assert letter.salutation == "Your Excellency,"
     assert (letter.signatory.name, letter.signatory.signature) == ("Sam Kutesa", "signature.png")
     assert (content.parent / NAME).read_text(encoding="utf-8") == DEFAULTS
+
+
+@pytest.mark.slow
+def test_an_edited_default_signatory_keeps_its_signature(tmp_path: Path):
+    """The editor changes the signatory's title line: the signatory goes into the content
+    file with its new title, and keeps the signature image the DOCX does not carry back."""
+    content = folder_with(tmp_path)
+    (docx_file,) = hearing_docs.build(content, content.parent, formats=["docx"])
+    document = docx.Document(str(docx_file))
+    [title] = [p for p in document.paragraphs if p.text.startswith("President of the sixty")]
+    title.runs[0].text = "President of the General Assembly"
+    for run in title.runs[1:]:
+        run.text = ""
+    document.save(str(docx_file))
+    result = CliRunner().invoke(main, ["import", str(docx_file), "--into", str(content)])
+    assert result.exit_code == 0, result.output
+    signatory = hearing_docs.load(content).letter.signatory
+    assert signatory.title == ["President of the General Assembly"]
+    assert (signatory.signature, signatory.signature_alt) == (
+        "signature.png",
+        "Signature of Sam Kutesa",
+    )
+    rebuilt = docx.Document(str(hearing_docs.build(content, content.parent, formats=["docx"])[0]))
+    assert len(rebuilt.inline_shapes) == 1  # the signature is still drawn
+
+
+@pytest.mark.slow
+def test_a_default_deleted_in_word_is_set_aside_in_the_content_file(tmp_path: Path):
+    """Copies given by the defaults file and deleted in Word: the content file says so
+    (null), so the rebuilt letter has none, and the defaults file is untouched."""
+    defaults = DEFAULTS + "  copies:\n    - The Secretary-General\n"
+    content = folder_with(tmp_path, defaults)
+    (docx_file,) = hearing_docs.build(content, content.parent, formats=["docx"])
+    document = docx.Document(str(docx_file))
+    for section in document.sections:
+        footers = [section.first_page_footer, section.footer]
+        for footer in (f for f in footers if not f.is_linked_to_previous):
+            for paragraph in footer.paragraphs:
+                if paragraph.style.name == "Copies":
+                    paragraph._p.getparent().remove(paragraph._p)
+    for paragraph in document.paragraphs:
+        if paragraph.style.name == "Copies":
+            paragraph._p.getparent().remove(paragraph._p)
+    document.save(str(docx_file))
+    result = CliRunner().invoke(main, ["import", str(docx_file), "--into", str(content)])
+    assert result.exit_code == 0, result.output
+    assert hearing_docs.load(content).letter.copies is None
+    assert (content.parent / NAME).read_text(encoding="utf-8") == defaults
 
 
 @pytest.mark.slow

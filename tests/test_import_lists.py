@@ -85,8 +85,8 @@ def test_word_numbering_and_list_styles_an_editor_applies_come_back_as_lists(tmp
         last = styled(document, "Body Text")[-1]
         last.style = document.styles["List Paragraph"]
         _numbered(last, _word_list(document, "decimal"))
-        # The summary's bullets given the style List Number.
-        for item in styled(document, "List Bullet"):
+        # The summary's first bulleted list given the style List Number.
+        for item in styled(document, "List Bullet")[:2]:
             item.style = document.styles["List Number"]
 
     changed = edited(built_docx, tmp_path / "edited.docx", number_and_restyle)
@@ -98,12 +98,13 @@ def test_word_numbering_and_list_styles_an_editor_applies_come_back_as_lists(tmp
     assert [list(p) for p in body[1:4]] == [["bullets"], ["numbers"], ["numbers"]]
     assert [len(p["numbers"]) for p in body[2:4]] == [10, 2], "two lists, as in the Word file"
     paragraphs = data["summary"]["sections"][0]["paragraphs"]
-    assert paragraphs[-1] == {
+    assert paragraphs[-2] == {
         "numbers": [
             "the need for transparency in the selection of the Secretary-General;",
             "the value of interactive dialogues with candidates.",
         ]
     }
+    assert list(paragraphs[-1]) == ["bullets"]  # the list after it, left as it was
     assert "read as a bullet" not in result.output
 
 

@@ -41,7 +41,7 @@ def test_word_lists_take_the_styles_of_their_part(built) -> None:
     letter, summary = styles[:letter_end], styles[letter_end:]
     assert letter.count("Letter Bullet") == 2 and letter.count("Letter Number") == 12
     assert "List Bullet" not in letter and "List Number" not in letter
-    assert summary.count("List Number") == 2 and summary.count("List Bullet") == 2
+    assert summary.count("List Number") == 2 and summary.count("List Bullet") == 4
     assert document.styles["Letter Bullet"].base_style.name == "List Bullet"
     assert document.styles["Letter Number"].paragraph_format.alignment == 0  # flush left
 
@@ -76,7 +76,7 @@ def test_the_html_has_its_lists(built) -> None:
     letter, summary = html.split('<article class="summary"', 1)
     assert letter.count('<ul class="body">') == 1 and letter.count('<ol class="body">') == 2
     assert letter.count("<li>") == 14
-    assert summary.count("<ol>") == 1 and summary.count("<ul>") == 1
+    assert summary.count("<ol>") == 1 and summary.count("<ul>") == 2
 
 
 def _numbered_lines(lines: list[str]) -> list[int]:

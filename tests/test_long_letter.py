@@ -195,3 +195,28 @@ def test_a_long_letter_imports_back_with_its_parts_in_place(tmp_path) -> None:
     assert (letter.enclosures, letter.copies) == (original.enclosures, original.copies)
     assert letter.body == original.body
     assert 'footer paragraph 7 ("1"): not kept' in result.output
+
+
+@pytest.mark.parametrize(
+    "position", ["bottom-center", "bottom-right", "top-center", "top-right", "none"]
+)
+def test_the_letters_pages_are_numbered_where_the_theme_says(tmp_path, position) -> None:
+    """Every position the theme offers builds without a warning; the letter's second page
+    has its number at the top or the bottom the theme names (none: no number), the first
+    page none."""
+    folder = tmp_path / "templates" / "numbered"
+    folder.mkdir(parents=True)
+    (folder / "theme.yaml").write_text(
+        f"extends: un-pga\npage_numbers:\n  position: {position}\n", encoding="utf-8"
+    )
+    content = tmp_path / LONG.name
+    content.write_text(f"template: numbered\n{LONG.read_text(encoding='utf-8')}", "utf-8")
+    (pdf,) = build(content, tmp_path / "out", BuildOptions(formats=("pdf",), strict=True))
+    first, second = (word_boxes(pdf, page) for page in (1, 2))
+    assert not [box for box in first if box[0].isdigit() and (box[2] > 780 or box[2] < 60)]
+    numbers = [box for box in second if box[0] == "2" and (box[2] > 780 or box[2] < 60)]
+    if position == "none":
+        assert numbers == []
+    else:
+        (number,) = numbers
+        assert (number[2] < 60) == position.startswith("top")

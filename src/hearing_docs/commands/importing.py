@@ -149,19 +149,30 @@ def _leave_defaults(
     content: dict[str, Any], built_from: dict[str, Any], source: yamlsource.Source
 ) -> None:
     """Leave out of ``content`` what the defaults file gives and the DOCX did not change,
-    so that it stays in the defaults file alone; an edited one goes into the content
-    file, where it wins."""
+    so that it stays in the defaults file alone. An edited default goes into the content
+    file, where it wins whole: a group of fields (a signatory) keeps the fields the
+    import does not read (its signature) from the default. A default the editor deleted
+    is written as null, which sets it aside."""
     for path in sorted(source.from_defaults, key=len, reverse=True):
         *groups, name = path
         found: Any = content
         unchanged: Any = built_from
+        default: Any = source.data
         for group in groups:
-            if not isinstance(found, dict) or not isinstance(unchanged, dict):
+            if not all(isinstance(part, dict) for part in (found, unchanged, default)):
                 break
-            found, unchanged = found.get(group), unchanged.get(group)
-        same = isinstance(found, dict) and isinstance(unchanged, dict)
-        if same and name in found and found[name] == unchanged.get(name):
+            found, unchanged, default = found.get(group), unchanged.get(group), default.get(group)
+        if not all(isinstance(part, dict) for part in (found, unchanged, default)):
+            continue
+        if name not in found:
+            if name in unchanged and _owned(tuple(map(str, path))):
+                found[name] = None  # deleted in the DOCX: null in the content file
+        elif found[name] == unchanged.get(name):
             del found[name]
+        elif isinstance(found[name], dict) and isinstance(default.get(name), dict):
+            for key, value in default[name].items():
+                if key not in found[name] and not _owned((*map(str, path), key)):
+                    found[name][key] = value
 
 
 def _owned(path: tuple[str, ...]) -> bool:

@@ -95,8 +95,8 @@ def _checked_alone(source: yamlsource.Source, shown: str) -> list[Problem]:
     from hearing_docs.content.validation import validate
 
     data = dict(source.data)
-    if not any(isinstance(data.get(part), dict) for part in _STAND_INS):
-        data["letter"] = {}
+    if not any(part in data for part in _STAND_INS):
+        data["letter"] = {}  # a part to check the other fields in (a letter needs a signer)
     for part, stand_ins in _STAND_INS.items():
         given = data.get(part)
         if isinstance(given, dict):

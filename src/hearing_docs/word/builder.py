@@ -321,7 +321,11 @@ def _paragraphs(
             # Two lists of one style in a row: the space after the first, as in the PDF,
             # which Word's "no space between paragraphs of the same style" would drop.
             _space_after_list(ended[1])
-        count = numbering.restart(document) if isinstance(paragraph, NumberedList) else None
+        count = None
+        if isinstance(paragraph, NumberedList):
+            count = numbering.restart(document)
+        elif ended is not None and ended[0] == style:
+            count = numbering.separate(document)
         items = paragraph.bullets if isinstance(paragraph, BulletList) else paragraph.numbers
         for item in items:
             added = _add(document, item, style)

@@ -7,7 +7,8 @@ starting template's nine lists are dropped): a bullet "•" for List Bullet
 Number) and one "1. " that runs through the summary for Numbered Paragraph.
 Each is tied to its style, so an editor who gives a paragraph the style gets
 the marker, and Word renumbers. ``restart`` gives each numbered list of the
-content its own count from 1.
+content its own count from 1, and ``separate`` a bulleted list that follows
+another its own list.
 
 A marker sits where the style sheet's list marker sits in the PDF: the text
 half an inch in, and the marker, in the paragraph's own font (not the Symbol
@@ -83,8 +84,19 @@ def define(document: Document, list_indent: float, marker_width: float, space: f
 
 def restart(document: Document) -> int:
     """A new list of List Number's kind that counts from 1: its ``w:numId``."""
+    return _new_list(document, NUMBERED)
+
+
+def separate(document: Document) -> int:
+    """A new list of List Bullet's kind: its ``w:numId``. A bulleted list right after
+    another is a list of its own, started again as a numbered one is, so that Word,
+    LibreOffice and an import keep the two apart."""
+    return _new_list(document, "List Bullet")
+
+
+def _new_list(document: Document, style: str) -> int:
     numbering = document.part.numbering_part.element
-    num = numbering.add_num(_ORDER.index(NUMBERED))
+    num = numbering.add_num(_ORDER.index(style))
     override = parse_xml(
         f'<w:lvlOverride {nsdecls("w")} w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'
     )
