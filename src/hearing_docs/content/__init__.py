@@ -3,7 +3,8 @@
 ``yamlsource`` reads YAML with the position of every value; ``defaults``
 merges in the defaults file of the content file's folder, each value keeping
 its own file and place; ``validation`` checks it against ``model`` (whose
-event dates are ``dates``) and maps each problem back to its line;
+text fields are the types of ``text`` and event dates those of ``dates``) and
+maps each problem back to its line;
 ``loading`` ties them together; ``markup`` parses the inline markup that
 paragraphs may carry.
 """

@@ -22,7 +22,7 @@ from pydantic import BaseModel, RootModel
 
 from hearing_docs.content import markup
 from hearing_docs.content.markup import Marked
-from hearing_docs.content.model import text_fields
+from hearing_docs.content.text import text_fields
 
 Model = TypeVar("Model", bound=BaseModel)
 

@@ -26,7 +26,8 @@ from functools import cache
 import regex
 
 from hearing_docs.content import markup
-from hearing_docs.content.model import Hearing, text_fields
+from hearing_docs.content.model import Hearing
+from hearing_docs.content.text import text_fields
 from hearing_docs.content.yamlsource import FieldPath, Source, dotted
 from hearing_docs.errors import ContentError, Problem, TemplateError, shown_path
 from hearing_docs.fonts import coverage, fontconfig

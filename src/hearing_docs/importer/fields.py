@@ -16,7 +16,8 @@ from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
 
 from pydantic import BaseModel
 
-from hearing_docs.content.model import Hearing, TextKind
+from hearing_docs.content.model import Hearing
+from hearing_docs.content.text import TextKind
 
 
 @cache

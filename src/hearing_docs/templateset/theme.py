@@ -18,7 +18,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
 
-from hearing_docs.content.model import xml_text
+from hearing_docs.content.text import xml_text
 
 _LENGTH = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(pt|in|cm|mm)\s*$")
 _POINTS_PER = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4}
