@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from hearing_docs.content.model import Hearing, text_fields
+from hearing_docs.content.model import Hearing
+from hearing_docs.content.text import text_fields
 from hearing_docs.templateset.catalogue import Catalogue
 
 NBSP = "\u00a0"
