@@ -39,7 +39,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         for language in LANGUAGES:
-            content = ROOT / "content" / f"2016-07-18-refugees-and-migrants.{language}.yaml"
+            name = f"2016-07-18-refugees-and-migrants.{language}.yaml"
+            content = ROOT / "content" / "languages" / name
             pdf, docx = hearing_docs.build(content, work, ["pdf", "docx"], strict=True)
             converted = _libreoffice(Path(docx), work / "libreoffice")
             halves = [_render(Path(source), work / f"{language}-{n}") for n, source in

@@ -21,14 +21,16 @@ from docx.oxml.ns import qn
 from hearing_docs.pipeline import BuildOptions, build
 from support import FIXTURES, ROOT, libreoffice_pdfs, require
 
+LANGUAGES = ROOT / "content" / "languages"
+
 # The 2016 letter and summary in each official language, and the date of its letter.
 EXAMPLES = {
     "en": (ROOT / "content" / "2016-07-18-refugees-and-migrants.yaml", "22 July 2016"),
-    "fr": (ROOT / "content" / "2016-07-18-refugees-and-migrants.fr.yaml", "22 juillet 2016"),
-    "es": (ROOT / "content" / "2016-07-18-refugees-and-migrants.es.yaml", "22 de julio de 2016"),
-    "ru": (ROOT / "content" / "2016-07-18-refugees-and-migrants.ru.yaml", "22 июля 2016 года"),
-    "zh": (ROOT / "content" / "2016-07-18-refugees-and-migrants.zh.yaml", "2016年7月22日"),
-    "ar": (ROOT / "content" / "2016-07-18-refugees-and-migrants.ar.yaml", "22 تموز/يوليه 2016"),
+    "fr": (LANGUAGES / "2016-07-18-refugees-and-migrants.fr.yaml", "22 juillet 2016"),
+    "es": (LANGUAGES / "2016-07-18-refugees-and-migrants.es.yaml", "22 de julio de 2016"),
+    "ru": (LANGUAGES / "2016-07-18-refugees-and-migrants.ru.yaml", "22 июля 2016 года"),
+    "zh": (LANGUAGES / "2016-07-18-refugees-and-migrants.zh.yaml", "2016年7月22日"),
+    "ar": (LANGUAGES / "2016-07-18-refugees-and-migrants.ar.yaml", "22 تموز/يوليه 2016"),
 }
 MIXED = FIXTURES / "documents" / "mixed-directions.yaml"
 FACES = {
