@@ -137,6 +137,22 @@ def test_arabic_runs_right_to_left_in_the_html_and_the_docx(built) -> None:
     assert "<w:b/><w:bCs/>" in styles and "<w:szCs " in styles
 
 
+def test_arabic_signatories_side_by_side_run_from_the_right_in_word(tmp_path: Path) -> None:
+    """The table of several signatories is mirrored (w:bidiVisual), as the PDF's row is:
+    the first signatory on the right."""
+    import yaml
+
+    data = yaml.safe_load(EXAMPLES["ar"][0].read_text(encoding="utf-8"))
+    del data["letter"]["signatory"]
+    data["letter"]["signatories"] = [{"name": "الأول"}, {"name": "الثاني"}]
+    content = tmp_path / "co-signed.yaml"
+    content.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    (word,) = build(content, tmp_path, BuildOptions(formats=("docx",)))
+    (table,) = docx.Document(str(word)).tables
+    assert table._tbl.tblPr.find(qn("w:bidiVisual")) is not None
+    assert [cell.text.strip() for cell in table.rows[0].cells] == ["الأول", "الثاني"]
+
+
 def test_an_english_document_has_no_right_to_left_parts(built) -> None:
     html = built["en"][".html"].read_text(encoding="utf-8")
     assert '<html lang="en" dir="ltr">' in html

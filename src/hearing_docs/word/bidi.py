@@ -84,11 +84,34 @@ _AFTER_BIDI_IN_SECTION = ("w:rtlGutter", "w:docGrid", "w:printerSettings", "w:se
 
 
 def right_to_left(document: Document) -> None:
-    """Make every paragraph and every section of ``document`` run right to left."""
+    """Make every paragraph, section and table of ``document`` run right to left."""
     normal = document.styles["Normal"].element.get_or_add_pPr()
     place(normal, OxmlElement("w:bidi"), AFTER_BIDI_IN_PARAGRAPH)
     for section in document.sections:
         place(section._sectPr, OxmlElement("w:bidi"), _AFTER_BIDI_IN_SECTION)
+    for table in document.tables:  # signatories side by side: the first on the right
+        place(table._tbl.tblPr, OxmlElement("w:bidiVisual"), _AFTER_BIDI_IN_TABLE)
+
+
+_AFTER_BIDI_IN_TABLE = tuple(
+    f"w:{name}"
+    for name in (
+        "tblStyleRowBandSize",
+        "tblStyleColBandSize",
+        "tblW",
+        "jc",
+        "tblCellSpacing",
+        "tblInd",
+        "tblBorders",
+        "shd",
+        "tblLayout",
+        "tblCellMar",
+        "tblLook",
+        "tblCaption",
+        "tblDescription",
+    )
+)
+"""What follows w:bidiVisual in w:tblPr, in the schema's order."""
 
 
 def place(
