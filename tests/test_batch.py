@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import pty
+import re
 import shutil
 import subprocess
 import sys
@@ -117,8 +118,10 @@ def test_progress_on_a_terminal_and_plain_lines_otherwise(tmp_path: Path) -> Non
     os.close(leader)
     text = shown.decode("utf-8", "replace")
     assert "3/3" in text  # files done, of all
-    assert "building a.yaml" in text  # the files being built
-    assert "0:00:" in text  # the time since the start
+    # The files being built (which ones a frame catches depends on the machine's load),
+    # and the time since the start.
+    assert re.search(r"building [abc]\.yaml", text), text
+    assert re.search(r"\d:\d\d:\d\d", text), text
     assert stdout.decode().splitlines() == [f"wrote {tmp_path}/out/{n}.html" for n in "abc"]
 
 
