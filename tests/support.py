@@ -247,6 +247,22 @@ def libreoffice_pdf(docx_file: Path, out_dir: Path) -> Path:
     return libreoffice_pdfs([docx_file], out_dir)[0]
 
 
+def built_strictly(contents: list[Path], out_dir: Path) -> dict[str, dict[str, Path]]:
+    """Each content file built in every format, strictly (a WeasyPrint warning fails), and
+    its DOCX converted to PDF by LibreOffice: by file stem, the paths by format (``pdf``,
+    ``docx``, ``html``) and ``lo`` for LibreOffice's PDF."""
+    from hearing_docs.pipeline import BuildOptions, build
+
+    result: dict[str, dict[str, Path]] = {}
+    for content in contents:
+        written = build(content, out_dir, BuildOptions(strict=True))
+        result[content.stem] = {path.suffix[1:]: path for path in written}
+    converted = libreoffice_pdfs([files["docx"] for files in result.values()], out_dir / "lo")
+    for files, pdf in zip(result.values(), converted, strict=True):
+        files["lo"] = pdf
+    return result
+
+
 def libreoffice_pdfs(docx_files: list[Path], out_dir: Path) -> list[Path]:
     """Convert DOCX files to PDF in one run of headless LibreOffice (one start-up for all)."""
     return libreoffice_convert(docx_files, out_dir, "pdf", ".pdf")

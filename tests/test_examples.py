@@ -13,8 +13,7 @@ import docx
 import pikepdf
 import pytest
 
-from hearing_docs.pipeline import BuildOptions, build
-from support import ROOT, libreoffice_pdfs, pdf_pages, word_boxes
+from support import ROOT, built_strictly, pdf_pages, word_boxes
 
 LETTER_ALONE = ROOT / "content" / "2014-09-04-letter-alone.yaml"
 SUMMARY_ALONE = ROOT / "content" / "2016-06-08-summary-alone.yaml"
@@ -28,15 +27,7 @@ EXAMPLES = [LETTER_ALONE, SUMMARY_ALONE, CO_FACILITATORS, TWO_DAYS, OWN_CLOSE]
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]]:
     """Every example built strictly (any WeasyPrint warning fails), and its DOCX converted."""
-    out = tmp_path_factory.mktemp("examples")
-    result: dict[str, dict[str, Path]] = {}
-    for content in EXAMPLES:
-        written = build(content, out, BuildOptions(strict=True))
-        result[content.stem] = {path.suffix[1:]: path for path in written}
-    converted = libreoffice_pdfs([files["docx"] for files in result.values()], out / "lo")
-    for files, pdf in zip(result.values(), converted, strict=True):
-        files["lo"] = pdf
-    return result
+    return built_strictly(EXAMPLES, tmp_path_factory.mktemp("examples"))
 
 
 def outline(pdf_path: Path) -> list[tuple[str, int]]:

@@ -21,9 +21,8 @@ from docx.oxml.ns import qn
 from hearing_docs.content import loading, markup
 from hearing_docs.content.model import Hearing, text_fields
 from hearing_docs.document import notes
-from hearing_docs.pipeline import BuildOptions, build
 from hearing_docs.templateset import sets
-from support import EXAMPLES, FIXTURES, libreoffice_pdfs, pdf_pages, spaced, without_page_numbers
+from support import EXAMPLES, FIXTURES, built_strictly, pdf_pages, spaced, without_page_numbers
 
 # Every example and test document that calls footnotes.
 WITH_NOTES = [
@@ -51,15 +50,7 @@ def test_an_example_has_headingless_opening_paragraphs_and_footnotes() -> None:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]]:
     """Every example with notes built strictly, and its DOCX converted by LibreOffice."""
-    out = tmp_path_factory.mktemp("footnotes")
-    result: dict[str, dict[str, Path]] = {}
-    for content in WITH_NOTES:
-        written = build(content, out, BuildOptions(strict=True))
-        result[content.stem] = {path.suffix[1:]: path for path in written}
-    converted = libreoffice_pdfs([files["docx"] for files in result.values()], out / "lo")
-    for files, pdf in zip(result.values(), converted, strict=True):
-        files["lo"] = pdf
-    return result
+    return built_strictly(WITH_NOTES, tmp_path_factory.mktemp("footnotes"))
 
 
 def _calls(hearing: Hearing) -> list[tuple[str, str]]:
