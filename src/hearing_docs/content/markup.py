@@ -95,8 +95,20 @@ class _Parsed:
     problem: str | None
 
 
+# The characters that can start markup (emphasis, an escape, a footnote) or that the
+# parser normalises (a carriage return, NUL): text with none of them is one plain run,
+# without the parser (most paragraphs; importing markdown-it weighs on a cold build).
+MARKUP_CHARACTERS = frozenset("*_\\^\r\0")
+
+
 @lru_cache(maxsize=4096)
 def _parse(text: str) -> _Parsed:
+    if MARKUP_CHARACTERS.isdisjoint(text):
+        return _Parsed((Run(str(text)),) if text else (), None)
+    return _parse_markup(text)
+
+
+def _parse_markup(text: str) -> _Parsed:
     env: dict = {}
     tokens = _parser().parseInline(text, env)[0].children or []
     notes = env.get("footnotes", {}).get("list", {})
@@ -146,6 +158,12 @@ def _runs(tokens: list, notes: dict) -> tuple[list[Run], str | None]:
 def runs(text: str) -> list[Run]:
     """Split a paragraph into runs of plain, bold and italic text, and footnote calls."""
     return list(_parse(text).runs)
+
+
+def parser_runs(text: str) -> list[Run]:
+    """The runs as the markup parser gives them, even for text without ``MARKUP_CHARACTERS``
+    (``runs`` gives the same without the parser)."""
+    return list(_parse_markup(text).runs)
 
 
 def note_problem(text: str) -> str | None:
