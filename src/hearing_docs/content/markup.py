@@ -37,7 +37,8 @@ if TYPE_CHECKING:
 # characters around the slash ("70/290" in "第70/290号决议"); lines break between the
 # ideographs and punctuation around it as before.
 _EAST_ASIAN = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-_SLASHED = re.compile(rf"[^\s{_EAST_ASIAN}]+/[^\s{_EAST_ASIAN}]+")
+_SLASHED = rf"[^\s{_EAST_ASIAN}]+/[^\s{_EAST_ASIAN}]+"
+"""Found with ``re``'s own cache of compiled patterns: compiled only when HTML is made."""
 MAX_UNBROKEN = 40
 """The longest slashed word kept whole: 40 of the widest letters still fit on a line."""
 
@@ -199,7 +200,7 @@ def to_html(text: str, first_note: int | None = None) -> Markup:
             parts.append(_note_html(run.note, number))
             number += 1
             continue
-        html = _SLASHED.sub(_unbroken, str(escape(run.text)))
+        html = re.sub(_SLASHED, _unbroken, str(escape(run.text)))
         if run.italic:
             html = f"<em>{html}</em>"
         if run.bold:
