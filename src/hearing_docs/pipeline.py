@@ -93,11 +93,16 @@ def build_documents(
         return _build_documents(content_path, out_dir, options or BuildOptions())
 
 
+def up_to_date(content_path: Path, out_dir: Path, options: BuildOptions) -> list[Path] | None:
+    """The outputs of ``content_path`` when the manifest in ``out_dir`` shows them up to
+    date for ``options`` (what a build with ``manifest`` would skip), else ``None``."""
+    with fontconfig.one_state():
+        return manifest.unchanged(content_path, out_dir, options.settings(), options.template_dirs)
+
+
 def _build_documents(content_path: Path, out_dir: Path, options: BuildOptions) -> Built:
     if options.manifest and not options.force:
-        current = manifest.unchanged(
-            content_path, out_dir, options.settings(), options.template_dirs
-        )
+        current = up_to_date(content_path, out_dir, options)
         if current is not None:
             return Built(current, None, unchanged=True)
     rendered = render_all(content_path, options, fingerprint=options.manifest)
