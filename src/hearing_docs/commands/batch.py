@@ -104,10 +104,13 @@ def run(
         built = _in_turn(rest, out_dir, checked, told)
     else:
         built = _pooled(rest, out_dir, checked, min(jobs, len(rest)), told)
-    for index in range(len(paths)):
-        yield known[index] if index in known else next(built)
-    for _ in built:  # the final progress
-        pass
+    try:
+        for index in range(len(paths)):
+            yield known[index] if index in known else next(built)
+        for _ in built:  # the final progress
+            pass
+    finally:
+        built.close()  # stopped early (Ctrl+C): the pool ends its files here, not later
 
 
 def _in_turn(
