@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -100,6 +100,7 @@ def run(
     def told(done: int, running: list[Path]) -> None:
         progress(len(known) + done, running)
 
+    built: Generator[Outcome, None, None]
     if len(rest) <= 1:
         built = _in_turn(rest, out_dir, checked, told)
     else:
@@ -118,7 +119,7 @@ def _in_turn(
     out_dir: Path,
     settings: Settings,
     progress: Callable[[int, list[Path]], None],
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     for done, path in enumerate(paths):
         progress(done, [path])
         yield build_one(path, out_dir, settings)
@@ -153,7 +154,7 @@ def _pooled(
     settings: Settings,
     workers: int,
     progress: Callable[[int, list[Path]], None],
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     # Imported here: a build of one file needs no pool.
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
