@@ -5,7 +5,7 @@ note is called.
 Out: a footnote reference run there (character style Footnote Reference, a
 superscript number that Word and LibreOffice count by themselves) and the
 note's own paragraph (style Footnote Text, opening with the note's number) in
-the document's footnotes part, for ``builder.py`` to fill with the note's runs.
+the document's footnotes part, for ``paragraphs.py`` to fill with the note's runs.
 
 python-docx has no footnote API. The part is made on the first note, as Word
 makes it: word/footnotes.xml, related to the document by the footnotes
