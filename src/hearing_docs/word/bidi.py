@@ -19,6 +19,7 @@ to the first letters that follow.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from docx.document import Document
@@ -31,8 +32,21 @@ from docx.text.run import Run
 _RIGHT_TO_LEFT = {"R", "AL"}
 
 
+# Where every character the walk below takes for right to left lies (the bidirectional
+# classes R and AL, and the Arabic blocks of ``_arabic``): Hebrew to Arabic Extended-A, the
+# right-to-left mark, the Hebrew and Arabic presentation forms, and the right-to-left blocks
+# of the supplementary planes. A text without any of them, as most text is, is one
+# left-to-right part, found without asking Unicode's tables about each of its characters;
+# tests/test_bidi.py checks every code point.
+_MAY_BE_RIGHT_TO_LEFT = re.compile(
+    "[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+
+
 def segments(text: str) -> list[tuple[str, bool]]:
     """``text`` cut where its letters change direction: (part, right to left)."""
+    if _MAY_BE_RIGHT_TO_LEFT.search(text) is None:
+        return [(text, False)] if text else []
     parts: list[tuple[str, bool]] = []
     current = ""
     direction: bool | None = None

@@ -38,7 +38,7 @@ from docx.styles.style import BaseStyle, ParagraphStyle
 
 from hearing_docs.fonts import metrics
 from hearing_docs.templateset.theme import Theme
-from hearing_docs.word import numbering
+from hearing_docs.word import numbering, template
 
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -198,17 +198,17 @@ def define(document: Document, theme: Theme, language: str, script: str) -> None
 
     ``script`` is the group of scripts ``language`` is written in (``glyphs.script_slot``):
     the slot of Word's language settings it takes."""
-    # The others go first: python-docx walks every style of the document for each one
-    # it looks up, and the template brings 164.
-    _prune(document, {"Body Text", *specs(theme), *_CHARACTER, *_KEPT})
+    table = specs(theme)
+    # The others go first, and the styles left are looked up by name here: python-docx
+    # walks every style of the document for each name it looks up.
+    found = template.prune(document, {"Body Text", *table, *_CHARACTER, *_KEPT})
     _defaults(document, theme, language, script)
-    styles = document.styles
-    body = _style(document, "Body Text")
-    body.base_style = styles["Normal"]
+    body = _style(document, found, "Body Text")
+    body.base_style = found["Normal"]
     _paragraph_format(body, theme, StyleSpec(space_after=theme.text.paragraph_space))
-    for name, spec in specs(theme).items():
-        style = _style(document, name)
-        style.base_style = styles[spec.based_on]
+    for name, spec in table.items():
+        style = _style(document, found, name)
+        style.base_style = found[spec.based_on]
         _paragraph_format(style, theme, spec)
         if spec.bold is not None:
             style.font.bold = spec.bold
@@ -217,11 +217,11 @@ def define(document: Document, theme: Theme, language: str, script: str) -> None
         if spec.size is not None:
             style.font.size = Pt(spec.size)
         _complex_script(style)
-    for name, spec in specs(theme).items():
+    for name, spec in table.items():
         if spec.next is not None:
-            styles[name].next_paragraph_style = styles[spec.next]
+            cast(ParagraphStyle, found[name]).next_paragraph_style = found[spec.next]
     for name, font in _CHARACTER.items():
-        character = _style(document, name, WD_STYLE_TYPE.CHARACTER)
+        character = _style(document, found, name, WD_STYLE_TYPE.CHARACTER)
         for attribute, value in font.items():
             setattr(character.font, attribute, value)
         _complex_script(character)
@@ -257,67 +257,22 @@ def names(theme: Theme) -> list[str]:
     return ["Body Text", *specs(theme), *_CHARACTER, *_KEPT]
 
 
-def _prune(document: Document, kept: set[str]) -> None:
-    """Remove every style not ``kept``, and keep the others out of the gallery."""
-    root = document.styles.element
-    ids = set()
-    for style in root.findall(qn("w:style")):
-        name = style.find(qn("w:name")).get(qn("w:val"))
-        if document.styles[name].name in kept:
-            ids.add(style.get(qn("w:styleId")))
-        else:
-            root.remove(style)
-    for style in root.findall(qn("w:style")):
-        for tag in ("w:link", "w:next", "w:basedOn"):
-            reference = style.find(qn(tag))
-            if reference is not None and reference.get(qn("w:val")) not in ids:
-                style.remove(reference)
-    # Word's built-in styles not defined here show in its gallery when marked so.
-    latent = root.find(qn("w:latentStyles"))
-    if latent is not None:
-        for exception in latent.findall(qn("w:lsdException")):
-            if exception.get(qn("w:name")).title() not in {n.title() for n in kept}:
-                exception.attrib.pop(qn("w:qFormat"), None)
-
-
 def _style(
-    document: Document, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH
+    document: Document,
+    found: dict[str, BaseStyle],
+    name: str,
+    kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH,
 ) -> ParagraphStyle:
-    """The style ``name``, made when the template lacks it. Typed as a paragraph style,
-    whose attributes a character style has too but ``paragraph_format``, which is only
-    used on paragraph styles."""
-    styles = document.styles
-    style = cast(ParagraphStyle, styles[name] if name in styles else styles.add_style(name, kind))
+    """The style ``name`` of ``found``, made (and added to ``found``) when the template
+    lacks it. Typed as a paragraph style, whose attributes a character style has too but
+    ``paragraph_format``, which is only used on paragraph styles."""
+    if name not in found:
+        found[name] = document.styles.add_style(name, kind)
+    style = cast(ParagraphStyle, found[name])
     style.hidden = False
     style.quick_style = True
-    _drop_theme_fonts(style)
+    template.drop_theme_fonts(style)
     return style
-
-
-def _drop_theme_fonts(style: BaseStyle) -> None:
-    """Remove the template's fonts, colours, sizes and spacing, which would override the
-    theme's (Heading 2 in blue Calibri), so that the style inherits them from Body Text."""
-    rpr = style.element.rPr
-    if rpr is not None:
-        for tag in (
-            "w:rFonts",
-            "w:color",
-            "w:sz",
-            "w:szCs",
-            "w:i",
-            "w:iCs",
-            "w:b",
-            "w:bCs",
-            "w:spacing",
-            "w:kern",
-        ):
-            for element in rpr.findall(qn(tag)):
-                rpr.remove(element)
-    ppr = style.element.pPr
-    if ppr is not None:
-        for tag in ("w:pBdr", "w:spacing", "w:contextualSpacing", "w:ind", "w:keepLines"):
-            for element in ppr.findall(qn(tag)):
-                ppr.remove(element)
 
 
 def _paragraph_format(style: ParagraphStyle, theme: Theme, spec: StyleSpec) -> None:
@@ -379,7 +334,7 @@ def _faces(theme: Theme) -> dict[str, str]:
 def _defaults(document: Document, theme: Theme, language: str, script: str) -> None:
     """Document-wide font, size, colour, line pitch and language (w:docDefaults)."""
     normal = cast(ParagraphStyle, document.styles["Normal"])
-    _drop_theme_fonts(normal)
+    template.drop_theme_fonts(normal)
     normal.font.name = theme.text.font
     normal.font.size = Pt(theme.text.size)
     normal.font.color.rgb = RGBColor(0, 0, 0)
