@@ -95,3 +95,18 @@ def test_docs_api_describes_every_public_name() -> None:
     documented = set(re.findall(r"^### `hearing_docs\.(\w+)", text, flags=re.MULTILINE))
     public = {name for name in hearing_docs.__all__ if name != "__version__"}
     assert documented == public
+
+
+def test_up_to_date_names_what_a_build_with_the_manifest_would_skip(tmp_path: Path) -> None:
+    content = seed_copy(tmp_path)
+    out = tmp_path / "out"
+    assert hearing_docs.up_to_date(content, out, ["html"]) is None  # never built
+    built = hearing_docs.build(content, out, ["html"], manifest=True)
+    found = hearing_docs.up_to_date(content, out, ["html"])
+    assert found == built
+    assert found.unchanged
+    assert hearing_docs.up_to_date(content, out, ["html"], strict=True) is None  # other options
+    text = content.read_text(encoding="utf-8")
+    content.write_text(text.replace("Excellency,", "Excellencies,", 1), encoding="utf-8")
+    assert hearing_docs.up_to_date(content, out, ["html"]) is None  # changed
+    assert sorted(out.iterdir()) == sorted([out / ".hearing-docs-manifest.json", *built])

@@ -154,3 +154,44 @@ def test_a_batch_imports_the_engines_of_its_formats_before_forking(
     modules = set(done.stdout.split())
     assert imported <= modules
     assert not (not_imported & modules)
+
+
+def test_a_batch_with_nothing_changed_starts_no_worker_and_imports_no_engine(
+    tmp_path: Path,
+) -> None:
+    """The files found up to date are told by the parent; only a changed one is built,
+    and it alone needs no pool: its lines still come in the order of the files."""
+    folder = tmp_path / "hearings"
+    for name in "abc":
+        seed_copy(folder, name=f"{name}.yaml")
+    out = tmp_path / "out"
+    assert build(str(folder), "-o", str(out), "-f", "docx").returncode == 0
+    script = (
+        "import sys, multiprocessing.pool, concurrent.futures.process as p; "
+        "from hearing_docs import cli; "
+        "p.ProcessPoolExecutor = None; "  # a pool would fail
+        "sys.argv = ['hearing-docs', 'build', *sys.argv[1:]]; "
+        "import atexit; atexit.register(lambda: print('engines', 'docx' in sys.modules, "
+        "file=sys.stderr)); cli.main()"
+    )
+
+    def again() -> subprocess.CompletedProcess:
+        command = [sys.executable, "-c", script, str(folder), "-o", str(out), "-f", "docx"]
+        return subprocess.run(command, capture_output=True, text=True, timeout=600)
+
+    nothing = again()
+    assert nothing.returncode == 0, nothing.stderr
+    assert nothing.stdout.splitlines() == [
+        f"unchanged {folder}/{name}.yaml: its outputs are up to date" for name in "abc"
+    ]
+    assert nothing.stderr.splitlines()[-1] == "engines False"
+    text = (folder / "b.yaml").read_text(encoding="utf-8")
+    (folder / "b.yaml").write_text(text.replace("Excellency,", "Excellencies,", 1), "utf-8")
+    one = again()
+    assert one.returncode == 0, one.stderr
+    assert one.stdout.splitlines() == [
+        f"unchanged {folder}/a.yaml: its outputs are up to date",
+        f"wrote {out}/b.docx",
+        f"unchanged {folder}/c.yaml: its outputs are up to date",
+    ]
+    assert one.stderr.splitlines()[-1] == "engines True"

@@ -41,3 +41,28 @@ def test_what_cannot_be_drawn_is_refused_with_the_reason(tmp_path, make, message
     relative = make(tmp_path)
     with pytest.raises(images.ImageProblem, match=message.replace("(", r"\(")):
         images.load(relative, tmp_path)
+
+
+def test_an_image_that_passed_is_not_decoded_again_and_a_damaged_entry_is_not_believed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    name = save(tmp_path, "a.png", size=(60, 30))
+    first = images.load(name, tmp_path)
+    (entry,) = (tmp_path / "cache" / "hearing-docs" / "images").glob("*.json")
+    decoded = []
+    monkeypatch.setattr(PilImage, "open", lambda *a, **k: decoded.append(a) or 1 / 0)
+    assert images.load(name, tmp_path) == first  # from the cache: Pillow is not asked
+    assert decoded == []
+    for damage in ('["GIF", 60, 30, 1]', '["PNG", 60, -1, 1]', "[", '"PNG"'):
+        entry.write_text(damage, encoding="utf-8")
+        with pytest.raises(ZeroDivisionError):  # not believed: decoded again
+            images.load(name, tmp_path)
+    assert len(decoded) == 4
+    monkeypatch.undo()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    (tmp_path / "b.png").write_bytes(b"not a picture")
+    for _ in range(2):  # a refused image is refused every time, never kept
+        with pytest.raises(images.ImageProblem, match="is not a PNG or JPEG"):
+            images.load("b.png", tmp_path)
+    assert len(list(entry.parent.glob("*.json"))) == 1

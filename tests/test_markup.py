@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from hearing_docs.content.markup import (
+    MARKUP_CHARACTERS,
     Marked,
     Run,
     join,
     note_problem,
     notes,
+    parser_runs,
     plain,
     printed_runs,
     runs,
@@ -108,3 +112,41 @@ def test_html_gives_each_note_its_float_and_its_link_numbered_from_the_first() -
         ' b<span class="footnote">Two.</span>'
         '<a class="note-call" id="note-call-4" href="#note-4" role="doc-noteref"><sup>4</sup></a>'
     )
+
+
+# Text a content file holds, without the characters that start markup: letters of
+# several scripts, digits, punctuation, spaces, tabs and line ends, HTML and Markdown
+# that is not ours (links, code, headings, entities); the markup characters are in the
+# alphabet too, and the filter takes out only those ``MARKUP_CHARACTERS`` names.
+_PLAIN = st.lists(
+    st.sampled_from(
+        [
+            *"aZ é中ب1 .,;:!?'\"()-–—/#>`~=+<&%$@|{}]\t\n\u00a0\u200b*_\\^\r\0",
+            *["http://", "&amp;", "1. ", "- ", "    ", "[link](x)", "[x]", "]["],
+        ]
+    ).filter(lambda piece: MARKUP_CHARACTERS.isdisjoint(piece)),
+    max_size=60,
+).map("".join)
+
+
+@given(_PLAIN)
+def test_text_without_markup_characters_is_what_the_parser_makes_of_it(text: str) -> None:
+    assert runs(text) == parser_runs(text)
+
+
+@pytest.mark.parametrize("character", sorted(MARKUP_CHARACTERS))
+def test_each_markup_character_sends_the_text_to_the_parser(character: str) -> None:
+    # Each one changes what the parser gives in some text, so none can be left out.
+    examples = {"*": "*a*", "_": "_a_", "\\": "\\*", "^": "a^[b]"}
+    examples |= {"\r": "a\rb", "\0": "a\0b"}
+    text = examples[character]
+    assert character in text
+    assert parser_runs(text) != [Run(text)]
+    assert runs(text) == parser_runs(text)
+
+
+def test_marked_text_without_markup_prints_as_escaped_text() -> None:
+    # A Marked value's run is plain str: HTML-escaping it must not call its __html__ again.
+    marked = Marked("fish & chips")
+    assert [type(run.text) for run in runs(marked)] == [str]
+    assert str(to_html(marked)) == "fish &amp; chips"

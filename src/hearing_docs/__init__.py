@@ -13,7 +13,16 @@ Importing the package is cheap: the stages are imported by the first call.
 
 from __future__ import annotations
 
-from hearing_docs.api import FORMATS, PDF_VARIANTS, Problems, Written, build, check, load
+from hearing_docs.api import (
+    FORMATS,
+    PDF_VARIANTS,
+    Problems,
+    Written,
+    build,
+    check,
+    load,
+    up_to_date,
+)
 from hearing_docs.errors import (
     ContentError,
     FolderError,
@@ -39,4 +48,5 @@ __all__ = [
     "build",
     "check",
     "load",
+    "up_to_date",
 ]

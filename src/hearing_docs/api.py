@@ -4,7 +4,8 @@ In: the path of a content file (and, for ``build``, an output folder, the
 formats and the build options).
 Out: ``load``: the validated ``Hearing``, or a ``ContentError``; ``check``:
 the list of problems, empty when the file builds; ``build``: the paths
-written, or a ``HearingDocsError`` with nothing written.
+written, or a ``HearingDocsError`` with nothing written; ``up_to_date``: the
+paths a build would skip, or ``None``.
 
 Every error carries ``problems``, each with ``file``, ``line``, ``column``,
 ``field`` and ``message``. This module imports nothing heavy: the stages (and
@@ -24,6 +25,7 @@ from hearing_docs.output import FORMATS
 from hearing_docs.pdf.variants import ARCHIVAL, DEFAULT_VARIANT, VARIANTS
 
 if TYPE_CHECKING:
+    from hearing_docs import pipeline
     from hearing_docs.content.model import Hearing
 
 PathLike = str | os.PathLike[str]
@@ -102,6 +104,49 @@ def build(
     they were written, write nothing and return them with ``unchanged`` set;
     ``force``: build and record even then.
     """
+    from hearing_docs import pipeline
+
+    options = _options(formats, templates, strict, pdf_variant, attach_source, manifest, force)
+    built = pipeline.build_documents(Path(path), Path(output_dir), options)
+    written = Written(built.files)
+    written.templates = built.templates
+    written.unchanged = built.unchanged
+    return written
+
+
+def up_to_date(
+    path: PathLike,
+    output_dir: PathLike,
+    formats: Sequence[str] = FORMATS,
+    *,
+    templates: Sequence[PathLike] = (),
+    strict: bool = False,
+    pdf_variant: str = DEFAULT_VARIANT,
+    attach_source: bool | None = None,
+) -> Written | None:
+    """The paths ``build(..., manifest=True)`` with these options would find up to date
+    and skip (``unchanged`` set), or ``None`` when it would build; builds nothing, and
+    reads no content beyond what the manifest hashes."""
+    from hearing_docs import pipeline
+
+    options = _options(formats, templates, strict, pdf_variant, attach_source, True, False)
+    current = pipeline.up_to_date(Path(path), Path(output_dir), options)
+    if current is None:
+        return None
+    written = Written(current)
+    written.unchanged = True
+    return written
+
+
+def _options(
+    formats: Sequence[str],
+    templates: Sequence[PathLike],
+    strict: bool,
+    pdf_variant: str,
+    attach_source: bool | None,
+    manifest: bool,
+    force: bool,
+) -> pipeline.BuildOptions:
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
         raise ValueError(f"formats: choose one or more of {', '.join(FORMATS)}, not {unknown}")
@@ -109,7 +154,7 @@ def build(
         raise ValueError(f"pdf_variant: choose one of {', '.join(VARIANTS)}, not {pdf_variant!r}")
     from hearing_docs import pipeline
 
-    options = pipeline.BuildOptions(
+    return pipeline.BuildOptions(
         formats=tuple(formats),
         template_dirs=_paths(templates),
         strict=strict,
@@ -118,11 +163,6 @@ def build(
         manifest=manifest,
         force=force,
     )
-    built = pipeline.build_documents(Path(path), Path(output_dir), options)
-    written = Written(built.files)
-    written.templates = built.templates
-    written.unchanged = built.unchanged
-    return written
 
 
 def _paths(folders: Sequence[PathLike]) -> tuple[Path, ...]:

@@ -25,7 +25,7 @@ from hearing_docs.content import loading
 from hearing_docs.document import facts as document_facts
 from hearing_docs.document import typography
 from hearing_docs.errors import shown_path
-from hearing_docs.fonts import glyphs
+from hearing_docs.fonts import fontconfig, glyphs
 from hearing_docs.output import FORMATS, files, manifest
 from hearing_docs.templateset import assets, sets
 
@@ -89,11 +89,20 @@ def build_documents(
     content_path: Path, out_dir: Path, options: BuildOptions | None = None
 ) -> Built:
     """Build one content file; return the files written and where its templates came from."""
-    options = options or BuildOptions()
+    with fontconfig.one_state():
+        return _build_documents(content_path, out_dir, options or BuildOptions())
+
+
+def up_to_date(content_path: Path, out_dir: Path, options: BuildOptions) -> list[Path] | None:
+    """The outputs of ``content_path`` when the manifest in ``out_dir`` shows them up to
+    date for ``options`` (what a build with ``manifest`` would skip), else ``None``."""
+    with fontconfig.one_state():
+        return manifest.unchanged(content_path, out_dir, options.settings(), options.template_dirs)
+
+
+def _build_documents(content_path: Path, out_dir: Path, options: BuildOptions) -> Built:
     if options.manifest and not options.force:
-        current = manifest.unchanged(
-            content_path, out_dir, options.settings(), options.template_dirs
-        )
+        current = up_to_date(content_path, out_dir, options)
         if current is not None:
             return Built(current, None, unchanged=True)
     rendered = render_all(content_path, options, fingerprint=options.manifest)
@@ -108,6 +117,11 @@ def build_documents(
 def render_all(content_path: Path, options: BuildOptions, *, fingerprint: bool = False) -> Rendered:
     """Every format asked for, rendered in memory, in the order of ``FORMATS``; with
     ``fingerprint``, also what they are built from, taken before any template is read."""
+    with fontconfig.one_state():
+        return _render_all(content_path, options, fingerprint=fingerprint)
+
+
+def _render_all(content_path: Path, options: BuildOptions, *, fingerprint: bool) -> Rendered:
     hearing, source = loading.load_with_source(content_path)
     roots = sets.roots_for(content_path, list(options.template_dirs))
     line, column = source.position(("template",))

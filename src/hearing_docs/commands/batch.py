@@ -16,9 +16,10 @@ and stops.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,18 +86,81 @@ def run(
     order) and which are being built.
     """
     if jobs <= 1 or len(paths) <= 1:
-        for done, path in enumerate(paths):
-            progress(done, [path])
-            yield build_one(path, out_dir, settings)
-        progress(len(paths), [])
+        yield from _in_turn(paths, out_dir, settings, progress)
         return
+    # The files found up to date are told at once, here: they need neither a worker nor
+    # the engines, and a batch in which nothing changed starts no pool at all.
+    known = _up_to_date(paths, out_dir, settings)
+    rest = [path for index, path in enumerate(paths) if index not in known]
+    checked = settings
+    if settings.manifest and not settings.force:
+        # The rest were just found out of date: their builds need not ask the manifest again.
+        checked = dataclasses.replace(settings, force=True)
+
+    def told(done: int, running: list[Path]) -> None:
+        progress(len(known) + done, running)
+
+    built: Generator[Outcome, None, None]
+    if len(rest) <= 1:
+        built = _in_turn(rest, out_dir, checked, told)
+    else:
+        built = _pooled(rest, out_dir, checked, min(jobs, len(rest)), told)
+    try:
+        for index in range(len(paths)):
+            yield known[index] if index in known else next(built)
+        for _ in built:  # the final progress
+            pass
+    finally:
+        built.close()  # stopped early (Ctrl+C): the pool ends its files here, not later
+
+
+def _in_turn(
+    paths: Sequence[Path],
+    out_dir: Path,
+    settings: Settings,
+    progress: Callable[[int, list[Path]], None],
+) -> Generator[Outcome, None, None]:
+    for done, path in enumerate(paths):
+        progress(done, [path])
+        yield build_one(path, out_dir, settings)
+    progress(len(paths), [])
+
+
+def _up_to_date(paths: Sequence[Path], out_dir: Path, settings: Settings) -> dict[int, Outcome]:
+    """The outcomes of the files whose outputs the manifest shows up to date, by index."""
+    if not settings.manifest or settings.force:
+        return {}
+    known = {}
+    for index, path in enumerate(paths):
+        try:
+            current = hearing_docs.up_to_date(
+                path,
+                out_dir,
+                settings.formats,
+                templates=settings.templates,
+                strict=settings.strict,
+                pdf_variant=settings.pdf_variant,
+            )
+        except HearingDocsError:
+            current = None  # its build says what is wrong
+        if current is not None:
+            known[index] = Outcome(path, list(current), None, True, [], _warnings.take())
+    return known
+
+
+def _pooled(
+    paths: Sequence[Path],
+    out_dir: Path,
+    settings: Settings,
+    workers: int,
+    progress: Callable[[int, list[Path]], None],
+) -> Generator[Outcome, None, None]:
     # Imported here: a build of one file needs no pool.
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     from hearing_docs import pipeline
 
-    workers = min(jobs, len(paths))
     # Forked workers start with this process's imports: each engine is imported once,
     # here, instead of once in every worker.
     pipeline.import_engines(settings.formats)

@@ -37,7 +37,8 @@ if TYPE_CHECKING:
 # characters around the slash ("70/290" in "第70/290号决议"); lines break between the
 # ideographs and punctuation around it as before.
 _EAST_ASIAN = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-_SLASHED = re.compile(rf"[^\s{_EAST_ASIAN}]+/[^\s{_EAST_ASIAN}]+")
+_SLASHED = rf"[^\s{_EAST_ASIAN}]+/[^\s{_EAST_ASIAN}]+"
+"""Found with ``re``'s own cache of compiled patterns: compiled only when HTML is made."""
 MAX_UNBROKEN = 40
 """The longest slashed word kept whole: 40 of the widest letters still fit on a line."""
 
@@ -95,8 +96,20 @@ class _Parsed:
     problem: str | None
 
 
+# The characters that can start markup (emphasis, an escape, a footnote) or that the
+# parser normalises (a carriage return, NUL): text with none of them is one plain run,
+# without the parser (most paragraphs; importing markdown-it weighs on a cold build).
+MARKUP_CHARACTERS = frozenset("*_\\^\r\0")
+
+
 @lru_cache(maxsize=4096)
 def _parse(text: str) -> _Parsed:
+    if MARKUP_CHARACTERS.isdisjoint(text):
+        return _Parsed((Run(str(text)),) if text else (), None)
+    return _parse_markup(text)
+
+
+def _parse_markup(text: str) -> _Parsed:
     env: dict = {}
     tokens = _parser().parseInline(text, env)[0].children or []
     notes = env.get("footnotes", {}).get("list", {})
@@ -148,6 +161,12 @@ def runs(text: str) -> list[Run]:
     return list(_parse(text).runs)
 
 
+def parser_runs(text: str) -> list[Run]:
+    """The runs as the markup parser gives them, even for text without ``MARKUP_CHARACTERS``
+    (``runs`` gives the same without the parser)."""
+    return list(_parse_markup(text).runs)
+
+
 def note_problem(text: str) -> str | None:
     """What is wrong with the footnotes of ``text`` (one left open, an empty one, a note
     inside a note), or None."""
@@ -181,7 +200,7 @@ def to_html(text: str, first_note: int | None = None) -> Markup:
             parts.append(_note_html(run.note, number))
             number += 1
             continue
-        html = _SLASHED.sub(_unbroken, str(escape(run.text)))
+        html = re.sub(_SLASHED, _unbroken, str(escape(run.text)))
         if run.italic:
             html = f"<em>{html}</em>"
         if run.bold:

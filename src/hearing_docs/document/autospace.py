@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 SPACE = 0.2
 """The space, in em of the text's size."""
@@ -26,24 +27,34 @@ SPACE = 0.2
 # ideographs and their extensions and compatibility forms. Not CJK punctuation
 # nor full-width forms: neither Word nor LibreOffice spaces those from Latin text.
 IDEOGRAPHS = "\u2e80-\u2fdf\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_IDEOGRAPH = re.compile(f"[{IDEOGRAPHS}]")
+_FIRST_IDEOGRAPH = "\u2e80"
 # Latin, Greek and Cyrillic letters and the ASCII figures.
-_LATIN_RUN = re.compile("[0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]+")
+_LATIN_RUN = "[0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]+"
+
+
+@cache
+def _ideograph() -> re.Pattern[str]:
+    # Compiled on first use: classes of wide ranges take milliseconds to compile, which
+    # a document without ideographs never needs to spend.
+    return re.compile(f"[{IDEOGRAPHS}]")
 
 
 def present(text: str) -> bool:
     """Whether ``text`` holds an ideograph at all (most documents hold none)."""
-    return _IDEOGRAPH.search(text) is not None
+    if not text or max(text) < _FIRST_IDEOGRAPH:  # nothing as far up as the ideographs
+        return False
+    return _ideograph().search(text) is not None
 
 
 def runs(text: str) -> Iterator[tuple[int, int, bool, bool]]:
     """(start, end, spaced before, spaced after) of each Latin run beside an ideograph."""
     if not present(text):
         return
-    for run in _LATIN_RUN.finditer(text):
+    ideograph = _ideograph()
+    for run in re.finditer(_LATIN_RUN, text):
         start, end = run.span()
-        before = start > 0 and _IDEOGRAPH.match(text[start - 1]) is not None
-        after = end < len(text) and _IDEOGRAPH.match(text[end]) is not None
+        before = start > 0 and ideograph.match(text[start - 1]) is not None
+        after = end < len(text) and ideograph.match(text[end]) is not None
         if before or after:
             yield start, end, before, after
 

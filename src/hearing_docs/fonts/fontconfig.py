@@ -12,7 +12,9 @@ the fonts and fontconfig's settings stay as they were: the entry records the
 modification times of every folder of fonts, of fontconfig's settings and of
 its own cache (which fontconfig rewrites when it finds new fonts in any
 folder), and the matched files themselves. A font installed or removed, or a
-setting changed, asks fontconfig again.
+setting changed, asks fontconfig again. Within ``one_state()`` (one build) the
+fonts are taken to stay as they were: the folders are looked at and the cache
+read once, not for every face asked for.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from hearing_docs import cache as user_cache
@@ -31,7 +36,23 @@ Match = tuple[Path, int]
 def match(family: str, bold: bool, italic: bool) -> Match | None:
     """The font file (and face index) fontconfig gives for ``family`` in this style."""
     name = "".join("\\" + c if c in "\\-:," else c for c in family)
-    return _Matches().get(f"{name}:weight={200 if bold else 80}:slant={100 if italic else 0}")
+    matches = _current.get() or _Matches()
+    return matches.get(f"{name}:weight={200 if bold else 80}:slant={100 if italic else 0}")
+
+
+@contextmanager
+def one_state() -> Iterator[None]:
+    """Answer every ``match`` inside from one look at the fonts (a build asks for a
+    dozen faces or more; each look walks every font folder and reads the cache). Inside
+    another ``one_state``, that one's answers stand."""
+    if _current.get() is not None:
+        yield
+        return
+    token = _current.set(_Matches())
+    try:
+        yield
+    finally:
+        _current.reset(token)
 
 
 class _Matches:
@@ -54,6 +75,9 @@ class _Matches:
             user_cache.write_json(self.entry, {"state": self.state, "matches": self.known})
         answer = self.known[pattern]
         return None if answer is None else (Path(answer[0]), int(answer[1]))
+
+
+_current: ContextVar[_Matches | None] = ContextVar("fontconfig_state", default=None)
 
 
 def _still_there(answer: object) -> bool:

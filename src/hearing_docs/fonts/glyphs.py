@@ -48,15 +48,23 @@ _STYLE_NAMES = {
 def check(hearing: Hearing, source: Source, theme: Theme) -> None:
     """Raise a ``ContentError`` for every character the theme's fonts cannot draw."""
     problems: list[Problem] = []
+    # Whether each character is drawn in each style, asked once for the whole document:
+    # a summary repeats the same hundred characters over thousands of words.
+    drawn: dict[tuple[str, Style], bool] = {}
     for where, value, runs in _fields(hearing):
         seen: set[tuple[str, Style]] = set()
         for run_text, style in runs:
-            for character in run_text:
-                if (character, style) in seen or _needs_no_glyph(character):
+            for character in dict.fromkeys(run_text):  # each once, in the order written
+                if (character, style) in seen:
                     continue
                 seen.add((character, style))
-                fonts = fonts_for(character, theme)
-                if not any(ord(character) in _coverage(font, style) for font in fonts):
+                if (character, style) not in drawn:
+                    drawn[character, style] = _needs_no_glyph(character) or any(
+                        ord(character) in _coverage(font, style)
+                        for font in fonts_for(character, theme)
+                    )
+                if not drawn[character, style]:
+                    fonts = fonts_for(character, theme)
                     written = source.origin(where)  # the content file or its defaults file
                     line, column = _position(written, where, value, character)
                     message = (

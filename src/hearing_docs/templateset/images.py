@@ -15,10 +15,14 @@ folder (``..``, absolute paths, symbolic links pointing outside) are refused.
 from __future__ import annotations
 
 import base64
+import hashlib
 import io
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+
+from hearing_docs import cache as user_cache
+from hearing_docs.version import __version__
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
@@ -68,7 +72,7 @@ def load(relative: str, folder: Path) -> Image:
         raise ImageProblem(f"image '{relative}' cannot be read: {error.strerror}") from None
     if len(data) > MAX_BYTES:
         raise ImageProblem(f"image '{relative}' is over {MAX_BYTES // 1048576} MB")
-    kind, width, height, orientation = _identify(relative, data)
+    kind, width, height, orientation = _identified(relative, data)
     if orientation != 1:
         data, width, height = _upright(data, kind)
     if max(width, height) > MAX_ASPECT * min(width, height):
@@ -92,6 +96,25 @@ def _upright(data: bytes, kind: str) -> tuple[bytes, int, int]:
         extra = {"quality": 95} if kind == "JPEG" else {}
         turned.save(out, kind, **extra)
         return out.getvalue(), turned.width, turned.height
+
+
+def _identified(relative: str, data: bytes) -> tuple[str, int, int, int]:
+    """``_identify``, kept in the user's cache by the bytes' SHA-256 once an image passes:
+    checking decodes every pixel (and imports Pillow), the same emblem and signature at
+    every build. An image that fails is checked again each time, to say why."""
+    name = user_cache.key(hashlib.sha256(data).hexdigest(), __version__)
+    entry = user_cache.folder("images") / f"{name}.json"
+    kept = user_cache.read_json(entry)
+    if (
+        isinstance(kept, list)
+        and len(kept) == 4
+        and kept[0] in _FORMATS
+        and all(type(number) is int and number > 0 for number in kept[1:])
+    ):
+        return kept[0], kept[1], kept[2], kept[3]
+    found = _identify(relative, data)
+    user_cache.write_json(entry, list(found))
+    return found
 
 
 def _identify(relative: str, data: bytes) -> tuple[str, int, int, int]:
