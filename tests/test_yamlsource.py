@@ -71,3 +71,14 @@ def test_files_that_cannot_be_content_are_refused_before_parsing(tmp_path: Path)
     with pytest.raises(yamlsource.YamlProblems) as caught:
         yamlsource.read_text(tmp_path / "a.yaml", "a.yaml", limit=4)
     assert "the limit is" in str(caught.value.problems[0])
+
+
+def test_a_value_its_tag_does_not_fit_is_a_problem_not_a_crash() -> None:
+    source = parse("a: !!int\nb: !!bool maybe\nc: !!float\nd: !!timestamp soon\ne: !!int 12\n")
+    assert [str(problem) for problem in source.problems] == [
+        "x.yaml:1:4: a: '' cannot be read; put it in quotes if it is text",
+        "x.yaml:2:4: b: 'maybe' cannot be read; put it in quotes if it is text",
+        "x.yaml:3:4: c: '' cannot be read; put it in quotes if it is text",
+        "x.yaml:4:4: d: 'soon' is not a date that exists",
+    ]
+    assert source.data["e"] == 12

@@ -6,10 +6,11 @@ map from each value's path, such as ``("letter", "body", 0)``, to its line and
 column, so that later checks can name the place of a problem.
 
 PyYAML alone would accept duplicate keys (the last silently wins), build
-Python objects from tags, and expand aliases without limit. This reader
-composes the node tree and walks it itself: duplicate keys, aliases and
-non-standard tags are errors, and files that are too large, binary or not
-UTF-8 are refused before parsing.
+Python objects from tags, and expand aliases without limit. This reader has
+``yamlnodes`` compose the node tree (through libyaml when it gives the same
+tree as PyYAML's Python parser, for speed) and walks it itself: duplicate
+keys, aliases and non-standard tags are errors, and files that are too large,
+binary or not UTF-8 are refused before parsing.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.constructor import SafeConstructor
 
+from hearing_docs.content import yamlnodes
 from hearing_docs.errors import Problem
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -152,27 +155,23 @@ def load(path: Path, shown: str | None = None, empty: str = EMPTY) -> Source:
     return parse(read_text(path, shown), path, shown, empty)
 
 
-def parse(text: str, path: Path, shown: str, empty: str = EMPTY) -> Source:
-    """Parse ``text``, the content of ``path`` (which is not read), as ``load`` does."""
-    loader = None
+def parse(text: str, path: Path, shown: str, empty: str = EMPTY, *, libyaml: bool = True) -> Source:
+    """Parse ``text``, the content of ``path`` (which is not read), as ``load`` does.
+
+    ``libyaml=False`` reads it with PyYAML's Python parser alone; the result is the same.
+    """
     try:
-        loader = _Loader(text)  # checks every character first: may raise ReaderError
-        node = loader.get_single_node()
+        node, constructor = yamlnodes.compose(text, libyaml=libyaml)
     except yaml.MarkedYAMLError as error:
         raise YamlProblems([_syntax_problem(error, shown, text)]) from None
     except yaml.YAMLError as error:  # ReaderError: a character YAML does not allow
         raise YamlProblems([_reader_problem(error, text, shown)]) from None
-    except RecursionError:  # PyYAML parses nested lists and groups recursively
-        mark = loader.get_mark() if loader is not None else None
-        line = mark.line + 1 if mark is not None else None
-        raise YamlProblems([Problem(shown, _TOO_DEEP, line)]) from None
-    finally:
-        if loader is not None:
-            loader.dispose()
+    except yamlnodes.TooDeep as error:
+        raise YamlProblems([Problem(shown, _TOO_DEEP, error.line)]) from None
     if node is None:
         raise YamlProblems([Problem(shown, empty, 1, 1)])
     source = Source(path, None, text)
-    walker = _Walker(source, shown, loader)
+    walker = _Walker(source, shown, constructor)
     source.data = walker.value(node, ())
     source.problems = walker.problems
     return source
@@ -246,37 +245,13 @@ def _reader_problem(error: yaml.YAMLError, text: str, shown: str) -> Problem:
     return Problem(shown, message, line, column)
 
 
-class _AliasNode(yaml.ScalarNode):
-    """Where a ``*name`` alias stood; the anchored node is never expanded."""
-
-
-class _Loader(yaml.SafeLoader):
-    """PyYAML's safe loader, except that an alias stays an alias node with its own place.
-
-    PyYAML hands back the anchored node itself for an alias, so a "billion laughs"
-    file expands when walked and its error would point at the anchor, not the alias.
-    """
-
-    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
-        if self.check_event(yaml.AliasEvent):
-            event = self.get_event()
-            if event.anchor not in self.anchors:
-                raise yaml.composer.ComposerError(
-                    None, None, f"found undefined alias {event.anchor!r}", event.start_mark
-                )
-            return _AliasNode("!alias", "", event.start_mark, event.end_mark)
-        node = super().compose_node(parent, index)
-        assert node is not None  # only None at the end of the stream, never inside a document
-        return node
-
-
 class _Walker:
     """Builds plain data from a composed node tree, checking it on the way."""
 
-    def __init__(self, source: Source, shown: str, loader: yaml.SafeLoader) -> None:
+    def __init__(self, source: Source, shown: str, constructor: SafeConstructor) -> None:
         self.source = source
         self.shown = shown
-        self.loader = loader
+        self.constructor = constructor
         self.problems: list[Problem] = []
 
     def problem(self, node: yaml.Node, where: FieldPath, message: str) -> None:
@@ -291,7 +266,7 @@ class _Walker:
         if len(where) > MAX_DEPTH:
             self.problem(node, where[:MAX_DEPTH], _TOO_DEEP)
             return None
-        if isinstance(node, _AliasNode):
+        if isinstance(node, yamlnodes.AliasNode):
             self.problem(
                 node, where, "YAML aliases (*name) are not allowed in content; write it out"
             )
@@ -331,12 +306,15 @@ class _Walker:
 
     def scalar(self, node: yaml.ScalarNode, where: FieldPath) -> Any:
         try:
-            value = self.loader.construct_object(node, deep=True)
-        except (ValueError, yaml.constructor.ConstructorError):
+            value = self.constructor.construct_object(node, deep=True)
+        # A value its tag does not fit (``!!int`` on nothing, ``!!bool maybe``) fails in
+        # PyYAML's conversion with whatever that conversion meets: an index, a key or
+        # a match that is not there.
+        except (ValueError, LookupError, AttributeError, yaml.constructor.ConstructorError):
             shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
             if node.tag == "tag:yaml.org,2002:timestamp":
                 self.problem(node, where, f"'{shown}' is not a date that exists")
-            else:  # a number of more than 4,300 digits, which Python refuses to convert
+            else:  # a tag that does not fit, or a number of more than 4,300 digits
                 self.problem(
                     node, where, f"'{shown}' cannot be read; put it in quotes if it is text"
                 )
