@@ -25,11 +25,9 @@ import click
 
 import hearing_docs
 from hearing_docs import FORMATS, PDF_VARIANTS, HearingDocsError
-from hearing_docs.commands import batch
-from hearing_docs.content import defaults
-from hearing_docs.errors import Problem, printable, shown_path
+from hearing_docs.commands import batch, contentfiles
+from hearing_docs.errors import printable, shown_path
 
-CONTENT_DIR = Path("content")
 OUTPUT_DIR = Path("output")
 
 
@@ -80,63 +78,14 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def _yaml_files(folder: Path) -> list[Path]:
-    """The content files of ``folder``: its YAML files but the defaults file."""
-    found = [*folder.glob("*.yaml"), *folder.glob("*.yml")]
-    return sorted(path for path in found if not defaults.is_defaults(path))
-
-
-def _default_content() -> list[Path]:
-    """content/*.yaml, and the content files of each folder in content/ that holds a
-    defaults file (a folder of hearings that share it)."""
-    found = _yaml_files(CONTENT_DIR)
-    if CONTENT_DIR.is_dir():
-        for folder in sorted(CONTENT_DIR.iterdir()):
-            if folder.is_dir() and defaults.path_for(folder / "x.yaml").is_file():
-                found += _yaml_files(folder)
-    return found
-
-
 def _content_files(paths: tuple[Path, ...]) -> list[Path]:
-    if paths:
-        files: list[Path] = []
-        for path in paths:
-            # A folder stands for every content file in it; one without any is reported
-            # by the build as a folder that is not a content file.
-            files += (_yaml_files(path) if path.is_dir() else []) or [path]
-        return files
-    found = _default_content()
+    found = contentfiles.named(paths)
     if not found:
         raise click.UsageError(
-            f"no content given and no {CONTENT_DIR}/*.yaml here; "
+            f"no content given and no {contentfiles.CONTENT_DIR}/*.yaml here; "
             "name a content file, or run 'hearing-docs new FOLDER' to start one"
         )
     return found
-
-
-def _one_file_per_output(paths: list[Path], out_dir: Path) -> tuple[list[Path], list[Problem]]:
-    """The content files to build, and a problem for each that would overwrite the
-    outputs of an earlier one (``hearing.yaml`` and ``hearing.yml`` both give
-    ``hearing.pdf``). A file given twice is built once."""
-    first: dict[str, Path] = {}
-    seen: set[Path] = set()
-    keep: list[Path] = []
-    clashes: list[Problem] = []
-    for path in paths:
-        if path.resolve() in seen:
-            continue
-        seen.add(path.resolve())
-        earlier = first.setdefault(path.stem, path)
-        if earlier is path:
-            keep.append(path)
-            continue
-        outputs = shown_path(out_dir / f"{path.stem}.*")
-        message = (
-            f"would write the same files ({outputs}) as {shown_path(earlier)}, which is "
-            "built; rename one of them"
-        )
-        clashes.append(Problem(shown_path(path), message))
-    return keep, clashes
 
 
 def _say(line: str, err: bool = False) -> None:
@@ -258,7 +207,7 @@ def build_command(
     settings = batch.Settings(
         tuple(formats), tuple(template_dirs), strict, pdf_variant, manifest=True, force=force
     )
-    paths, clashes = _one_file_per_output(_content_files(content), out_dir)
+    paths, clashes = contentfiles.one_per_output(_content_files(content), out_dir)
     for problem in clashes:
         click.echo(f"Error: {problem}", err=True)
     failed = len(clashes)
