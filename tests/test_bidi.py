@@ -3,7 +3,8 @@
 ``segments`` skips the walk over the characters for text with no character of a
 right-to-left block; these tests hold it to the walk, written out here as the reference,
 over every code point and over random text mixing Latin, Arabic, Hebrew, digits,
-punctuation and spaces.
+punctuation and spaces. ``add_runs`` writes a run's text itself; it is held to what
+python-docx's ``add_run`` writes.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ from __future__ import annotations
 import sys
 import unicodedata
 
+import docx
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 from hearing_docs.word import bidi
 
@@ -103,3 +106,17 @@ def test_segments_match_the_walk_over_every_character(text: str) -> None:
     parts = bidi.segments(text)
     assert parts == reference(text)
     assert "".join(part for part, _ in parts) == text
+
+
+_WHITE = st.sampled_from([*"ab. ", "\t", "\n", "\r", "\u00a0", "\u2003"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_WHITE, min_size=1))
+def test_a_run_is_written_as_python_docx_writes_it(text: str) -> None:
+    """The runs ``add_runs`` writes itself hold what python-docx's ``add_run`` would: one
+    w:t, white space kept at its ends, and tabs and line breaks as elements of their own."""
+    document = docx.Document()
+    expected = document.add_paragraph().add_run(text)
+    (written,) = bidi.add_runs(document.add_paragraph(), text)
+    assert etree.tostring(written._r) == etree.tostring(expected._r)

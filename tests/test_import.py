@@ -26,6 +26,7 @@ from docx_edits import (
 from hearing_docs.cli import main
 from hearing_docs.content import loading
 from hearing_docs.word import footnotes
+from hearing_docs.word.styleids import StyleIds
 from support import FIXTURES
 
 pytestmark = pytest.mark.slow
@@ -296,14 +297,14 @@ def test_a_footnote_is_refused_not_dropped(tmp_path) -> None:
 
 def test_a_footnote_outside_the_summarys_paragraphs_is_refused(tmp_path) -> None:
     def footnote(document) -> None:  # type: ignore[no-untyped-def]
-        footnotes.call(styled(document, "Heading 1")[0]).add_run("A note.")
+        footnotes.call(styled(document, "Heading 1")[0], StyleIds(document)).add_run("A note.")
 
     _refused(tmp_path, footnote, r"a footnote cannot be imported here; footnotes belong in")
 
 
 def test_a_footnote_an_editor_adds_comes_back_as_a_note_in_the_text(tmp_path) -> None:
     def footnote(document) -> None:  # type: ignore[no-untyped-def]
-        note = footnotes.call(styled(document, "Summary Text")[0])
+        note = footnotes.call(styled(document, "Summary Text")[0], StyleIds(document))
         note.add_run("General Assembly resolution ")
         note.add_run("70/290", style="Emphasis")
         note.add_run(".")

@@ -145,6 +145,36 @@ def test_the_package_version(work: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     assert not built_then(work, lambda: monkeypatch.setattr(manifest, "__version__", "99.0"))
 
 
+@pytest.mark.parametrize("engine", ["weasyprint", "docx", "jinja2"])
+def test_an_engine_installed_again(
+    work: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine: str
+) -> None:
+    """Another version of an engine rewrites its files: the first one is watched."""
+    import importlib.util
+
+    installed = tmp_path / engine / "__init__.py"
+    installed.parent.mkdir()
+    installed.write_text("# version 1\n", encoding="utf-8")
+    find_spec = importlib.util.find_spec
+
+    def located(name: str, package: str | None = None):
+        spec = find_spec(name, package)
+        if name == engine and spec is not None:
+            spec = replace_origin(spec, str(installed))
+        return spec
+
+    monkeypatch.setattr(importlib.util, "find_spec", located)
+    upgraded = edit(installed, "version 1", "version 1.1")
+    assert not built_then(work, upgraded, replace(HTML, formats=("html", "docx")))
+
+
+def replace_origin(spec, origin: str):
+    """A copy of a module spec found at ``origin`` (only the manifest reads it)."""
+    import importlib.machinery
+
+    return importlib.machinery.ModuleSpec(spec.name, spec.loader, origin=origin)
+
+
 def test_source_date_epoch(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert not built_then(work, lambda: monkeypatch.setenv("SOURCE_DATE_EPOCH", "1500000000"))
 

@@ -21,16 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hearing_docs.content import loading
-from hearing_docs.document import facts as document_facts
-from hearing_docs.document import typography
 from hearing_docs.errors import shown_path
-from hearing_docs.fonts import fontconfig, glyphs
+from hearing_docs.fonts import fontconfig
 from hearing_docs.output import FORMATS, files, manifest
-from hearing_docs.templateset import assets, sets
 
 if TYPE_CHECKING:
+    from hearing_docs.document import facts as document_facts
     from hearing_docs.pdf import writer
+    from hearing_docs.templateset import sets
 
 log = logging.getLogger(__name__)
 SOURCE = "Source of this document (hearing-docs content)"
@@ -122,6 +120,14 @@ def render_all(content_path: Path, options: BuildOptions, *, fingerprint: bool =
 
 
 def _render_all(content_path: Path, options: BuildOptions, *, fingerprint: bool) -> Rendered:
+    # The stages are imported here, not with the module: a build found up to date
+    # (``up_to_date``) needs none of them, nor pydantic and the models they bring.
+    from hearing_docs.content import loading
+    from hearing_docs.document import facts as document_facts
+    from hearing_docs.document import typography
+    from hearing_docs.fonts import glyphs
+    from hearing_docs.templateset import assets, sets
+
     hearing, source = loading.load_with_source(content_path)
     roots = sets.roots_for(content_path, list(options.template_dirs))
     line, column = source.position(("template",))

@@ -14,8 +14,8 @@ every file of its template set and of the sets that set extends (templates,
 style sheet, theme, emblem) and of the font files fontconfig gives for the
 theme's fonts; where the set was found (the template folders that exist and
 which of them hold each set, so that a new override file or folder counts);
-the versions of hearing-docs and of the engines; the build options and
-``SOURCE_DATE_EPOCH``. The outputs are hashed too, so a deleted or edited
+the version of hearing-docs and the installed files of the engines; the
+build options and ``SOURCE_DATE_EPOCH``. The outputs are hashed too, so a deleted or edited
 output is built again. A content file whose bytes changed while it was being
 built is not recorded.
 
@@ -30,24 +30,25 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
+import importlib.util
 import json
 import os
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from hearing_docs import cache as user_cache
 from hearing_docs.content import defaults, yamlsource
 from hearing_docs.fonts import fontconfig
-from hearing_docs.templateset import sets
+from hearing_docs.templateset import roots as set_roots
 from hearing_docs.version import __version__
 
 NAME = ".hearing-docs-manifest.json"
-FORMAT = 1
-_ENGINES = ("weasyprint", "python-docx", "jinja2")
+FORMAT = 2
+_ENGINES = ("weasyprint", "docx", "jinja2")
+"""The engines' packages, by the names they are imported by."""
 _STYLES = ((False, False), (True, False), (False, True), (True, True))
 
 
@@ -136,7 +137,7 @@ def fingerprint(
     content_path: Path, inputs: Inputs, settings: dict[str, Any], template_dirs: Sequence[Path]
 ) -> dict[str, Any]:
     """Everything the outputs of one build depend on, hashed."""
-    roots = sets.roots_for(content_path, list(template_dirs))
+    roots = set_roots.roots_for(content_path, list(template_dirs))
     folders = {
         name: [str(root / name) for root in roots if (root / name).is_dir()] for name in inputs.sets
     }
@@ -162,7 +163,7 @@ def fingerprint(
             )
     return {
         "format": FORMAT,
-        "versions": [__version__, *(_version(engine) for engine in _ENGINES)],
+        "versions": [__version__, *(_installed(engine) for engine in _ENGINES)],
         "settings": settings,
         "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH", ""),
         "roots": [str(root) for root in roots],
@@ -195,11 +196,22 @@ def _defaults_text(content_path: Path) -> str | None:
     return _content_text(path)
 
 
-def _version(distribution: str) -> str:
+def _installed(package: str) -> list[Any] | None:
+    """Which copy of an engine is installed: its package's first file, with that file's
+    size and modification time, which installing any other version rewrites. Found
+    without importing the engine, nor ``importlib.metadata`` (whose import and search of
+    every installed distribution cost a check more than the rest of it)."""
     try:
-        return metadata.version(distribution)
-    except metadata.PackageNotFoundError:
-        return ""
+        spec = importlib.util.find_spec(package)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or spec.origin is None:
+        return None
+    try:
+        status = os.stat(spec.origin)
+    except OSError:
+        return None
+    return [spec.origin, status.st_size, status.st_mtime_ns]
 
 
 def _digest(data: bytes) -> str:

@@ -21,41 +21,18 @@ templates can extend OTHER's by name, e.g. ``{% extends "un-pga/summary.html" %}
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from importlib import resources
 from pathlib import Path
 
 from hearing_docs.content import yamlsource
 from hearing_docs.content.validation import validate
 from hearing_docs.errors import Problem, TemplateError, shown_path
 from hearing_docs.templateset import catalogue
+from hearing_docs.templateset.roots import packaged_root as packaged_root
+from hearing_docs.templateset.roots import roots_for as roots_for
 from hearing_docs.templateset.theme import Theme, merge
 
 THEME_FILE = "theme.yaml"
 DEFAULT_SET = "un-pga"
-
-
-def packaged_root() -> Path:
-    """The template sets that ship with hearing-docs (inside the wheel, or the source tree)."""
-    inside = Path(str(resources.files("hearing_docs"))) / "templates"
-    if inside.is_dir():
-        return inside
-    return Path(__file__).resolve().parents[3] / "templates"
-
-
-def roots_for(content_file: Path, extra: list[Path] | None = None) -> list[Path]:
-    """Where to look for template sets for one content file, most specific first.
-
-    The folders given (``--templates``), the ``templates/`` folder beside the
-    content file, and the packaged sets: nothing above the content file's folder.
-    """
-    folder = content_file.resolve().parent
-    candidates = [*(extra or []), folder / "templates"]
-    roots: list[Path] = []
-    for root in [*candidates, packaged_root()]:
-        resolved = root.resolve()
-        if resolved.is_dir() and resolved not in roots:
-            roots.append(resolved)
-    return roots
 
 
 @dataclass(frozen=True)

@@ -79,11 +79,31 @@ def add_runs(paragraph: Paragraph, text: str) -> list[Run]:
     """Add ``text`` to ``paragraph`` as runs of one direction each; right-to-left ones marked."""
     runs = []
     for part, right_to_left in segments(text):
-        run = paragraph.add_run(part)
+        run = _run(paragraph, part)
         if right_to_left:
             run._r.get_or_add_rPr().append(OxmlElement("w:rtl"))
         runs.append(run)
     return runs
+
+
+# What python-docx's Run.text writes as an element of its own: a tab, a line break.
+_BREAKS = re.compile("[\t\r\n]")
+
+
+def _run(paragraph: Paragraph, text: str) -> Run:
+    """``paragraph.add_run(text)`` without python-docx's walk over each character (which
+    looks for tabs and line breaks): text without them is one ``w:t``, written as
+    python-docx's ``CT_R.add_t`` writes it, white space kept when it starts or ends it."""
+    if _BREAKS.search(text) is not None:
+        return paragraph.add_run(text)
+    run = paragraph.add_run()
+    if text:
+        element = OxmlElement("w:t")
+        element.text = text
+        if len(text.strip()) < len(text):
+            element.set(qn("xml:space"), "preserve")
+        run._r.append(element)
+    return run
 
 
 # The elements that come after w:bidi in a paragraph's and a section's properties

@@ -5,7 +5,7 @@ note is called.
 Out: a footnote reference run there (character style Footnote Reference, a
 superscript number that Word and LibreOffice count by themselves) and the
 note's own paragraph (style Footnote Text, opening with the note's number) in
-the document's footnotes part, for ``builder.py`` to fill with the note's runs.
+the document's footnotes part, for ``paragraphs.py`` to fill with the note's runs.
 
 python-docx has no footnote API. The part is made on the first note, as Word
 makes it: word/footnotes.xml, related to the document by the footnotes
@@ -25,6 +25,8 @@ from docx.parts.document import DocumentPart
 from docx.parts.story import StoryPart
 from docx.text.paragraph import Paragraph
 
+from hearing_docs.word.styleids import StyleIds
+
 TEXT_STYLE = "Footnote Text"
 REFERENCE_STYLE = "Footnote Reference"
 SEPARATOR_STYLE = "Footnote Separator"
@@ -33,14 +35,14 @@ SEPARATOR_STYLE = "Footnote Separator"
 _SEPARATORS = (("-1", "separator"), ("0", "continuationSeparator"))
 
 
-def call(paragraph: Paragraph) -> Paragraph:
+def call(paragraph: Paragraph, ids: StyleIds) -> Paragraph:
     """Call a new footnote at the end of ``paragraph``; the note's paragraph, to fill."""
     document = paragraph.part
     assert isinstance(document, DocumentPart)  # notes are called from the body only
     part = _part(document)
     number = str(len(part.element.findall(qn("w:footnote"))) - len(_SEPARATORS) + 1)
 
-    reference = paragraph.add_run(style=REFERENCE_STYLE)._r
+    reference = ids.run(paragraph, REFERENCE_STYLE)._r
     mark = OxmlElement("w:footnoteReference")
     mark.set(qn("w:id"), number)
     reference.append(mark)
@@ -50,11 +52,11 @@ def call(paragraph: Paragraph) -> Paragraph:
     part.element.append(note)
     note.append(OxmlElement("w:p"))
     text = Paragraph(note[0], part)
-    text.style = TEXT_STYLE
-    own_number = text.add_run(style=REFERENCE_STYLE)._r
+    ids.restyle(text, TEXT_STYLE)
+    own_number = ids.run(text, REFERENCE_STYLE)._r
     own_number.append(OxmlElement("w:footnoteRef"))
     # The space after the number, as small as the number: the PDF's marker holds both.
-    text.add_run(" ", style=REFERENCE_STYLE)
+    ids.run(text, REFERENCE_STYLE, " ")
     return text
 
 

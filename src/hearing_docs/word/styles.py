@@ -4,7 +4,7 @@ In: a python-docx ``Document`` and the template set's ``Theme``.
 Out: the document's default font, size and language, and one named style for
 every kind of paragraph (``specs``), all defined from the theme's values: the
 same ones style.css is rendered from, so a theme change moves the PDF and the
-DOCX together. ``builder.py`` only ever chooses a style name.
+DOCX together. The builder only ever chooses a style name.
 
 Styles inherit: every paragraph style is based, directly or through another,
 on Body Text and sets only what differs (no style but Normal names a font), so
