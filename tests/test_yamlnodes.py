@@ -114,8 +114,10 @@ def test_marks_count_characters_not_bytes() -> None:
         "a: b",  # no line break at the end
         "a: [b, c\n",  # an error
         "a: !\n",  # the non-specific tag on an empty value
+        "a: [!x, b]\n",  # a tag just before a comma in brackets
         "a: {b?: c}\n",  # "?" inside a plain value in braces
         "a: [b:c]\n",
+        "a: >#\n  b\n",  # a comment straight after a block value's indicator
         "[" * 2000 + "\n",  # too deep for the Python composer
     ],
 )
@@ -156,7 +158,8 @@ _TAG = st.sampled_from([""] * 12 + [" &a", " *a", " !!str", " !!int", " !x", " !
 
 @st.composite
 def _scalar(draw: st.DrawFn, indent: int) -> str:
-    style = draw(st.sampled_from(["plain", "single", "double", "escape", "block", "lines"]))
+    styles = ["plain", "single", "double", "escape", "block", "lines", "quoted lines"]
+    style = draw(st.sampled_from(styles))
     word = draw(_WORD)
     if style == "plain":
         return " " + word
@@ -169,7 +172,11 @@ def _scalar(draw: st.DrawFn, indent: int) -> str:
         return ' "' + draw(st.sampled_from(escapes)) + word.replace("\\", "").replace('"', "") + '"'
     pad = " " * (indent + draw(st.sampled_from([1, 2, 4])))
     lines = draw(st.lists(st.one_of(_WORD, st.just("")), min_size=1, max_size=4))
-    head = "" if style == "lines" else draw(st.sampled_from(["|", ">", "|-", ">+", "|2"]))
+    if style == "quoted lines":
+        quote = draw(st.sampled_from(["'", '"']))
+        lines = [line.replace("\\", "").replace(quote, "") for line in lines]
+        return " " + quote + ("\n" + pad).join(lines) + quote
+    head = "" if style == "lines" else draw(st.sampled_from(["|", ">", "|-", ">+", "|2", "> # c"]))
     return " " + head + "".join("\n" + pad + line for line in lines)
 
 
@@ -184,6 +191,8 @@ def _block(draw: st.DrawFn, indent: int, depth: int) -> str:
         else:
             lead = " " * indent + "-"
         lead += draw(_TAG)
+        if draw(st.integers(0, 5)) == 5:  # a comment line or a line of spaces before the item
+            lines.append(" " * draw(st.integers(0, 6)) + draw(st.sampled_from(["", "# c", "#"])))
         kind = draw(st.sampled_from(["scalar", "empty", "flow", "nested"][: 4 if depth < 3 else 3]))
         if kind == "scalar":
             lines.append(lead + draw(_scalar(indent)))

@@ -13,10 +13,11 @@ a "billion laughs" file never expands, and its error points at the alias).
 
 libyaml and PyYAML disagree on a few inputs: error messages and their places,
 tabs, control characters, Unicode line breaks, a last line without a line
-break, the bare ``!`` tag, ":" and "?" in a plain value inside brackets. So
-libyaml is used only for text free of those, and whenever it raises, the text
-is parsed again by PyYAML's Python parser: what people see (data, positions,
-every message) is always what that parser gives.
+break, tags, ":" and "?" in a plain value inside brackets, "#" straight after
+a block value's indicator. So libyaml is used only for text free of those,
+and whenever it raises, the text is parsed again by PyYAML's Python parser:
+what people see (data, positions, every message) is always what that parser
+gives.
 """
 
 from __future__ import annotations
@@ -38,8 +39,13 @@ Composed = tuple[yaml.Node | None, SafeConstructor]
 # (libyaml refuses a slightly different set, with other messages), tabs (libyaml
 # takes them as separators where PyYAML refuses them), the Unicode line breaks
 # NEL, LS and PS (counted as new lines in different places), and a byte order
-# mark after the start (libyaml skips one at the start of any line).
-_NOT_FOR_LIBYAML = (yaml.reader.Reader.NON_PRINTABLE, re.compile("[\t\x85\u2028\u2029\ufeff]"))
+# mark after the start (libyaml skips one at the start of any line); and a comment
+# straight after a block value's | or > (``>#``), which only libyaml accepts.
+_NOT_FOR_LIBYAML = (
+    yaml.reader.Reader.NON_PRINTABLE,
+    re.compile("[\t\x85\u2028\u2029\ufeff]"),
+    re.compile("[|>][-+0-9]*#"),
+)
 
 # libyaml's parser, as yaml/__init__.py imports it from yaml.cyaml when the library is there.
 CParser: Any = (
@@ -109,9 +115,10 @@ if CParser is not None:
 
         def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
             event = self.peek_event()
-            # The bare "!" tag (non-specific): on an empty value PyYAML resolves it
-            # as a plain one (null), libyaml as a string.
-            if getattr(event, "tag", None) == "!":
+            # A tag: inside brackets libyaml ends one at a comma that PyYAML reads as
+            # part of it, and the bare "!" on an empty value is a string to libyaml,
+            # null to PyYAML. Content has no use for tags (most are refused anyway).
+            if getattr(event, "tag", None) is not None:
                 raise _Disagreement
             # Inside [...] or {...}, PyYAML ends a plain value at ":" or "?", where
             # libyaml reads on.
