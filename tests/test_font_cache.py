@@ -138,6 +138,23 @@ def test_new_fonts_ask_fontconfig_again(tmp_path: Path, monkeypatch: pytest.Monk
         fontconfig.match("Liberation Serif", bold=False, italic=False)
 
 
+def test_one_build_looks_at_the_fonts_once_and_the_next_looks_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    fonts = tmp_path / "data" / "fonts"
+    with fontconfig.one_state():
+        first = fontconfig.match("Liberation Serif", bold=False, italic=False)
+        fonts.mkdir(parents=True)
+        make_font(fonts / "new.ttf", "A")  # installed while the build runs
+        monkeypatch.setenv("PATH", "")  # fc-match would fail: only the state may answer
+        assert fontconfig.match("Liberation Serif", bold=False, italic=False) == first
+        with fontconfig.one_state():  # a build inside a build: the same look
+            assert fontconfig.match("Liberation Serif", bold=False, italic=False) == first
+    with pytest.raises(RenderError, match="fc-match not found"):  # the next build looks again
+        fontconfig.match("Liberation Serif", bold=False, italic=False)
+
+
 def test_a_corrupt_match_file_is_ignored(own_cache: Path) -> None:
     expected = fontconfig.match("Liberation Serif", bold=False, italic=False)
     kept = json.loads((own_cache / "matches.json").read_text(encoding="utf-8"))

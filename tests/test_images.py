@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PIL import Image as PilImage
 
+from hearing_docs import installed
 from hearing_docs.templateset import images
 
 
@@ -66,3 +67,23 @@ def test_an_image_that_passed_is_not_decoded_again_and_a_damaged_entry_is_not_be
         with pytest.raises(images.ImageProblem, match="is not a PNG or JPEG"):
             images.load("b.png", tmp_path)
     assert len(list(entry.parent.glob("*.json"))) == 1
+
+
+def test_another_pillow_checks_a_kept_image_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    name = save(tmp_path, "a.png")
+    images.load(name, tmp_path)
+    identity = installed.identity
+
+    def upgraded(package: str) -> list[object] | None:
+        found = identity(package)
+        return [*found[:2], 0] if package == "PIL" and found else found
+
+    monkeypatch.setattr(installed, "identity", upgraded)
+    decoded = []
+    monkeypatch.setattr(PilImage, "open", lambda *a, **k: decoded.append(a) or 1 / 0)
+    with pytest.raises(ZeroDivisionError):  # not the kept answer: decoded again
+        images.load(name, tmp_path)
+    assert len(decoded) == 1

@@ -5,13 +5,16 @@ Out: an ``Outcome`` for each file (what was written or found up to date, or
 its one-line errors), in the order of the files, each as soon as it and every
 file before it are done. The caller (the command line) prints them.
 
-With more than one job and more than one file, the files are built by a pool
-of worker processes, one file at a time each, so that a batch keeps every core
-busy; with one, in this process. A worker's warnings come back with its
-outcome, so that they are printed with the file they belong to, in order.
-Workers ignore Ctrl+C: the command line stops handing out files, lets the
-files in progress finish (their outputs are written whole or not at all),
-and stops.
+With one job, or one file, the files are built in this process, one after
+the other. With more, the files the manifest shows up to date are told first,
+here (they need no worker, nor any engine imported); the rest are built by a
+pool of worker processes, one file at a time each, so that a batch keeps every
+core busy (or here, when only one is left). A worker's warnings come back with
+its outcome, so that they are printed with the file they belong to, in order.
+On Ctrl+C every process of the terminal's group is interrupted: each worker
+removes its temporary files and ends without a line, the pool is shut down,
+and the command line prints one line; outputs already in place stay whole
+(each file's are written all at once or not at all).
 """
 
 from __future__ import annotations

@@ -30,7 +30,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
-import importlib.util
 import json
 import os
 import tempfile
@@ -40,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from hearing_docs import cache as user_cache
+from hearing_docs import installed
 from hearing_docs.content import defaults, yamlsource
 from hearing_docs.fonts import fontconfig
 from hearing_docs.templateset import roots as set_roots
@@ -163,7 +163,7 @@ def fingerprint(
             )
     return {
         "format": FORMAT,
-        "versions": [__version__, *(_installed(engine) for engine in _ENGINES)],
+        "versions": [__version__, *(installed.identity(engine) for engine in _ENGINES)],
         "settings": settings,
         "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH", ""),
         "roots": [str(root) for root in roots],
@@ -194,24 +194,6 @@ def _defaults_text(content_path: Path) -> str | None:
     if not path.exists():
         return None
     return _content_text(path)
-
-
-def _installed(package: str) -> list[Any] | None:
-    """Which copy of an engine is installed: its package's first file, with that file's
-    size and modification time, which installing any other version rewrites. Found
-    without importing the engine, nor ``importlib.metadata`` (whose import and search of
-    every installed distribution cost a check more than the rest of it)."""
-    try:
-        spec = importlib.util.find_spec(package)
-    except (ImportError, ValueError):
-        return None
-    if spec is None or spec.origin is None:
-        return None
-    try:
-        status = os.stat(spec.origin)
-    except OSError:
-        return None
-    return [spec.origin, status.st_size, status.st_mtime_ns]
 
 
 def _digest(data: bytes) -> str:

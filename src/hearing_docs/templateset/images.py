@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hearing_docs import cache as user_cache
+from hearing_docs import installed
 from hearing_docs.version import __version__
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -101,8 +102,10 @@ def _upright(data: bytes, kind: str) -> tuple[bytes, int, int]:
 def _identified(relative: str, data: bytes) -> tuple[str, int, int, int]:
     """``_identify``, kept in the user's cache by the bytes' SHA-256 once an image passes:
     checking decodes every pixel (and imports Pillow), the same emblem and signature at
-    every build. An image that fails is checked again each time, to say why."""
-    name = user_cache.key(hashlib.sha256(data).hexdigest(), __version__)
+    every build. An image that fails is checked again each time, to say why; another
+    version of hearing-docs or of Pillow checks every image again."""
+    digest = hashlib.sha256(data).hexdigest()
+    name = user_cache.key(digest, __version__, installed.identity("PIL"))
     entry = user_cache.folder("images") / f"{name}.json"
     kept = user_cache.read_json(entry)
     if (
