@@ -251,7 +251,10 @@ def _progress(files: int) -> Iterator[Callable[[int, list[Path]], None]]:
         if not bar.live.is_started:
             bar.start()
         names = ", ".join(path.name for path in running)
-        bar.update(task, completed=done, description=f"building {names}" if names else "")
+        # Drawn at once: a batch of quick files can end between two of the display's
+        # own refreshes, and the files being built would never be shown.
+        description = f"building {names}" if names else ""
+        bar.update(task, completed=done, description=description, refresh=True)
 
     try:
         yield show
