@@ -118,6 +118,7 @@ def test_marks_count_characters_not_bytes() -> None:
         "a: {b?: c}\n",  # "?" inside a plain value in braces
         "a: [b:c]\n",
         "a: >#\n  b\n",  # a comment straight after a block value's indicator
+        "%YAML 1.1#c\n---\na: b\n",  # a directive, here with a comment straight after it
         "[" * 2000 + "\n",  # too deep for the Python composer
     ],
 )

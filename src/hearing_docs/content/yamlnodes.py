@@ -39,12 +39,14 @@ Composed = tuple[yaml.Node | None, SafeConstructor]
 # (libyaml refuses a slightly different set, with other messages), tabs (libyaml
 # takes them as separators where PyYAML refuses them), the Unicode line breaks
 # NEL, LS and PS (counted as new lines in different places), and a byte order
-# mark after the start (libyaml skips one at the start of any line); and a comment
-# straight after a block value's | or > (``>#``), which only libyaml accepts.
+# mark after the start (libyaml skips one at the start of any line); a comment
+# straight after a block value's | or > (``>#``), and a directive (``%YAML 1.1``,
+# which no content needs) followed by a comment, which only libyaml accepts.
 _NOT_FOR_LIBYAML = (
     yaml.reader.Reader.NON_PRINTABLE,
     re.compile("[\t\x85\u2028\u2029\ufeff]"),
     re.compile("[|>][-+0-9]*#"),
+    re.compile("^%", re.MULTILINE),
 )
 
 # libyaml's parser, as yaml/__init__.py imports it from yaml.cyaml when the library is there.
