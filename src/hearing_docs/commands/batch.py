@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import hearing_docs
+from hearing_docs.commands import collection
 from hearing_docs.errors import HearingDocsError
 from hearing_docs.logged import Collector
 
@@ -59,16 +60,17 @@ def build_one(content: Path, out_dir: Path, settings: Settings) -> Outcome:
     """Build one file. Its problems come back as lines, not as an exception: an outcome
     crosses from a worker process, and the lines are what the command line prints."""
     try:
-        written = hearing_docs.build(
-            content,
-            out_dir,
-            settings.formats,
-            templates=settings.templates,
-            strict=settings.strict,
-            pdf_variant=settings.pdf_variant,
-            manifest=settings.manifest,
-            force=settings.force,
-        )
+        with collection.paused():
+            written = hearing_docs.build(
+                content,
+                out_dir,
+                settings.formats,
+                templates=settings.templates,
+                strict=settings.strict,
+                pdf_variant=settings.pdf_variant,
+                manifest=settings.manifest,
+                force=settings.force,
+            )
     except HearingDocsError as error:
         return Outcome(content, errors=[error.one_line()], warnings=_warnings.take())
     return Outcome(

@@ -34,6 +34,7 @@ from typing import cast
 import watchfiles
 
 import hearing_docs
+from hearing_docs.commands import collection
 from hearing_docs.errors import HearingDocsError
 from hearing_docs.output import FORMATS, manifest
 from hearing_docs.output.files import PART_SUFFIX
@@ -214,9 +215,10 @@ def rebuild(
 ) -> None:
     """One build: write the documents and update the preview, or report the error."""
     try:
-        written = list(
-            hearing_docs.build(content_path, out_dir, build.formats, templates=build.templates)
-        )
+        with collection.paused():
+            written = list(
+                hearing_docs.build(content_path, out_dir, build.formats, templates=build.templates)
+            )
     except HearingDocsError as error:
         preview.update(None, error.one_line(), [])
         reporter.failed(error)
