@@ -294,6 +294,7 @@ def run(
             if changes or not built:
                 rebuild(content_path, out_dir, build, preview, reporter)
                 built = True
+                collection.tidy()  # while waiting for the next save, not before the build
     finally:
         server.shutdown()
         server.server_close()
