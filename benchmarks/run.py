@@ -22,8 +22,7 @@ is always a new process; "cold" means a new process, with the user's cache
           manifest), as a share of the first build's CPU.
 - watch:  in one warm process, a changed content file rebuilt as ``watch``
           does (PDF, DOCX, HTML), against a warm bare WeasyPrint render of the
-          same HTML (benchmarks/warm.py); the garbage collector's pass that
-          watch makes after each rebuild, while it waits, is shown apart.
+          same HTML (benchmarks/warm.py).
 - growth: summaries of 10, 50 and 100 pages (the seed's sections repeated)
           built cold: CPU, wall and seconds per page, and the peak memory
           (maximum resident set) of each build and of the seed's.
@@ -214,9 +213,6 @@ def watch(work: Path, runs: int, results: list) -> None:
         f"watch    {data['rebuild_cpu']:6.2f} s CPU {data['rebuild_wall']:6.2f} s wall"
         f"   warm bare WeasyPrint {data['bare_cpu']:5.2f} s CPU {data['bare_wall']:5.2f} s wall:"
         f" {ratio:.2f}x CPU, {data['rebuild_wall'] / data['bare_wall']:.2f}x wall   (load {load()})"
-        f"\n         then, while it waits for a save, the collector's pass:"
-        f" {data['tidy_cpu']:.2f} s CPU"
-        f" ({(data['rebuild_cpu'] + data['tidy_cpu']) / data['bare_cpu']:.2f}x with it)"
     )
 
 

@@ -7,10 +7,8 @@ WeasyPrint imported, fonts and templates loaded), then alternates RUNS times
 between (a) changing one word of the content and rebuilding it as ``watch``
 does (``watch.rebuild``: PDF, DOCX and HTML written, the preview updated) and
 (b) a bare WeasyPrint render of the same HTML to a tagged PDF
-(pdf_variant="pdf/ua-1"), after one warm-up of its own. After each rebuild, as
-``watch`` does while it waits for the next save, the garbage collector's pass
-over the build's leftovers runs (``collection.tidy``), timed on its own. Prints
-the medians, in CPU and wall seconds, as JSON.
+(pdf_variant="pdf/ua-1"), after one warm-up of its own. Prints the medians, in
+CPU and wall seconds, as JSON.
 """
 
 from __future__ import annotations
@@ -33,7 +31,7 @@ def main() -> None:
 
     import weasyprint
 
-    from hearing_docs.commands import collection, watch
+    from hearing_docs.commands import watch
 
     options = watch.Build()
     out = work / "out"
@@ -49,16 +47,12 @@ def main() -> None:
         watch.rebuild(copy, out, options, preview, reporter)
 
     bare()
-    collection.tidy()
-    ours, tidy, theirs = [], [], []
+    ours, theirs = [], []
     for attempt in range(runs):
         word = "Excellencies," if attempt % 2 == 0 else "Excellency,"
         copy.write_text(text.replace('"Excellency,"', f'"{word}"', 1), encoding="utf-8")
-        # As watch does: the rebuild, then the collector's pass while it waits for a
-        # save (timed apart: the documents are written before it starts).
         for measure, target in (
             (lambda: watch.rebuild(copy, out, options, preview, reporter), ours),
-            (collection.tidy, tidy),
             (bare, theirs),
         ):
             cpu, wall = time.process_time(), time.perf_counter()
@@ -69,7 +63,6 @@ def main() -> None:
             {
                 "rebuild_cpu": statistics.median(r[0] for r in ours),
                 "rebuild_wall": statistics.median(r[1] for r in ours),
-                "tidy_cpu": statistics.median(r[0] for r in tidy),
                 "bare_cpu": statistics.median(r[0] for r in theirs),
                 "bare_wall": statistics.median(r[1] for r in theirs),
             }

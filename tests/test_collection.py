@@ -5,12 +5,23 @@ from __future__ import annotations
 
 import gc
 import weakref
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import hearing_docs
 from hearing_docs.commands import batch, collection
+
+
+@pytest.fixture(autouse=True)
+def nothing_left_aside() -> Iterator[None]:
+    """Each test starts and ends with nothing set aside and the collector on."""
+    collection.tidy()
+    yield
+    collection.tidy()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
 
 
 class Node:
@@ -86,22 +97,31 @@ def test_a_build_of_the_command_line_runs_paused(
     assert gc.isenabled()
 
 
-def test_a_rebuild_under_watch_runs_paused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from hearing_docs.commands import watch
-
-    page = tmp_path / "x.html"
-    page.write_text("<p>x</p>", encoding="utf-8")
-    seen = []
-
+def test_a_build_that_fails_leaves_the_collector_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def build(*arguments: object, **options: object) -> hearing_docs.Written:
-        seen.append(gc.isenabled())
-        return hearing_docs.Written([page])
+        assert not gc.isenabled()
+        raise hearing_docs.ContentError(hearing_docs.Problem("x.yaml", "bad"))
 
     monkeypatch.setattr(hearing_docs, "build", build)
-    built = []
-    reporter = watch.Reporter(serving=print, built=built.append, failed=print)
-    watch.rebuild(
-        tmp_path / "x.yaml", tmp_path, watch.Build(("html",), ()), watch.Preview(), reporter
-    )
-    assert (seen, built) == ([False], [[page]])
+    settings = batch.Settings(("html",), (), False, "pdf/ua-1", False, False)
+    outcome = batch.build_one(tmp_path / "x.yaml", tmp_path, settings)
+    assert outcome.errors == ["x.yaml: bad"]
     assert gc.isenabled()
+
+
+def test_what_a_program_set_aside_itself_stays_set_aside() -> None:
+    kept = [[index] for index in range(1000)]
+    gc.freeze()  # the program's own choice, as a server does before it forks
+    try:
+        before = gc.get_freeze_count()
+        left = leave_a_cycle()
+        assert gc.get_freeze_count() == before  # nothing of the build's added to it
+        collection.tidy()
+        assert gc.get_freeze_count() == before  # nor taken out of it
+        gc.collect()
+        assert left() is None  # the build's cycles went to the ordinary passes
+    finally:
+        gc.unfreeze()
+        del kept

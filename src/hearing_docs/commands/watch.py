@@ -34,7 +34,6 @@ from typing import cast
 import watchfiles
 
 import hearing_docs
-from hearing_docs.commands import collection
 from hearing_docs.errors import HearingDocsError
 from hearing_docs.output import FORMATS, manifest
 from hearing_docs.output.files import PART_SUFFIX
@@ -215,10 +214,9 @@ def rebuild(
 ) -> None:
     """One build: write the documents and update the preview, or report the error."""
     try:
-        with collection.paused():
-            written = list(
-                hearing_docs.build(content_path, out_dir, build.formats, templates=build.templates)
-            )
+        written = list(
+            hearing_docs.build(content_path, out_dir, build.formats, templates=build.templates)
+        )
     except HearingDocsError as error:
         preview.update(None, error.one_line(), [])
         reporter.failed(error)
@@ -294,7 +292,6 @@ def run(
             if changes or not built:
                 rebuild(content_path, out_dir, build, preview, reporter)
                 built = True
-                collection.tidy()  # while waiting for the next save, not before the build
     finally:
         server.shutdown()
         server.server_close()
