@@ -25,6 +25,7 @@ import sys
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import hearing_docs
 from hearing_docs.commands import collection
@@ -42,6 +43,16 @@ class Settings:
     pdf_variant: str
     manifest: bool
     force: bool
+
+    def outputs(self) -> dict[str, Any]:
+        """The options that decide what a file's outputs are, as ``hearing_docs.build``
+        and ``hearing_docs.up_to_date`` take them."""
+        return {
+            "formats": self.formats,
+            "templates": self.templates,
+            "strict": self.strict,
+            "pdf_variant": self.pdf_variant,
+        }
 
 
 @dataclass(frozen=True)
@@ -64,10 +75,7 @@ def build_one(content: Path, out_dir: Path, settings: Settings) -> Outcome:
             written = hearing_docs.build(
                 content,
                 out_dir,
-                settings.formats,
-                templates=settings.templates,
-                strict=settings.strict,
-                pdf_variant=settings.pdf_variant,
+                **settings.outputs(),
                 manifest=settings.manifest,
                 force=settings.force,
             )
@@ -138,14 +146,7 @@ def _up_to_date(paths: Sequence[Path], out_dir: Path, settings: Settings) -> dic
     known = {}
     for index, path in enumerate(paths):
         try:
-            current = hearing_docs.up_to_date(
-                path,
-                out_dir,
-                settings.formats,
-                templates=settings.templates,
-                strict=settings.strict,
-                pdf_variant=settings.pdf_variant,
-            )
+            current = hearing_docs.up_to_date(path, out_dir, **settings.outputs())
         except HearingDocsError:
             current = None  # its build says what is wrong
         if current is not None:
