@@ -77,6 +77,20 @@ def docx_paragraphs(document) -> list[tuple[str, object]]:
     return found
 
 
+def as_data(value: object) -> object:
+    """A group (a hearing, a theme) as the plain data a file would give, keys as written."""
+    from hearing_docs import groups
+
+    if isinstance(value, groups.Group):
+        declared = groups.fields(type(value))
+        return {declared[name].key: as_data(entry) for name, entry in value.values()}
+    if isinstance(value, list | tuple):
+        return [as_data(entry) for entry in value]
+    if isinstance(value, dict):
+        return {key: as_data(entry) for key, entry in value.items()}
+    return str(value) if isinstance(value, str) else value
+
+
 def base_text(*changes: tuple[str, str]) -> str:
     """The base hearing's text with ``(old, new)`` changes, each of which must apply."""
     text = BASE_CONTENT.read_text(encoding="utf-8")

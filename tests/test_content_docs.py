@@ -12,8 +12,8 @@ import re
 from typing import Any, get_args, get_origin
 
 import yaml
-from pydantic import BaseModel, RootModel
 
+from hearing_docs import groups
 from hearing_docs.content import schema
 from hearing_docs.content.model import Hearing
 from support import ROOT
@@ -21,15 +21,14 @@ from support import ROOT
 DOC = ROOT / "docs" / "content.md"
 
 
-def _models(annotation: Any) -> list[tuple[type[BaseModel], bool]]:
-    """The models an annotation holds (unions, Annotated, lists), each with whether it sits
+def _models(annotation: Any) -> list[tuple[type[groups.Group], bool]]:
+    """The groups an annotation holds (unions, Annotated, lists), each with whether it sits
     in a list."""
-    found: list[tuple[type[BaseModel], bool]] = []
+    found: list[tuple[type[groups.Group], bool]] = []
 
     def walk(hint: Any, in_list: bool) -> None:
-        if isinstance(hint, type) and issubclass(hint, BaseModel):
-            if not issubclass(hint, RootModel):
-                found.append((hint, in_list))
+        if groups.is_group(hint):
+            found.append((hint, in_list))
             return
         for argument in get_args(hint):
             walk(argument, in_list or get_origin(hint) is list)
@@ -38,13 +37,13 @@ def _models(annotation: Any) -> list[tuple[type[BaseModel], bool]]:
     return found
 
 
-def model_fields(model: type[BaseModel] = Hearing, prefix: str = "") -> list[str]:
+def model_fields(model: type[groups.Group] = Hearing, prefix: str = "") -> list[str]:
     """Every field path, as the page writes it: ``letter.signatories[].name``."""
     paths = []
-    for name, field in model.model_fields.items():
-        path = prefix + (field.alias or name)
+    for field in groups.fields(model).values():
+        path = prefix + field.key
         paths.append(path)
-        for inner, in_list in _models(field.annotation):
+        for inner, in_list in _models(field.hint):
             if inner.__name__ in ("BulletList", "NumberedList"):  # a paragraph as a group
                 paths += model_fields(inner, f"{path}[].")
             else:
@@ -79,7 +78,7 @@ def test_the_smallest_files_are_valid_content() -> None:
     part = text.split("\n## The smallest files\n", 1)[1].split("\n## ", 1)[0]
     examples = re.findall(r"```yaml\n(.*?)```", part, flags=re.DOTALL)
     assert len(examples) == 2
-    letter, summary = (Hearing.model_validate(yaml.safe_load(e)) for e in examples)
+    letter, summary = (groups.check(Hearing, yaml.safe_load(e)) for e in examples)
     assert letter.letter is not None and letter.summary is None
     assert summary.summary is not None and summary.letter is None
 

@@ -32,7 +32,7 @@ def english(value: object) -> str:
 
 
 def span(first: dt.date, last: dt.date) -> DateRange:
-    return DateRange.model_validate({"from": first, "to": last})
+    return DateRange(start=first, end=last)
 
 
 # (what the content file gives, what every output prints): written out by hand.

@@ -104,6 +104,6 @@ def test_source_date_epoch_is_the_moment(monkeypatch: pytest.MonkeyPatch) -> Non
 
 def test_the_title_in_metadata_is_without_markup() -> None:
     hearing = loading.load(SEED_CONTENT)
-    summary = hearing.summary.model_copy(update={"title": "On *Our Common Agenda*\nand more"})
-    marked = hearing.model_copy(update={"summary": summary})
+    summary = hearing.summary.replace(title="On *Our Common Agenda*\nand more")
+    marked = hearing.replace(summary=summary)
     assert facts.derive(marked, DEFAULT_SET).title == "On Our Common Agenda and more"

@@ -86,7 +86,7 @@ def test_title_lines_are_balanced(parts) -> None:
 
 def test_a_title_that_fits_is_left_as_written(parts) -> None:
     hearing, template_set, _, _ = parts
-    short = hearing.summary.model_copy(update={"title": "Summary\nof the hearing"})
+    short = hearing.summary.replace(title="Summary\nof the hearing")
     assert titles.title_lines(short, template_set.theme) == ["Summary", "of the hearing"]
 
 
@@ -104,7 +104,7 @@ OPENING = "\uff08\u300c\u300a"
 def _in_language(parts, language: str, title: str) -> list[str]:  # type: ignore[no-untyped-def]
     hearing, template_set, _, _ = parts
     theme = template_set.for_language(language).theme
-    summary = hearing.summary.model_copy(update={"title": title})
+    summary = hearing.summary.replace(title=title)
     return [str(line) for line in titles.title_lines(summary, theme)]
 
 

@@ -135,8 +135,8 @@ def test_word_puts_the_notations_where_the_letter_ends() -> None:
     number in the footer of the later pages; on more, after the signature (Word has no
     footer for a last page)."""
     hearing, template_set, images = seed_parts()
-    letter = hearing.letter.model_copy(update={"enclosures": 2, "copies": ["The Chef de Cabinet"]})
-    noted = hearing.model_copy(update={"letter": letter})
+    letter = hearing.letter.replace(enclosures=2, copies=["The Chef de Cabinet"])
+    noted = hearing.replace(letter=letter)
 
     def parts(pages: int) -> tuple[list[str], list[str], list[str]]:
         data = builder.render(noted, template_set, images, facts.derive(noted, template_set), pages)

@@ -13,10 +13,11 @@ from typing import Any
 import pytest
 from markupsafe import escape
 
+from hearing_docs import groups
 from hearing_docs.content import loading, markup
-from hearing_docs.content.model import ALT, NOTED, PLAIN, RICH, text_fields
+from hearing_docs.content.model import ALT, NOTED, PLAIN, RICH, Hearing, text_fields
 from hearing_docs.document import notes
-from support import EXAMPLES, ROOT, SEED_CONTENT
+from support import EXAMPLES, ROOT, SEED_CONTENT, as_data
 
 SUMMARY_ALONE = ROOT / "content" / "2016-06-08-summary-alone.yaml"
 
@@ -46,7 +47,7 @@ def _strings(data: Any, path: tuple[str | int, ...] = ()) -> dict[tuple[str | in
 def test_text_fields_reach_every_text_of_the_hearing(content: Path) -> None:
     hearing = loading.load(content)
     walked = {path: value for path, _, value in text_fields(hearing)}
-    expected = {p: v for p, v in _strings(hearing.model_dump()).items() if _is_text(p)}
+    expected = {p: v for p, v in _strings(as_data(hearing)).items() if _is_text(p)}
     assert walked == expected
 
 
@@ -72,12 +73,10 @@ def test_each_field_has_the_kind_its_type_declares() -> None:
 
 def test_rich_values_print_their_markup_and_plain_values_print_as_written() -> None:
     hearing = loading.load(SEED_CONTENT)
-    letter = hearing.letter.model_copy(
-        update={"salutation": "*Excellency*,", "body": ["See *The Report* <b>now</b>."]}
+    letter = hearing.letter.replace(
+        salutation="*Excellency*,", body=["See *The Report* <b>now</b>."]
     )
-    marked = loading.load(SEED_CONTENT).model_validate(
-        {**hearing.model_dump(), "letter": {**letter.model_dump()}}
-    )
+    marked = groups.check(Hearing, as_data(hearing.replace(letter=letter)))
     paragraph, salutation = marked.letter.body[0], marked.letter.salutation
     assert isinstance(paragraph, markup.Marked)
     assert not isinstance(salutation, markup.Marked)

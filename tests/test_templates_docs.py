@@ -8,8 +8,8 @@ import re
 from typing import Any
 
 import yaml
-from pydantic import BaseModel
 
+from hearing_docs import groups
 from hearing_docs.html import page
 from hearing_docs.templateset import catalogue, sets
 from hearing_docs.templateset.theme import Theme
@@ -41,11 +41,11 @@ def code(cell: str) -> str:
     return match.group(1)
 
 
-def model_keys(model: type[BaseModel], prefix: str = "") -> list[str]:
+def model_keys(model: type[groups.Group], prefix: str = "") -> list[str]:
     keys = []
-    for name, field in model.model_fields.items():
-        annotation = field.annotation
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    for name, field in groups.fields(model).items():
+        annotation = field.hint
+        if groups.is_group(annotation):
             keys += model_keys(annotation, f"{prefix}{name}.")
         else:
             keys.append(prefix + name)
@@ -89,8 +89,8 @@ def test_every_theme_key_is_documented_once_and_every_documented_key_exists() ->
 
 def test_documented_values_are_the_default_sets_and_the_built_in_ones() -> None:
     rows = documented()
-    un_pga = Theme.model_validate(nested([(key, value) for key, value, _ in rows]))
-    built_in = Theme.model_validate(nested([(key, value) for key, _, value in rows]))
+    un_pga = groups.check(Theme, nested([(key, value) for key, value, _ in rows]))
+    built_in = groups.check(Theme, nested([(key, value) for key, _, value in rows]))
     assert un_pga == sets.resolve("un-pga", [PACKAGED]).theme
     assert built_in == Theme()
 
@@ -106,15 +106,15 @@ def test_documented_variables_are_what_templates_receive() -> None:
 
 
 def test_documented_words_are_the_keys_of_a_sets_text_file() -> None:
-    fields = catalogue.Catalogue.model_fields
+    fields = groups.fields(catalogue.Catalogue)
     keys = [code(row[0]) for row in table("Words of a set")]
     # language and file are filled in from the file's name, not written in it.
     assert keys == [name for name in fields if name not in ("language", "file")]
     dates = [code(row[0]) for row in table("Dates of a set")]
-    assert dates == list(catalogue.Dates.model_fields)
+    assert dates == list(groups.fields(catalogue.Dates))
     english = yaml.safe_load((PACKAGED / "un-pga" / "text" / "en.yaml").read_text("utf-8"))
-    assert list(english) == [key for key in keys if fields[key].is_required()]
-    required = [key for key in dates if catalogue.Dates.model_fields[key].is_required()]
+    assert list(english) == [key for key in keys if fields[key].required]
+    required = [key for key in dates if groups.fields(catalogue.Dates)[key].required]
     assert list(english["dates"]) == required
 
 

@@ -111,8 +111,7 @@ def test_theme_value_of_the_wrong_type(folder: Path) -> None:
     build_fails_with(
         folder,
         f"content/templates/un-pga/theme.yaml:{line}:12: summary.justify: "
-        "Input should be a valid boolean, "
-        "unable to interpret input",
+        "expected true or false, got 'maybe'",
     )
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pydantic import ValidationError
 
+from hearing_docs import groups
 from hearing_docs.errors import TemplateError
 from hearing_docs.templateset import sets
 from hearing_docs.templateset.theme import Theme, merge
@@ -18,7 +18,7 @@ from support import ROOT
     [("12pt", 12.0), ("1in", 72.0), ("2.54cm", 72.0), ("25.4mm", 72.0), (" 0.5in ", 36.0)],
 )
 def test_lengths_take_a_unit_and_become_points(written: str, points: float) -> None:
-    assert Theme.model_validate({"text": {"size": written}}).text.size == points
+    assert groups.check(Theme, {"text": {"size": written}}).text.size == points
 
 
 @pytest.mark.parametrize(
@@ -30,18 +30,18 @@ def test_lengths_take_a_unit_and_become_points(written: str, points: float) -> N
     ],
 )
 def test_a_length_without_a_unit_is_refused(written: object, message: str) -> None:
-    with pytest.raises(ValidationError, match=message):
-        Theme.model_validate({"text": {"size": written}})
+    with pytest.raises(groups.Invalid, match=message):
+        groups.check(Theme, {"text": {"size": written}})
 
 
 def test_page_sizes_and_the_text_block() -> None:
-    page = Theme.model_validate({"page": {"size": "a4", "margin_left": "2.7cm"}}).page
+    page = groups.check(Theme, {"page": {"size": "a4", "margin_left": "2.7cm"}}).page
     assert (page.width, page.height) == (595.28, 841.89)
     assert page.text_width == pytest.approx(595.28 - 2.7 * 72 / 2.54 - 72, abs=0.01)
 
 
 def test_the_list_indent_puts_the_bullet_half_way() -> None:
-    summary = Theme.model_validate({"summary": {"list_indent": "1in"}}).summary
+    summary = groups.check(Theme, {"summary": {"list_indent": "1in"}}).summary
     assert (summary.list_indent, summary.bullet_indent) == (72.0, 36.0)
 
 

@@ -44,10 +44,8 @@ BODY_FONT = "DejaVu Sans"
 
 def _without_signature(folder: Path) -> Path:
     hearing, template_set, images = seed_parts()
-    letter = hearing.letter.model_copy(
-        update={"signatory": Signatory(name=hearing.letter.signatory.name)}
-    )
-    unsigned = hearing.model_copy(update={"letter": letter})
+    letter = hearing.letter.replace(signatory=Signatory(name=hearing.letter.signatory.name))
+    unsigned = hearing.replace(letter=letter)
     path = folder / "no-signature.docx"
     path.write_bytes(
         render_docx(unsigned, template_set, dataclasses.replace(images, signatures=(None,)))
@@ -57,8 +55,8 @@ def _without_signature(folder: Path) -> Path:
 
 def _page_numbers_top_right(folder: Path) -> Path:
     hearing, template_set, images = seed_parts()
-    numbers = template_set.theme.page_numbers.model_copy(update={"position": "top-right"})
-    theme = template_set.theme.model_copy(update={"page_numbers": numbers})
+    numbers = template_set.theme.page_numbers.replace(position="top-right")
+    theme = template_set.theme.replace(page_numbers=numbers)
     path = folder / "top-right.docx"
     path.write_bytes(render_docx(hearing, dataclasses.replace(template_set, theme=theme), images))
     return path

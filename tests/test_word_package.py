@@ -191,9 +191,7 @@ def test_document_default_language_is_the_contents(seed_outputs: dict[str, Path]
     assert langs == [("word/styles.xml", qn("w:rPrDefault"), "en-GB")]
 
     hearing, template_set, images = seed_parts()
-    french = _document(
-        render_docx(hearing.model_copy(update={"language": "fr-CA"}), template_set, images)
-    )
+    french = _document(render_docx(hearing.replace(language="fr-CA"), template_set, images))
     rpr = french.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     assert rpr.find(qn("w:lang")).get(qn("w:val")) == "fr-CA"
     assert french.paragraphs[0].text == "22 juillet 2016"
@@ -203,8 +201,8 @@ def test_document_default_language_is_the_contents(seed_outputs: dict[str, Path]
 def test_page_size_and_margins_come_from_the_theme() -> None:
     hearing, template_set, images = seed_parts()
     theme = template_set.theme
-    page = theme.page.model_copy(update={"size": "a4", "margin_left": 2 * 72 / 2.54})
-    a4 = dataclasses.replace(template_set, theme=theme.model_copy(update={"page": page}))
+    page = theme.page.replace(size="a4", margin_left=2 * 72 / 2.54)
+    a4 = dataclasses.replace(template_set, theme=theme.replace(page=page))
     document = _document(render_docx(hearing, a4, images))
     for section in document.sections:
         assert (section.page_width.mm, section.page_height.mm) == pytest.approx((210, 297), abs=0.1)
@@ -239,10 +237,8 @@ def _field_places(document) -> list[tuple[str, str]]:
 def test_page_field_where_the_theme_puts_the_numbers(position, story, style, alignment) -> None:
     hearing, template_set, images = seed_parts()
     theme = template_set.theme
-    numbers = theme.page_numbers.model_copy(update={"position": position})
-    themed = dataclasses.replace(
-        template_set, theme=theme.model_copy(update={"page_numbers": numbers})
-    )
+    numbers = theme.page_numbers.replace(position=position)
+    themed = dataclasses.replace(template_set, theme=theme.replace(page_numbers=numbers))
     document = _document(render_docx(hearing, themed, images))
     # The letter's pages after the first (its default header or footer), and the summary's.
     assert _field_places(document) == [(f"section 1 {story}", style), (f"section 2 {story}", style)]
@@ -256,17 +252,15 @@ def test_page_field_where_the_theme_puts_the_numbers(position, story, style, ali
 def test_no_page_field_when_the_theme_says_none() -> None:
     hearing, template_set, images = seed_parts()
     theme = template_set.theme
-    numbers = theme.page_numbers.model_copy(update={"position": "none"})
-    themed = dataclasses.replace(
-        template_set, theme=theme.model_copy(update={"page_numbers": numbers})
-    )
+    numbers = theme.page_numbers.replace(position="none")
+    themed = dataclasses.replace(template_set, theme=theme.replace(page_numbers=numbers))
     assert _field_places(_document(render_docx(hearing, themed, images))) == []
 
 
 def test_signature_paragraph_keeps_its_place_without_an_image() -> None:
     hearing, template_set, images = seed_parts()
-    letter = hearing.letter.model_copy(update={"signatory": Signatory(name="Mogens Lykketoft")})
-    unsigned = hearing.model_copy(update={"letter": letter})
+    letter = hearing.letter.replace(signatory=Signatory(name="Mogens Lykketoft"))
+    unsigned = hearing.replace(letter=letter)
     document = _document(
         render_docx(unsigned, template_set, dataclasses.replace(images, signatures=(None,)))
     )

@@ -9,7 +9,7 @@ paths a build would skip, or ``None``.
 
 Every error carries ``problems``, each with ``file``, ``line``, ``column``,
 ``field`` and ``message``. This module imports nothing heavy: the stages (and
-pydantic, WeasyPrint, python-docx with them) are imported when a function is
+PyYAML, WeasyPrint, python-docx with them) are imported when a function is
 first called, so ``import hearing_docs`` stays quick.
 """
 

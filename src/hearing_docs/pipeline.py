@@ -121,7 +121,7 @@ def render_all(content_path: Path, options: BuildOptions, *, fingerprint: bool =
 
 def _render_all(content_path: Path, options: BuildOptions, *, fingerprint: bool) -> Rendered:
     # The stages are imported here, not with the module: a build found up to date
-    # (``up_to_date``) needs none of them, nor pydantic and the models they bring.
+    # (``up_to_date``) needs none of them, nor PyYAML and the models they bring.
     from hearing_docs.content import loading
     from hearing_docs.document import facts as document_facts
     from hearing_docs.document import typography

@@ -12,42 +12,38 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, RootModel, Tag, model_validator
+from hearing_docs.groups import Before, Check, Choose, Entries, Group, Key, Pattern, Tag
 
 
-class Days(RootModel[list[dt.date]]):
+class Days(tuple[dt.date, ...]):
     """Several days, in order: printed "11 and 12 September 2014"."""
 
-    model_config = ConfigDict(frozen=True, strict=True)
-    root: Annotated[list[dt.date], Field(min_length=2)]
-
-    @model_validator(mode="after")
-    def _in_order(self) -> Days:
-        for earlier, later in itertools.pairwise(self.root):
-            if later <= earlier:
-                raise ValueError(
-                    f"the days must be different and in order: {later.isoformat()} "
-                    f"cannot follow {earlier.isoformat()}"
-                )
-        return self
+    __slots__ = ()
 
 
-class DateRange(BaseModel):
+def _days(value: list[dt.date]) -> Days:
+    for earlier, later in itertools.pairwise(value):
+        if later <= earlier:
+            raise ValueError(
+                f"the days must be different and in order: {later.isoformat()} "
+                f"cannot follow {earlier.isoformat()}"
+            )
+    return Days(value)
+
+
+class DateRange(Group):
     """Consecutive days, ``from`` one ``to`` another: "8 to 10 June 2016", with an en dash."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
-    start: dt.date = Field(alias="from")
-    end: dt.date = Field(alias="to")
+    start: Annotated[dt.date, Key("from")]
+    end: Annotated[dt.date, Key("to")]
 
-    @model_validator(mode="after")
-    def _after(self) -> DateRange:
+    def verify(self) -> None:
         if self.end <= self.start:
             raise ValueError(
                 f"to: {self.end.isoformat()} must come after from ({self.start.isoformat()})"
             )
-        return self
 
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -58,25 +54,23 @@ DATE_FORMS = (
 """How each form of an event date is written: the end of every message about one."""
 
 
-class Month(RootModel[str]):
+class Month(str):
     """A month alone, written YYYY-MM: printed "September 2014"."""
 
-    model_config = ConfigDict(frozen=True, strict=True)
-    root: Annotated[str, Field(pattern=_MONTH.pattern)]
-
-    @model_validator(mode="before")
-    @classmethod
-    def _month(cls, value: object) -> object:
-        match = _MONTH.match(value) if isinstance(value, str) else None
-        if match is None or not 1 <= int(match.group(2)) <= 12:
-            shown = str(value)[:40]
-            raise ValueError(f"'{shown}' is not a date: {DATE_FORMS}")
-        return value
+    __slots__ = ()
 
     @property
     def first(self) -> dt.date:
-        year, month = self.root.split("-")
+        year, month = self.split("-")
         return dt.date(int(year), int(month), 1)
+
+
+def _month(value: object) -> object:
+    match = _MONTH.match(value) if isinstance(value, str) else None
+    if match is None or not 1 <= int(match.group(2)) <= 12:
+        shown = str(value)[:40]
+        raise ValueError(f"'{shown}' is not a date: {DATE_FORMS}")
+    return value
 
 
 def _date_form(value: object) -> str | None:
@@ -84,7 +78,7 @@ def _date_form(value: object) -> str | None:
     # is reported once, in that form's words.
     if isinstance(value, dt.date | Month) or value is None:
         return "Month" if isinstance(value, Month) else "Day"
-    if isinstance(value, list | Days):
+    if isinstance(value, list):
         return "Days"
     if isinstance(value, dict | DateRange):
         return "DateRange"
@@ -93,17 +87,16 @@ def _date_form(value: object) -> str | None:
     return None
 
 
-EventDate = Annotated[
-    Annotated[dt.date, Tag("Day")]
-    | Annotated[Days, Tag("Days")]
-    | Annotated[DateRange, Tag("DateRange")]
-    | Annotated[Month, Tag("Month")],
-    Discriminator(
-        _date_form,
-        custom_error_type="event_date",
-        custom_error_message="not a date",
-    ),
-]
+if TYPE_CHECKING:  # what the check makes of each form (a list of days becomes Days)
+    EventDate = dt.date | Days | DateRange | Month
+else:
+    EventDate = Annotated[
+        Annotated[dt.date, Tag("Day")]
+        | Annotated[list[dt.date], Entries(least=2), Check(_days), Tag("Days")]
+        | Annotated[DateRange, Tag("DateRange")]
+        | Annotated[str, Before(_month), Pattern(_MONTH.pattern), Check(Month), Tag("Month")],
+        Choose(_date_form, error="event_date", message="not a date"),
+    ]
 """When an event took place: a day, several days, a range of days or a month."""
 
 AnyDate = dt.date | Days | DateRange | Month
@@ -113,7 +106,7 @@ AnyDate = dt.date | Days | DateRange | Month
 def first_and_last_day(value: AnyDate) -> tuple[dt.date, dt.date]:
     """The first and last day an event date covers (a month: its first day, twice)."""
     if isinstance(value, Days):
-        return value.root[0], value.root[-1]
+        return value[0], value[-1]
     if isinstance(value, DateRange):
         return value.start, value.end
     if isinstance(value, Month):

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from hearing_docs.errors import ContentError, HearingDocsError, Problem, shown_path
 
-if TYPE_CHECKING:  # the command line finds defaults files without importing YAML or pydantic
+if TYPE_CHECKING:  # the command line finds defaults files without importing YAML or the models
     from hearing_docs.content import yamlsource
 
 NAME = "hearing-docs.yaml"

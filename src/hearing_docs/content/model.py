@@ -20,16 +20,6 @@ import difflib
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Discriminator,
-    Field,
-    Tag,
-    model_validator,
-)
-
 from hearing_docs.content.dates import DATE_FORMS as DATE_FORMS
 from hearing_docs.content.dates import DateRange as DateRange
 from hearing_docs.content.dates import Days as Days
@@ -57,6 +47,7 @@ from hearing_docs.content.text import TextKind as TextKind
 from hearing_docs.content.text import text_fields as text_fields
 from hearing_docs.content.text import without_notes
 from hearing_docs.content.text import xml_text as xml_text
+from hearing_docs.groups import AtLeast, Before, Check, Choose, Entries, Group, Pattern, Tag
 
 # Signatories side by side: more would leave each name a column too narrow to read.
 MAX_SIGNATORIES = 4
@@ -83,10 +74,6 @@ Kind = Literal["hearing", "high-level event", "informal meeting", "interactive d
 """The kind of event a summary reports on, named in metadata and bookmarks."""
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
-
-
 def _person_name(value: str) -> str:
     if len(value) > MAX_NAME:
         raise ValueError(
@@ -96,41 +83,38 @@ def _person_name(value: str) -> str:
     return value
 
 
-class Signatory(_Model):
-    name: Annotated[PlainText, AfterValidator(_person_name)]
+class Signatory(Group):
+    name: Annotated[PlainText, Check(_person_name)]
     title: Lines | None = None
     """Title lines under the name."""
     signature: ImagePath | None = None
     signature_alt: AltText | None = None
 
-    @model_validator(mode="after")
-    def _alt_with_image(self) -> Signatory:
+    def verify(self) -> None:
         if self.signature is not None and self.signature_alt is None:
             raise ValueError("signature_alt: describe the signature image for screen readers")
-        return self
 
 
 Marking = Literal["personal", "confidential"]
 """Printed under the reference, in the words of the template set ("Personal", "Confidential")."""
 
 
-class BulletList(_Model):
+class BulletList(Group):
     """A bulleted list, one item a paragraph."""
 
-    bullets: list[NotedText] = Field(min_length=1)
+    bullets: Annotated[list[NotedText], Entries(least=1)]
 
 
-class NumberedList(_Model):
+class NumberedList(Group):
     """A numbered list, one item a paragraph: printed "1.", "2.", "3.", from 1 in each list."""
 
-    numbers: list[NotedText] = Field(min_length=1)
+    numbers: Annotated[list[NotedText], Entries(least=1)]
 
-    @model_validator(mode="before")
-    @classmethod
-    def _one_kind(cls, value: Any) -> Any:
-        if isinstance(value, dict) and "bullets" in value:
-            raise ValueError("bullets: a list has bullets or numbers, not both")
-        return value
+
+def _one_kind(value: Any) -> Any:
+    if isinstance(value, dict) and "bullets" in value:
+        raise ValueError("bullets: a list has bullets or numbers, not both")
+    return value
 
 
 _LIST_KEYS = ("bullets", "numbers")
@@ -156,8 +140,8 @@ def _paragraph_kind(value: Any) -> str:
 Paragraph = Annotated[
     Annotated[NotedText, Tag("text")]
     | Annotated[BulletList, Tag("bullets")]
-    | Annotated[NumberedList, Tag("numbers")],
-    Discriminator(_paragraph_kind),
+    | Annotated[NumberedList, Before(_one_kind), Tag("numbers")],
+    Choose(_paragraph_kind),
 ]
 """A paragraph of the letter's body or of a section: text, a bulleted list or a numbered
 list. Only the kind the value is meant to be is tried, so a problem is reported once, in
@@ -174,27 +158,24 @@ def _without_notes_in_letter(paragraph: Any) -> Any:
     return paragraph
 
 
-class Letter(_Model):
+class Letter(Group):
     date: dt.date
     reference: PlainText | None = None
     """The reference symbol, flush left under the date."""
     marking: Marking | None = None
     salutation: PlainText
-    body: list[Annotated[Paragraph, AfterValidator(_without_notes_in_letter)]] = Field(min_length=1)
+    body: Annotated[list[Annotated[Paragraph, Check(_without_notes_in_letter)]], Entries(least=1)]
     """Paragraphs of text and lists, as a section's, without footnotes."""
     closing: RichText
     signatory: Signatory | None = None
-    signatories: (
-        Annotated[list[Signatory], Field(min_length=2, max_length=MAX_SIGNATORIES)] | None
-    ) = None
-    addressees: list[PlainText] = Field(min_length=1)
-    enclosures: Annotated[int, Field(ge=1)] | None = None
+    signatories: Annotated[list[Signatory], Entries(least=2, most=MAX_SIGNATORIES)] | None = None
+    addressees: Annotated[list[PlainText], Entries(least=1)]
+    enclosures: Annotated[int, AtLeast(1)] | None = None
     """How many documents go with the letter: "Enclosure", "Enclosures (2)"."""
-    copies: list[PlainText] | None = Field(None, min_length=1)
+    copies: Annotated[list[PlainText] | None, Entries(least=1)] = None
     """Who receives a copy, one line each, under "cc:"."""
 
-    @model_validator(mode="after")
-    def _one_way_to_sign(self) -> Letter:
+    def verify(self) -> None:
         if self.signatory is None and self.signatories is None:
             raise ValueError(
                 "signatory: required field is missing (or signatories, for several side by side)"
@@ -203,7 +184,6 @@ class Letter(_Model):
             raise ValueError(
                 "signatories: give either signatory (one) or signatories (several), not both"
             )
-        return self
 
     @property
     def signers(self) -> list[Signatory]:
@@ -211,19 +191,19 @@ class Letter(_Model):
         return [self.signatory] if self.signatory is not None else list(self.signatories or [])
 
 
-class Section(_Model):
+class Section(Group):
     heading: Annotated[RichText, BOLD] | None = None
     """None for opening paragraphs, printed without a heading."""
-    paragraphs: list[Paragraph] = Field(min_length=1)
+    paragraphs: Annotated[list[Paragraph], Entries(least=1)]
 
 
-class Summary(_Model):
+class Summary(Group):
     title: Annotated[RichLines, BOLD]
     date: EventDate
-    venue: list[Annotated[PlainText, BOLD]] | None = Field(None, min_length=1)
+    venue: Annotated[list[Annotated[PlainText, BOLD]] | None, Entries(least=1)] = None
     label: PlainText | None = None
     """A label under the venue: "Informal summary", "DRAFT"."""
-    sections: list[Section] = Field(min_length=1)
+    sections: Annotated[list[Section], Entries(least=1)]
 
     @property
     def title_lines(self) -> list[Marked]:
@@ -236,15 +216,13 @@ class Summary(_Model):
         return " ".join(self.title_lines)
 
 
-class Hearing(_Model):
-    template: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")] = "un-pga"
-    language: Annotated[str, AfterValidator(_language)] = "en"
+class Hearing(Group):
+    template: Annotated[str, Pattern(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")] = "un-pga"
+    language: Annotated[str, Check(_language)] = "en"
     kind: Kind = "hearing"
     letter: Letter | None = None
     summary: Summary | None = None
 
-    @model_validator(mode="after")
-    def _something_to_print(self) -> Hearing:
+    def verify(self) -> None:
         if self.letter is None and self.summary is None:
             raise ValueError("letter: required field is missing (a letter, a summary or both)")
-        return self

@@ -1,6 +1,6 @@
 """The text of a content file: the kinds of text field, and every field of a model by kind.
 
-In: a string from a content file (through pydantic's validators), or a
+In: a string from a content file (through the checks of ``groups.py``), or a
 validated model (``model.Hearing`` or a part of it) to walk.
 Out: the text types the model declares its fields with, each checked and
 normalised once for every renderer: ``PlainText`` printed as written,
@@ -20,15 +20,13 @@ import re
 import types
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import cache
 from pathlib import PurePosixPath
-from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
-
-from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, WithJsonSchema
+from typing import Annotated, Any, Union, get_args, get_origin
 
 from hearing_docs.content import markup
 from hearing_docs.content.markup import Marked
 from hearing_docs.content.yamlsource import FieldPath
+from hearing_docs.groups import Before, Check, Entries, Group, JsonSchema, fields
 
 # Characters that XML 1.0 (and so DOCX, and tagged PDF text) cannot hold:
 # C0 controls other than tab, line feed and carriage return; lone surrogates;
@@ -138,22 +136,22 @@ class Bold:
 
 BOLD = Bold()
 
-PlainText = Annotated[str, AfterValidator(_one_paragraph), PLAIN]
+PlainText = Annotated[str, Check(_one_paragraph), PLAIN]
 """One paragraph or line of text, not empty, printed as written. A newline, a tab or a
 run of spaces in it is one space."""
-RichText = Annotated[str, AfterValidator(_marked_paragraph), RICH]
+RichText = Annotated[str, Check(_marked_paragraph), RICH]
 """One paragraph of text, not empty, whose inline markup is printed (a ``Marked`` value).
 A newline, a tab or a run of spaces in it is one space."""
-NotedText = Annotated[str, AfterValidator(_noted_paragraph), NOTED]
+NotedText = Annotated[str, Check(_noted_paragraph), NOTED]
 """Rich text that may also call footnotes: ``text^[The note's text.]``."""
-RichLines = Annotated[str, AfterValidator(_marked_lines), RICH]
+RichLines = Annotated[str, Check(_marked_lines), RICH]
 """Lines of text with inline markup (the summary's title): each newline ends a line."""
-AltText = Annotated[str, AfterValidator(_one_paragraph), ALT]
+AltText = Annotated[str, Check(_one_paragraph), ALT]
 """A description of a picture for screen readers, not empty; never drawn."""
 Text = RichText
 """The older name of ``RichText``."""
 
-ImagePath = Annotated[str, AfterValidator(_relative_path)]
+ImagePath = Annotated[str, Check(_relative_path)]
 
 
 def _as_lines(value: object) -> object:
@@ -163,9 +161,9 @@ def _as_lines(value: object) -> object:
 
 Lines = Annotated[
     list[PlainText],
-    BeforeValidator(_as_lines),
-    Field(min_length=1),
-    WithJsonSchema(
+    Before(_as_lines),
+    Entries(least=1),
+    JsonSchema(
         {
             "anyOf": [
                 {"type": "string"},
@@ -181,21 +179,15 @@ TextField = tuple[FieldPath, "TextKind", str]
 """A text field as ``text_fields`` gives it: where it is, its kind, its value."""
 
 
-def text_fields(model: BaseModel, path: FieldPath = ()) -> Iterator[TextField]:
+def text_fields(model: Group, path: FieldPath = ()) -> Iterator[TextField]:
     """Every text field of ``model`` (a ``Hearing`` or a part of one), in the order of the
     file, with its path and the kind its type declares."""
-    hints = _hints(type(model))
-    for name in type(model).model_fields:
-        yield from _walk(getattr(model, name), hints[name], (*path, name))
-
-
-@cache
-def _hints(model: type[BaseModel]) -> dict[str, Any]:
-    return get_type_hints(model, include_extras=True)
+    for name, info in fields(type(model)).items():
+        yield from _walk(getattr(model, name), info.hint, (*path, name))
 
 
 def _walk(value: object, hint: Any, path: FieldPath) -> Iterator[TextField]:
-    if isinstance(value, BaseModel):
+    if isinstance(value, Group):
         yield from text_fields(value, path)
     elif isinstance(value, list):
         lists = (_bare(arm) for arm in _arms(hint))

@@ -1,7 +1,8 @@
 """Validation: plain data with positions in, a typed model out.
 
-In: a ``yamlsource.Source`` and a pydantic model class (``Hearing``, ``Theme``).
-Out: the validated model, or a ``HearingDocsError`` subclass that lists every
+In: a ``yamlsource.Source`` and a class of ``groups.Group`` (``Hearing``,
+``Theme``, ``Catalogue``).
+Out: the validated group, or a ``HearingDocsError`` subclass that lists every
 problem at once, each as ``FILE:LINE:COL: field: message`` with the message a
 person can act on (did-you-mean for unknown keys, the date format, ...).
 """
@@ -12,16 +13,14 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Sequence
-from types import UnionType
-from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
+from typing import Any, TypeVar
 
-from pydantic import BaseModel, RootModel, Tag, ValidationError
-
+from hearing_docs import groups
 from hearing_docs.content import yamlsource
 from hearing_docs.content.dates import DATE_FORMS
 from hearing_docs.errors import MISSING, ContentError, HearingDocsError, Problem, shown_path
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound=groups.Group)
 LETTER_BODY = ("letter", "body")
 
 
@@ -38,12 +37,12 @@ def validate(
         raise error_class(Problem(shown, message, 1, 1))
     problems = list(source.problems)
     try:
-        result = model.model_validate(source.data)
-    except ValidationError as error:
+        result = groups.check(model, source.data)
+    except groups.Invalid as error:
         reported = {(str(p.file), p.line, p.column) for p in problems}
         problems += [
             p
-            for p in _problems(error, source, model, shown)
+            for p in _problems(error.errors, source, model, shown)
             if (str(p.file), p.line, p.column) not in reported
         ]
         result = None
@@ -57,21 +56,22 @@ def validate(
 
 
 def _problems(
-    error: ValidationError, source: yamlsource.Source, model: type[BaseModel], shown: str
+    errors: list[groups.Error], source: yamlsource.Source, model: type[groups.Group], shown: str
 ) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[tuple[Any, ...]] = set()
-    for detail in error.errors(include_url=False):
-        where = data_path(model, detail["loc"])
-        kind = detail["type"]
-        if kind == "value_error" and ": " in (text := str(detail["ctx"]["error"])):
+    for error in errors:
+        where = error.path
+        kind = error.kind
+        if kind == "value_error" and ": " in (text := str(error.context["error"])):
             name, _, rest = text.partition(": ")
-            if name.isidentifier():  # a model check that names its own field
-                where, detail = (*where, name), {**detail, "ctx": {"error": rest}}
+            if name.isidentifier():  # a group's check that names its own field
+                where = (*where, name)
+                error = groups.Error(where, kind, error.value, {"error": rest}, rest)
         if (where, kind in ("missing", "extra_forbidden")) in seen:
             continue  # one message per place
         seen.add((where, kind in ("missing", "extra_forbidden")))
-        message = _message(detail, where, model)
+        message = _message(error, where, model)
         if kind == "missing" or message.startswith(MISSING):  # the key of the group lacking it
             place = where[:-1]
             line, column = source.position(place, key=True) if len(where) > 1 else (1, 1)
@@ -84,66 +84,9 @@ def _problems(
     return problems
 
 
-def data_path(model: type[BaseModel], location: Sequence[str | int]) -> yamlsource.FieldPath:
-    """pydantic's error location as a path in the data, such as ``("letter", "body", 0)``.
-
-    pydantic puts the tag of a union member before the errors of that member
-    (``paragraphs.1.list.bullets.0``: the member tagged ``list``). The location
-    is walked along the model's types, so that exactly the parts standing where
-    a union is are taken as tags; every other part, a key as written included,
-    stays.
-    """
-    path: list[str | int] = []
-    annotation: Any = model
-    parts = list(location)
-    while parts:
-        annotation, members = _union(annotation)
-        if members is not None:
-            tag = parts.pop(0)
-            annotation = members.get(tag, Any)
-            continue
-        part = parts.pop(0)
-        path.append(part)
-        annotation = _inside(annotation, part)
-    return tuple(path)
-
-
-def _union(annotation: Any) -> tuple[Any, dict[Any, Any] | None]:
-    """``annotation`` without ``Annotated`` and ``| None``; and if it is a union of
-    several types, its members by tag (the ``Tag`` given, or pydantic's own name)."""
-    while True:
-        if get_origin(annotation) is Annotated:
-            annotation = annotation.__origin__
-            continue
-        if get_origin(annotation) in (Union, UnionType):
-            members = [a for a in get_args(annotation) if a is not type(None)]
-            if len(members) == 1:  # optional: pydantic adds no tag
-                annotation = members[0]
-                continue
-            tagged = {}
-            for member in members:
-                tags = [m.tag for m in getattr(member, "__metadata__", ()) if isinstance(m, Tag)]
-                name = tags[0] if tags else getattr(member, "__name__", None)
-                tagged[name] = member
-            return annotation, tagged
-        return annotation, None
-
-
-def _inside(annotation: Any, part: str | int) -> Any:
-    """The type of the value at ``part`` inside a value of type ``annotation``."""
-    if _is_model(annotation):
-        field = annotation.model_fields.get(part) if isinstance(part, str) else None
-        return field.annotation if field is not None else Any
-    if get_origin(annotation) in (list, tuple) and get_args(annotation):
-        return get_args(annotation)[0]
-    if get_origin(annotation) is dict and get_args(annotation):
-        return get_args(annotation)[1]
-    return Any
-
-
-def _message(detail: Any, where: Sequence[str | int], model: type[BaseModel]) -> str:
-    kind = detail["type"]
-    value = detail.get("input")
+def _message(error: groups.Error, where: Sequence[str | int], model: type[groups.Group]) -> str:
+    kind = error.kind
+    value = error.value
     if kind == "missing":
         return MISSING
     if kind == "extra_forbidden":
@@ -171,21 +114,25 @@ def _message(detail: Any, where: Sequence[str | int], model: type[BaseModel]) ->
         )
     if kind == "string_type":
         return f"expected text, got {_describe(value)}; put it in quotes if it is text"
+    if kind == "bool_type":
+        return f"expected true or false, got {_describe(value)}"
+    if kind in ("int_type", "float_type"):
+        return f"expected a number, got {_describe(value)}"
     if kind == "list_type":
         return f"expected a list (lines starting with '- '), got {_describe(value)}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return f"expected a group of fields (key: value), got {_describe(value)}"
     if kind == "too_short":
-        least = detail.get("ctx", {}).get("min_length", 1)
+        least = error.context.get("min_length", 1)
         return (
             "must have at least one entry" if least == 1 else f"must have at least {least} entries"
         )
     if kind == "greater_than_equal":
-        return f"{_describe(value)} is too small: give a number of at least {detail['ctx']['ge']}"
+        return f"{_describe(value)} is too small: give a number of at least {error.context['ge']}"
     if kind == "too_long":
-        return f"may have at most {detail['ctx']['max_length']} entries"
+        return f"may have at most {error.context['max_length']} entries"
     if kind == "literal_error":
-        allowed = [part.strip("'") for part in re.split(r"', '|' or '", detail["ctx"]["expected"])]
+        allowed = [part.strip("'") for part in re.split(r"', '|' or '", error.context["expected"])]
         close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.6)
         hint = (
             f"; did you mean '{close[0]}'?" if close else f"; expected one of: {', '.join(allowed)}"
@@ -194,8 +141,8 @@ def _message(detail: Any, where: Sequence[str | int], model: type[BaseModel]) ->
     if kind == "string_pattern_mismatch":
         return f"{_show(value)} is not a template set name (letters, digits, '.', '_', '-')"
     if kind == "value_error":
-        return str(detail["ctx"]["error"])
-    return detail["msg"]
+        return str(error.context["error"])
+    return error.message
 
 
 def _is_paragraph(where: Sequence[str | int]) -> bool:
@@ -203,30 +150,27 @@ def _is_paragraph(where: Sequence[str | int]) -> bool:
     return tuple(where[:2]) == LETTER_BODY or (len(where) > 1 and where[-2] == "paragraphs")
 
 
-def _known_fields(model: type[BaseModel], where: Sequence[str | int]) -> list[str]:
-    """The fields a group at ``where`` may hold: of every model that may stand there (a
+def _known_fields(model: type[groups.Group], where: Sequence[str | int]) -> list[str]:
+    """The keys a group at ``where`` may hold: of every group that may stand there (a
     list paragraph is bulleted or numbered)."""
     current: list[Any] = [model]
     for part in where:
         if isinstance(part, int):
             continue
-        fields = [m.model_fields[part] for m in current if part in m.model_fields]
-        if not fields:
+        found = [f for m in current for f in groups.fields(m).values() if f.key == part]
+        if not found:
             return []
-        current = _models_in(fields[0].annotation)
-    known = [field.alias or name for m in current for name, field in m.model_fields.items()]
+        current = _groups_in(found[0].hint)
+    known = [f.key for m in current for f in groups.fields(m).values()]
     return list(dict.fromkeys(known))
 
 
-def _is_model(value: Any) -> bool:
-    return isinstance(value, type) and issubclass(value, BaseModel)
-
-
-def _models_in(annotation: Any) -> list[Any]:
-    """The model classes of fields inside an annotation such as ``list[Paragraph] | None``."""
-    if _is_model(annotation) and not issubclass(annotation, RootModel):
-        return [annotation]
-    return [m for argument in getattr(annotation, "__args__", ()) for m in _models_in(argument)]
+def _groups_in(hint: Any) -> list[Any]:
+    """The classes of groups inside a type such as ``list[Paragraph] | None``."""
+    hint, _ = groups.bare(hint)
+    if groups.is_group(hint):
+        return [hint]
+    return [m for argument in getattr(hint, "__args__", ()) for m in _groups_in(argument)]
 
 
 def _describe(value: Any) -> str:

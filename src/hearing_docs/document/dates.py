@@ -27,7 +27,7 @@ AnyDate = dt.date | Days | DateRange | Month
 def long_date(value: AnyDate, text: Catalogue) -> str:
     """An event's date, or a letter's, as correspondence in ``text``'s language writes it."""
     if isinstance(value, Days):
-        return days(value.root, text)
+        return days(list(value), text)
     if isinstance(value, DateRange):
         return span(value.start, value.end, text)
     if isinstance(value, Month):
@@ -39,7 +39,7 @@ def iso_date(value: AnyDate) -> str:
     """The date as HTML's ``<time datetime>`` holds it: a day, a month (YYYY-MM), or ""
     for several days, which it cannot hold."""
     if isinstance(value, Month):
-        return value.root
+        return str(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     return ""

@@ -18,13 +18,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, RootModel
-
 from hearing_docs.content import markup
 from hearing_docs.content.markup import Marked
 from hearing_docs.content.text import text_fields
+from hearing_docs.groups import Group
 
-Model = TypeVar("Model", bound=BaseModel)
+Model = TypeVar("Model", bound=Group)
 
 
 @dataclass(frozen=True)
@@ -42,13 +41,8 @@ def numbered(model: Model) -> Model:
 
 def _numbered(value: Any, counter: Iterator[int]) -> Any:
     """``value`` (a model, a list, a text or anything else a model holds), numbered."""
-    if isinstance(value, RootModel):
-        return value  # dates: no text
-    if isinstance(value, BaseModel):
-        fields = type(value).model_fields
-        return value.model_copy(
-            update={name: _numbered(getattr(value, name), counter) for name in fields}
-        )
+    if isinstance(value, Group):
+        return value.replace(**{name: _numbered(field, counter) for name, field in value.values()})
     if isinstance(value, list):
         return [_numbered(entry, counter) for entry in value]
     if isinstance(value, Marked):
@@ -61,7 +55,7 @@ def _numbered(value: Any, counter: Iterator[int]) -> Any:
     return value
 
 
-def listed(model: BaseModel) -> list[Note]:
+def listed(model: Group) -> list[Note]:
     """The notes of ``model`` (a numbered hearing or a part of one), in order."""
     found = []
     for _path, kind, value in text_fields(model):

@@ -18,6 +18,7 @@ from typing import Any
 
 from hearing_docs.content.model import Hearing
 from hearing_docs.content.text import text_fields
+from hearing_docs.groups import Group
 from hearing_docs.templateset.catalogue import Catalogue
 
 NBSP = "\u00a0"
@@ -28,16 +29,15 @@ def apply(hearing: Hearing, text: Catalogue) -> Hearing:
     before, after = text.nonbreaking_space_before, text.nonbreaking_space_after
     if not before and not after:
         return hearing
-    data = hearing.model_dump()
-    changed = False
+    result = hearing
     for where, kind, value in text_fields(hearing):
         if not kind.drawn:
             continue
         spaced = spaced_text(str(value), before, after)
         if spaced != str(value):
-            _set(data, where, spaced)
-            changed = True
-    return type(hearing).model_validate(data) if changed else hearing
+            # Of the same type: rich text stays Marked, plain text plain.
+            result = _with(result, where, type(value)(spaced))
+    return result
 
 
 def spaced_text(value: str, before: str, after: str) -> str:
@@ -53,7 +53,13 @@ def spaced_text(value: str, before: str, after: str) -> str:
     return value
 
 
-def _set(data: Any, where: tuple[str | int, ...], value: str) -> None:
-    for key in where[:-1]:
-        data = data[key]
-    data[where[-1]] = value
+def _with(value: Any, where: tuple[str | int, ...], new: str) -> Any:
+    """``value`` (a group, a list) with the text at ``where`` inside it replaced by ``new``."""
+    if not where:
+        return new
+    step, rest = where[0], where[1:]
+    if isinstance(value, Group):
+        return value.replace(**{str(step): _with(getattr(value, str(step)), rest, new)})
+    copied = list(value)
+    copied[int(step)] = _with(copied[int(step)], rest, new)
+    return copied

@@ -21,7 +21,6 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from jinja2.utils import missing
-from pydantic import BaseModel
 
 from hearing_docs.content import markup
 from hearing_docs.content.model import Hearing
@@ -29,6 +28,7 @@ from hearing_docs.document import dates, notes, titles
 from hearing_docs.document.facts import Facts
 from hearing_docs.errors import Problem, TemplateError, shown_path
 from hearing_docs.fonts import glyphs, metrics
+from hearing_docs.groups import Group
 from hearing_docs.html import autospace, compiled
 from hearing_docs.templateset.assets import Assets
 from hearing_docs.templateset.catalogue import Catalogue
@@ -153,7 +153,7 @@ def _text_only(value: object) -> object:
     form: a template would print Python's (``bullets=['one', 'two']``). That is a
     template written before the part existed, such as a copy of an older set:
     stop at its line instead."""
-    if isinstance(value, BaseModel):
+    if isinstance(value, Group):
         name = type(value).__name__
         raise jinja2.TemplateRuntimeError(
             f"prints a {name} whole, a group of fields and not text: print its fields "

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import types
 from functools import cache
-from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
+from typing import Annotated, Any, Union, get_args, get_origin
 
-from pydantic import BaseModel
-
+from hearing_docs import groups
 from hearing_docs.content.model import Hearing
 from hearing_docs.content.text import TextKind
 
@@ -29,11 +28,11 @@ def takes_markup(path: str) -> bool:
     return any(kind.markup for kind in kinds)
 
 
-def _kinds(model: type[BaseModel], steps: list[str]) -> list[TextKind]:
-    hints = get_type_hints(model, include_extras=True)
-    if steps[0] not in hints:
+def _kinds(model: type[groups.Group], steps: list[str]) -> list[TextKind]:
+    declared = groups.fields(model)
+    if steps[0] not in declared:
         return []
-    return _in_hint(hints[steps[0]], steps[1:])
+    return _in_hint(declared[steps[0]].hint, steps[1:])
 
 
 def _in_hint(hint: Any, steps: list[str]) -> list[TextKind]:
@@ -48,6 +47,6 @@ def _in_hint(hint: Any, steps: list[str]) -> list[TextKind]:
         for arm in get_args(hint):
             found += _in_hint(arm, steps)
         return found
-    if isinstance(hint, type) and issubclass(hint, BaseModel) and steps:
+    if groups.is_group(hint) and steps:
         return _kinds(hint, steps)
     return found

@@ -18,8 +18,7 @@ import types
 from dataclasses import dataclass, field
 from typing import Any, Union, get_args, get_origin
 
-from pydantic import BaseModel
-
+from hearing_docs import groups
 from hearing_docs.content.model import Hearing
 from hearing_docs.importer import letter_parts, summary_parts, typed
 from hearing_docs.importer.blocks import Picture, Reading
@@ -78,19 +77,19 @@ def _words(text: str) -> set[str]:
     return {word.casefold() for word in text.split()}
 
 
-def _fit(data: dict[str, Any], model: type[BaseModel], path: str, warnings: list[str]) -> None:
+def _fit(data: dict[str, Any], model: type[groups.Group], path: str, warnings: list[str]) -> None:
     """Leave out, with a warning quoting it, what the model has no field for."""
+    by_key = {info.key: info for info in groups.fields(model).values()}
     for key in list(data):
         where = f"{path}.{key}" if path else key
-        named = {info.alias: name for name, info in model.model_fields.items() if info.alias}
-        if key not in model.model_fields and key not in named:
+        if key not in by_key:
             warnings.append(
                 f"{where}: the content has no place for it; not kept: {_quoted(data[key])}"
             )
             del data[key]
             continue
         value = data[key]
-        hint = model.model_fields[named.get(key, key)].annotation
+        hint = by_key[key].hint
         if isinstance(value, dict):
             inner = _model_for(hint, value)
             if inner is not None:
@@ -102,7 +101,7 @@ def _fit(data: dict[str, Any], model: type[BaseModel], path: str, warnings: list
                     continue
                 _fit(item, inner, f"{where}[{index}]", warnings)
                 missing = [
-                    n for n, f in inner.model_fields.items() if f.is_required() and n not in item
+                    f.key for f in groups.fields(inner).values() if f.required and f.key not in item
                 ]
                 if missing:  # an opening part without a heading, where the model needs one
                     warnings.append(
@@ -112,13 +111,12 @@ def _fit(data: dict[str, Any], model: type[BaseModel], path: str, warnings: list
                     del value[index]
 
 
-def _model_for(hint: Any, value: dict[str, Any]) -> type[BaseModel] | None:
-    """The model class among the arms of ``hint`` that best holds ``value``."""
-    candidates = [c for c in _classes(hint) if issubclass(c, BaseModel)]
+def _model_for(hint: Any, value: dict[str, Any]) -> type[groups.Group] | None:
+    """The class of groups among the arms of ``hint`` that best holds ``value``."""
+    candidates = [c for c in _classes(hint) if groups.is_group(c)]
 
-    def known(model: type[BaseModel]) -> set[str]:
-        fields = model.model_fields
-        return set(fields) | {info.alias for info in fields.values() if info.alias}
+    def known(model: type[groups.Group]) -> set[str]:
+        return {info.key for info in groups.fields(model).values()}
 
     candidates.sort(key=lambda c: -len(set(value) & known(c)))
     return candidates[0] if candidates else None

@@ -24,12 +24,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
-
 from hearing_docs.content import yamlsource
 from hearing_docs.content.model import Kind
 from hearing_docs.content.validation import validate
 from hearing_docs.errors import MISSING, Problem, TemplateError, shown_path
+from hearing_docs.groups import Check, Entries, Group
 from hearing_docs.templateset.theme import PrintedText, merge
 
 FOLDER = "text"
@@ -46,7 +45,7 @@ def fill(pattern: str, **values: object) -> str:
     return _PLACEHOLDER.sub(lambda match: str(values[match.group(1)]), pattern)
 
 
-def _pattern(allowed: set[str], required: set[str]) -> AfterValidator:
+def _pattern(allowed: set[str], required: set[str]) -> Check:
     """A validator: the pattern names only ``allowed`` placeholders, and all of ``required``."""
 
     def check(value: str) -> str:
@@ -60,7 +59,7 @@ def _pattern(allowed: set[str], required: set[str]) -> AfterValidator:
             raise ValueError(f"the pattern must print {{{lacking[0]}}}")
         return value
 
-    return AfterValidator(check)
+    return Check(check)
 
 
 _DAY = {"day", "month", "month_number", "year"}
@@ -70,11 +69,7 @@ _MONTHS |= {"last_month_number", "year"}
 _MONTH = {"month", "month_number", "year"}
 
 
-class _Group(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
-
-
-class Dates(_Group):
+class Dates(Group):
     """How the language writes a day, several days, a span of days and a month."""
 
     day: Annotated[str, _pattern(_DAY, {"day", "year"})]
@@ -102,10 +97,10 @@ class Dates(_Group):
     """How the first day of a month is written, where it is not "1" (French "1er")."""
 
 
-_Twelve = Annotated[list[PrintedText], Field(min_length=12, max_length=12)]
+_Twelve = Annotated[list[PrintedText], Entries(least=12, most=12)]
 
 
-class Catalogue(_Group):
+class Catalogue(Group):
     """The text of a template set in one language; patterns' ``{names}`` are filled in."""
 
     language: str
@@ -114,7 +109,7 @@ class Catalogue(_Group):
     """The file as messages show it."""
     direction: Literal["ltr", "rtl"]
     """Which way the language is written: ``rtl`` mirrors the layout (Arabic)."""
-    letterhead: list[PrintedText] = Field(min_length=1)
+    letterhead: Annotated[list[PrintedText], Entries(least=1)]
     months: _Twelve
     """Month names as a date with a day writes them (Russian: genitive, "июля")."""
     months_alone: _Twelve | None = None
@@ -143,12 +138,10 @@ class Catalogue(_Group):
     page: Annotated[PrintedText, _pattern({"number"}, {"number"})]
     """The label of a page ("Page 2"), for readers that name pages."""
 
-    @model_validator(mode="after")
-    def _every_kind(self) -> Catalogue:
+    def verify(self) -> None:
         missing = [kind for kind in get_args(Kind) if kind not in self.kinds]
         if missing:
             raise ValueError(f"kinds: no name for '{missing[0]}'")
-        return self
 
     def enclosure_line(self, count: int) -> str:
         """ "Enclosure" for one, "Enclosures (2)" for more."""
@@ -165,7 +158,7 @@ class Catalogue(_Group):
         yield from self.months_alone or ()
         yield from self.kinds.values()
         for group in (self.dates, self):
-            for name, value in group:
+            for name, value in group.values():
                 if isinstance(value, str) and name not in ("language", "file", "direction"):
                     yield _PLACEHOLDER.sub("", value)
 

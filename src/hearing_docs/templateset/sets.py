@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from hearing_docs import groups
 from hearing_docs.content import yamlsource
 from hearing_docs.content.validation import validate
 from hearing_docs.errors import Problem, TemplateError, shown_path
@@ -135,7 +136,7 @@ def resolve(name: str, roots: list[Path], origin: Origin = ("template", None, No
     for data in theme_data:
         merged = merge(merged, data)
     merged.pop("extends", None)
-    theme = Theme.model_validate(merged)
+    theme = groups.check(Theme, merged)  # each file was checked on its own above
     return TemplateSet(name, tuple(folders), tuple(roots), theme, tuple(theme_sources))
 
 

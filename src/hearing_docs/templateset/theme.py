@@ -16,9 +16,8 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
-
 from hearing_docs.content.text import xml_text
+from hearing_docs.groups import Before, Check, Entries, Group
 
 _LENGTH = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(pt|in|cm|mm)\s*$")
 _POINTS_PER = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4}
@@ -38,17 +37,17 @@ def _points(value: Any) -> float:
     return round(float(match.group(1)) * _POINTS_PER[match.group(2)], 3)
 
 
-Length = Annotated[float, BeforeValidator(_points), PlainSerializer(lambda v: f"{v}pt")]
+Length = Annotated[float, Before(_points)]
 """A length in points, written in theme.yaml with a unit (pt, in, cm, mm)."""
 
 Align = Literal["left", "center", "right"]
 
-PrintedText = Annotated[str, AfterValidator(xml_text)]
+PrintedText = Annotated[str, Check(xml_text)]
 """Text of the theme that is printed (letterhead lines, alt text): what a DOCX can hold."""
 
 
-class _Group(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class _Group(Group):
+    lax = True  # kerning: yes
 
 
 class Page(_Group):
@@ -76,7 +75,7 @@ class Page(_Group):
 
 
 class Text(_Group):
-    fonts: list[str] = Field(default=["Times New Roman", "Liberation Serif"], min_length=1)
+    fonts: Annotated[list[str], Entries(least=1)] = ["Times New Roman", "Liberation Serif"]
     size: Length = 12.0
     line_height: Length = 13.8
     paragraph_space: Length = 13.8
@@ -86,9 +85,9 @@ class Text(_Group):
     """Regional tags (en-GB): the one of a content language that names no region is the
     language Word checks its spelling in."""
 
-    complex_script_fonts: list[str] = Field(default=["Amiri"], min_length=1)
+    complex_script_fonts: Annotated[list[str], Entries(least=1)] = ["Amiri"]
     """Arabic (and other right-to-left and complex scripts): Word's ``w:cs`` face."""
-    east_asian_fonts: list[str] = Field(default=["Noto Serif CJK SC"], min_length=1)
+    east_asian_fonts: Annotated[list[str], Entries(least=1)] = ["Noto Serif CJK SC"]
     """Chinese (and other East Asian scripts): Word's ``w:eastAsia`` face."""
 
     @property
@@ -156,9 +155,9 @@ class PageNumbers(_Group):
 class LanguageText(_Group):
     """What the text of one language changes from ``text`` (unset: as ``text`` says)."""
 
-    fonts: list[str] | None = Field(default=None, min_length=1)
-    complex_script_fonts: list[str] | None = Field(default=None, min_length=1)
-    east_asian_fonts: list[str] | None = Field(default=None, min_length=1)
+    fonts: Annotated[list[str] | None, Entries(least=1)] = None
+    complex_script_fonts: Annotated[list[str] | None, Entries(least=1)] = None
+    east_asian_fonts: Annotated[list[str] | None, Entries(least=1)] = None
     size: Length | None = None
     line_height: Length | None = None
     paragraph_space: Length | None = None
@@ -206,15 +205,14 @@ class Theme(_Group):
         for tag in dict.fromkeys([primary, language]):
             entry = self.languages.get(tag)
             if entry is not None:
-                values = {name: getattr(entry, name) for name in type(entry).model_fields}
-                changes.update({k: v for k, v in values.items() if v is not None})
+                changes.update({k: v for k, v in entry.values() if v is not None})
         if not changes:
             return self
         summary = self.summary
         if "justify" in changes:
-            summary = summary.model_copy(update={"justify": changes.pop("justify")})
-        text = self.text.model_copy(update=changes)
-        return self.model_copy(update={"text": text, "summary": summary})
+            summary = summary.replace(justify=changes.pop("justify"))
+        text = self.text.replace(**changes)
+        return self.replace(text=text, summary=summary)
 
 
 def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
