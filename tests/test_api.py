@@ -90,6 +90,23 @@ def test_importing_the_package_imports_no_stage_no_engine_and_no_metadata_reader
     assert re.fullmatch(r"\d+\.\d+\.\d+.*", version)
 
 
+@pytest.mark.slow
+def test_a_docx_build_of_latin_text_imports_no_pdf_engine_and_no_unicode_regex(
+    tmp_path: Path,
+) -> None:
+    """What a cold DOCX-only build pays for: the regex module is imported only for East
+    Asian line breaks and for characters the fonts lack, Jinja and WeasyPrint only for
+    HTML and PDF."""
+    code = (
+        "import sys, hearing_docs\n"
+        f"hearing_docs.build({str(SEED_CONTENT)!r}, {str(tmp_path)!r}, formats=['docx'])\n"
+        "print(' '.join(m for m in ('regex', 'weasyprint', 'jinja2') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == ""
+    assert (tmp_path / f"{SEED_CONTENT.stem}.docx").is_file()
+
+
 def test_docs_api_describes_every_public_name() -> None:
     text = DOC.read_text(encoding="utf-8")
     documented = set(re.findall(r"^### `hearing_docs\.(\w+)", text, flags=re.MULTILINE))

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import itertools
 import unicodedata
-
-import regex
+from functools import cache
+from typing import Any
 
 from hearing_docs.content import markup
 from hearing_docs.content.markup import Marked, Run
@@ -38,11 +38,6 @@ from hearing_docs.templateset.theme import Theme
 # either engine's measure never pushes a planned line's last word over.
 _ROOM = 0.98
 
-# Unicode line-breaking classes (UAX #14): a line never starts with the first (closing
-# punctuation, full stops, colons, exclamation and question marks), never ends with the
-# second (opening punctuation).
-_NO_BREAK_BEFORE = regex.compile(r"[\p{lb=CL}\p{lb=CP}\p{lb=EX}\p{lb=IS}\p{lb=NS}]")
-_NO_BREAK_AFTER = regex.compile(r"\p{lb=OP}")
 
 Piece = list[Run]
 """Runs between two places a line may break."""
@@ -94,14 +89,26 @@ def _east_asian(character: str) -> bool:
     return unicodedata.east_asian_width(character) in ("W", "F")
 
 
+@cache
+def _no_break() -> tuple[Any, Any]:
+    """Unicode line-breaking classes (UAX #14): a line never starts with the first (closing
+    punctuation, full stops, colons, exclamation and question marks), never ends with the
+    second (opening punctuation). Made when East Asian text first asks: the ``regex``
+    module takes a cold command a few milliseconds to import."""
+    import regex
+
+    return (
+        regex.compile(r"[\p{lb=CL}\p{lb=CP}\p{lb=EX}\p{lb=IS}\p{lb=NS}]"),
+        regex.compile(r"\p{lb=OP}"),
+    )
+
+
 def _breaks_between(before: str, after: str) -> bool:
     """Whether a line may break between two characters with no space between them."""
-    return (
-        _east_asian(before)
-        and _east_asian(after)
-        and _NO_BREAK_BEFORE.match(after) is None
-        and _NO_BREAK_AFTER.match(before) is None
-    )
+    if not (_east_asian(before) and _east_asian(after)):
+        return False
+    no_break_before, no_break_after = _no_break()
+    return no_break_before.match(after) is None and no_break_after.match(before) is None
 
 
 def _pieces(words: list[list[Run]]) -> tuple[list[Piece], list[bool]]:

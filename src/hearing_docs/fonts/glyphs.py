@@ -22,8 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
-
-import regex
+from typing import Any
 
 from hearing_docs.content import markup
 from hearing_docs.content.model import Hearing
@@ -59,10 +58,10 @@ def check(hearing: Hearing, source: Source, theme: Theme) -> None:
                     continue
                 seen.add((character, style))
                 if (character, style) not in drawn:
-                    drawn[character, style] = _needs_no_glyph(character) or any(
+                    drawn[character, style] = any(
                         ord(character) in _coverage(font, style)
                         for font in fonts_for(character, theme)
-                    )
+                    ) or _needs_no_glyph(character)
                 if not drawn[character, style]:
                     fonts = fonts_for(character, theme)
                     written = source.origin(where)  # the content file or its defaults file
@@ -140,11 +139,12 @@ def check_catalogue(text: Catalogue, theme: Theme) -> None:
     seen: set[str] = set()
     for value in text.printed():
         for character in value:
-            if character in seen or _needs_no_glyph(character):
+            if character in seen:
                 continue
             seen.add(character)
             fonts = fonts_for(character, theme)
-            if not any(ord(character) in _coverage(font, (False, False)) for font in fonts):
+            drawn = any(ord(character) in _coverage(font, (False, False)) for font in fonts)
+            if not drawn and not _needs_no_glyph(character):
                 message = (
                     f"character '{character}' (U+{ord(character):04X}) of language "
                     f"'{text.language}' has no glyph in {', '.join(fonts)}"
@@ -163,11 +163,19 @@ _LAID_OUT = frozenset(" \u00a0\t\n\r")
 # (U+0600 ARABIC NUMBER SIGN, U+06DD END OF AYAH, U+FFF9 ANNOTATION ANCHOR) are drawn
 # and need a glyph like any letter. Line and paragraph separators never get here: the
 # model makes them line breaks.
-_IGNORABLE = regex.compile(r"\p{Default_Ignorable_Code_Point}")
+
+
+@cache
+def _ignorable() -> Any:
+    # Asked only of characters the fonts lack: the regex module is not imported for
+    # text the fonts draw whole.
+    import regex
+
+    return regex.compile(r"\p{Default_Ignorable_Code_Point}")
 
 
 def _needs_no_glyph(character: str) -> bool:
-    return character in _LAID_OUT or _IGNORABLE.match(character) is not None
+    return character in _LAID_OUT or _ignorable().match(character) is not None
 
 
 def _fields(hearing: Hearing) -> Iterator[tuple[FieldPath, str, list[tuple[str, Style]]]]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple, TypeGuard
+from typing import Any, NamedTuple
 
 from hearing_docs import cache as user_cache
 from hearing_docs.fonts import fontconfig
@@ -130,11 +130,9 @@ def metrics(font_path: Path, index: int = 0) -> Metrics:
     """The metrics of face ``index`` of ``font_path``, from the user's cache when it knows
     the file (reading them means importing fontTools and parsing the font)."""
     entry = user_cache.file_entry("fonts", font_path, index, "metrics", FORMAT)
-    kept = user_cache.read_json(entry)
-    if _valid(kept):
-        per_em, pairs, default, height, ascent = kept
-        widths = {code: advance for code, advance in pairs}
-        return Metrics(per_em, widths, default, height, ascent)
+    kept = _kept(user_cache.read_json(entry))
+    if kept is not None:
+        return kept
     found = _read(font_path, index)
     user_cache.write_json(
         entry,
@@ -159,16 +157,19 @@ def _read(path: Path, index: int) -> Metrics:
         )
 
 
-def _valid(kept: object) -> TypeGuard[list[Any]]:
-    """An entry as ``metrics`` writes it; anything else (a damaged file) is read again."""
-    return (
-        isinstance(kept, list)
-        and len(kept) == 5
-        and all(type(kept[i]) is int for i in (0, 2, 3, 4))
-        and kept[0] > 0
-        and isinstance(kept[1], list)
-        and all(
-            isinstance(pair, list) and len(pair) == 2 and all(type(n) is int for n in pair)
-            for pair in kept[1]
-        )
-    )
+def _kept(kept: object) -> Metrics | None:
+    """The metrics an entry as ``metrics`` writes it holds; None for anything else (a
+    damaged file), which is then read again."""
+    if not (isinstance(kept, list) and len(kept) == 5 and isinstance(kept[1], list)):
+        return None
+    per_em, pairs, default, height, ascent = kept
+    try:
+        widths = dict(pairs)  # a pair of another length, or no pair, raises
+    except (TypeError, ValueError):
+        return None
+    # The types of thousands of numbers, through map(): C loops, not a Python one per pair.
+    numbers = {type(n) for n in (per_em, default, height, ascent)}
+    numbers |= set(map(type, widths)) | set(map(type, widths.values()))
+    if numbers != {int} or per_em <= 0 or len(widths) != len(pairs):
+        return None
+    return Metrics(per_em, widths, default, height, ascent)
