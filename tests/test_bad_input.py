@@ -120,6 +120,8 @@ FIXTURE_CASES: dict[str, str] = {
     "section-heading-empty.yaml": "18:16: summary.sections[0].heading: is empty",
     "enclosures-zero.yaml": "9:15: letter.enclosures: a number (0) is too small: "
     "give a number of at least 1",
+    "enclosures-not-whole.yaml": "9:15: letter.enclosures: expected a whole number, "
+    "got a number (1.5)",
     "marking-misspelt.yaml": "3:12: letter.marking: 'confidental' is not one of the choices; "
     "did you mean 'confidential'?",
     "copies-empty.yaml": "9:11: letter.copies: must have at least one entry",
@@ -142,6 +144,8 @@ FIXTURE_CASES: dict[str, str] = {
     "empty-text.yaml": "3:15: letter.salutation: is empty",
     "template-path.yaml": "1:11: template: '../../etc' is not a template set name "
     "(letters, digits, '.', '_', '-')",
+    "template-with-a-line-break.yaml": "1:11: template: 'un-pga\\n' is not a template set "
+    "name (letters, digits, '.', '_', '-')",
     "language-not-a-tag.yaml": "1:11: language: 'English' is not a language tag "
     "such as en, fr or es-MX",
     "language-unknown.yaml": "1:11: language: 'zz' is not a language Babel knows, so dates "
@@ -160,6 +164,8 @@ FIXTURE_CASES: dict[str, str] = {
     "expected one of: from, to (and 1 more problem)",
     "date-number.yaml": f"14:9: summary.date: expected a date, got a number (2016): {DATE_FORMS}",
     "date-month-impossible.yaml": f"14:9: summary.date: '2016-13' is not a date: {DATE_FORMS}",
+    "date-month-with-a-line-break.yaml": f"14:9: summary.date: '2016-07\\n' is not a date: "
+    f"{DATE_FORMS}",
     # footnotes: left open, empty, inside another, or where the layout has no room for them
     "footnote-empty.yaml": "20:11: summary.sections[0].paragraphs[0]: has an empty footnote "
     "'^[]': write the note's text between the brackets",

@@ -289,3 +289,15 @@ def _line_of(path: Path, text: str) -> tuple[int, int]:
         if line.startswith(text):
             return number, 1
     raise AssertionError(text)
+
+
+def test_a_wrong_name_of_a_kind_and_its_wrong_value_are_both_reported(tmp_path: Path) -> None:
+    path = own_text(tmp_path, "en", "kinds:\n  Hearing: 5\n")
+    code, lines = _with_set(tmp_path, "en")
+    assert code == 1
+    assert lines == [
+        f"Error: {shown_path(path)}:2:3: kinds.Hearing: 'Hearing' is not one of the choices; "
+        "did you mean 'hearing'?",
+        f"Error: {shown_path(path)}:2:12: kinds.Hearing: expected text, got a number (5); "
+        "put it in quotes if it is text",
+    ]

@@ -202,3 +202,53 @@ def test_every_example_checks_again_into_the_same_hearing(content: Path) -> None
     """The data a hearing gives back is the data it was made from: nothing lost on the way."""
     hearing = loading.load(content)
     assert groups.check(Hearing, as_data(hearing)) == hearing
+
+
+def test_a_pattern_is_matched_by_the_whole_text_a_final_line_break_included() -> None:
+    assert problems({"title": "T", "entries": [{"name": "A", "code": "ABC\n"}]}) == [
+        (("entries", 0, "code"), "string_pattern_mismatch")
+    ]
+
+
+def test_lax_groups_take_the_numbers_one_and_zero_for_true_and_false() -> None:
+    assert groups.check(Lax, {"printed": 1.0}).printed is True
+    assert groups.check(Lax, {"printed": 0.0}).printed is False
+    assert problems({"printed": 0.5}, Lax) == [(("printed",), "bool_type")]
+
+
+class Named(Group):
+    names: dict[Literal["a", "b"], str]
+    values: list[str]
+
+
+def test_a_mapping_reports_its_key_and_its_value_and_says_which_is_the_key() -> None:
+    with pytest.raises(groups.Invalid) as caught:
+        groups.check(Named, {"names": {"c": 5}, "values": []})
+    found = [(e.path, e.kind, bool(e.context.get("key"))) for e in caught.value.errors]
+    assert found == [
+        (("names", "c"), "literal_error", True),
+        (("names", "c"), "string_type", False),
+    ]
+
+
+def test_a_field_named_like_a_method_of_groups_is_still_required() -> None:
+    assert groups.fields(Named)["values"].required
+    assert problems({"names": {}}, Named) == [(("values",), "missing")]
+
+
+def test_replace_refuses_a_field_the_group_does_not_have() -> None:
+    with pytest.raises(TypeError, match="no field colour"):
+        Entry(name="A").replace(colour="red")
+
+
+def test_the_problems_cross_from_a_worker_process_whole() -> None:
+    import pickle
+
+    with pytest.raises(groups.Invalid) as caught:
+        groups.check(Book, {"title": 1, "entries": []})
+    again = pickle.loads(pickle.dumps(caught.value))
+    assert [(e.path, e.kind) for e in again.errors] == [
+        (("title",), "string_type"),
+        (("entries",), "too_short"),
+    ]
+    assert str(again) == str(caught.value)

@@ -193,3 +193,27 @@ def test_a_part_printed_whole_names_the_template_line(folder: Path) -> None:
         "fields and not text: print its fields (docs/templates.md shows how the packaged set "
         "draws each part)",
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "kind"), [("[2016-07-18, 2016-07-19]", "Days"), ("2016-07", "Month")]
+)
+def test_an_event_date_printed_whole_names_the_template_line(
+    folder: Path, written: str, kind: str
+) -> None:
+    """Several days or a month printed without ``longdate`` stop at the line, as a part
+    printed whole does, instead of printing Python's form of the dates."""
+    edit(folder / "content" / "hearing.yaml", "  date: 2016-07-18", f"  date: {written}")
+    summary = folder / "content" / "templates" / "un-pga" / "summary.html"
+    text = summary.read_text(encoding="utf-8")
+    summary.write_text(text.replace("{{ summary.date | longdate }}", "{{ summary.date }}"))
+    # A month has an ISO form and is printed in <time>; several days, the line after.
+    lines = summary.read_text(encoding="utf-8").splitlines()
+    printed = [n for n, text in enumerate(lines, start=1) if "{{ summary.date }}" in text]
+    line = printed[0] if kind == "Month" else printed[1]
+    build_fails_with(
+        folder,
+        f"content/templates/un-pga/summary.html:{line}: prints a {kind} whole, a group of "
+        "fields and not text: print its fields (docs/templates.md shows how the packaged set "
+        "draws each part)",
+    )

@@ -91,7 +91,7 @@ class AtLeast(_Marker):
 
 
 class Pattern(_Marker):
-    """A regular expression the whole text must match."""
+    """A regular expression the whole text must match (a final line break included)."""
 
     __slots__ = ("regex",)
 
@@ -172,6 +172,9 @@ class Invalid(ValueError):
         super().__init__("; ".join(shown))
         self.errors = errors
 
+    def __reduce__(self) -> tuple[type[Invalid], tuple[list[Error]]]:
+        return Invalid, (self.errors,)  # from a worker process, whole
+
 
 # ---------------------------------------------------------------- groups
 
@@ -212,6 +215,9 @@ class Group:
 
     def replace(self: G, **changes: Any) -> G:
         """A copy with ``changes`` (not checked again: the values are typed already)."""
+        unknown = set(changes) - set(fields(type(self)))
+        if unknown:
+            raise TypeError(f"{type(self).__name__} has no field {sorted(unknown)[0]}")
         made = object.__new__(type(self))
         made.__dict__.update(self.__dict__)
         made.__dict__.update(changes)
@@ -265,7 +271,9 @@ def _declared(cls: type[Group]) -> dict[str, Field]:
             continue
         _, markers = bare(hint)
         key = next((m.name for m in markers if isinstance(m, Key)), name)
-        found[name] = Field(name, key, hint, getattr(cls, name, REQUIRED))
+        # The default is a value the class itself gives, never a method of Group's.
+        given = (vars(k)[name] for k in cls.__mro__ if k not in (Group, object) and name in vars(k))
+        found[name] = Field(name, key, hint, next(given, REQUIRED))
     return found
 
 
@@ -331,7 +339,7 @@ def _value(
                 _entries(marker, value)
             elif isinstance(marker, AtLeast) and value < marker.value:
                 raise _Limit("greater_than_equal", {"ge": marker.value})
-            elif isinstance(marker, Pattern) and not re.search(marker.regex, value):
+            elif isinstance(marker, Pattern) and not re.fullmatch(marker.regex, value):
                 raise _Limit("string_pattern_mismatch", {"pattern": marker.regex})
         except _Limit as limit:
             errors.append(Error(path, limit.kind, value, limit.context, limit.kind))
@@ -401,7 +409,10 @@ def _typed(
         key_type, item = get_args(base)
         made_dict = {}
         for key, entry in value.items():
+            count = len(errors)
             key_made = _value(key_type, key, (*path, key), errors, lax)
+            for error in errors[count:]:  # about the key, not the value it holds
+                error.context["key"] = True
             entry_made = _value(item, entry, (*path, key), errors, lax)
             made_dict[key_made] = entry_made
         bad = FAILED in made_dict or any(e is FAILED for e in made_dict.values())
@@ -419,6 +430,8 @@ def _scalar(
     if base is bool:
         if isinstance(value, bool):
             return value
+        if lax and isinstance(value, float) and value in (0.0, 1.0):
+            return value == 1.0
         if lax and isinstance(value, str | int) and str(value).lower() in _TRUE | _FALSE:
             return str(value).lower() in _TRUE
     elif base is int or base is float:

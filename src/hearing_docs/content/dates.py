@@ -66,7 +66,7 @@ class Month(str):
 
 
 def _month(value: object) -> object:
-    match = _MONTH.match(value) if isinstance(value, str) else None
+    match = _MONTH.fullmatch(value) if isinstance(value, str) else None
     if match is None or not 1 <= int(match.group(2)) <= 12:
         shown = str(value)[:40]
         raise ValueError(f"'{shown}' is not a date: {DATE_FORMS}")

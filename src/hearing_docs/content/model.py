@@ -56,7 +56,7 @@ _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
 def _language(value: str) -> str:
-    if not _LANGUAGE_TAG.match(value):
+    if not _LANGUAGE_TAG.fullmatch(value):
         raise ValueError(f"'{value}' is not a language tag such as en, fr or es-MX")
     from babel import Locale, UnknownLocaleError
 

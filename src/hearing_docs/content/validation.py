@@ -68,16 +68,17 @@ def _problems(
             if name.isidentifier():  # a group's check that names its own field
                 where = (*where, name)
                 error = groups.Error(where, kind, error.value, {"error": rest}, rest)
-        if (where, kind in ("missing", "extra_forbidden")) in seen:
+        about_key = kind in ("missing", "extra_forbidden") or bool(error.context.get("key"))
+        if (where, about_key) in seen:
             continue  # one message per place
-        seen.add((where, kind in ("missing", "extra_forbidden")))
+        seen.add((where, about_key))
         message = _message(error, where, model)
         if kind == "missing" or message.startswith(MISSING):  # the key of the group lacking it
             place = where[:-1]
             line, column = source.position(place, key=True) if len(where) > 1 else (1, 1)
         else:
             place = where
-            line, column = source.position(where, key=kind == "extra_forbidden")
+            line, column = source.position(where, key=about_key)
         origin = source.origin(place)  # the content file, or a defaults file it uses
         file = shown if origin is source else shown_path(origin.path)
         problems.append(Problem(file, message, line, column, yamlsource.dotted(where)))
@@ -116,7 +117,9 @@ def _message(error: groups.Error, where: Sequence[str | int], model: type[groups
         return f"expected text, got {_describe(value)}; put it in quotes if it is text"
     if kind == "bool_type":
         return f"expected true or false, got {_describe(value)}"
-    if kind in ("int_type", "float_type"):
+    if kind == "int_type":
+        return f"expected a whole number, got {_describe(value)}"
+    if kind == "float_type":
         return f"expected a number, got {_describe(value)}"
     if kind == "list_type":
         return f"expected a list (lines starting with '- '), got {_describe(value)}"
