@@ -156,7 +156,7 @@ def test_a_batch_imports_the_engines_of_its_formats_before_forking(
     assert not (not_imported & modules)
 
 
-def test_a_batch_with_nothing_changed_starts_no_worker_and_imports_no_engine(
+def test_a_batch_with_nothing_changed_starts_no_worker_and_imports_no_engine_nor_yaml(
     tmp_path: Path,
 ) -> None:
     """The files found up to date are told by the parent; only a changed one is built,
@@ -172,7 +172,7 @@ def test_a_batch_with_nothing_changed_starts_no_worker_and_imports_no_engine(
         "p.ProcessPoolExecutor = None; "  # a pool would fail
         "sys.argv = ['hearing-docs', 'build', *sys.argv[1:]]; "
         "import atexit; atexit.register(lambda: print('engines', 'docx' in sys.modules, "
-        "file=sys.stderr)); cli.main()"
+        "'yaml' in sys.modules, file=sys.stderr)); cli.main()"
     )
 
     def again() -> subprocess.CompletedProcess:
@@ -184,7 +184,8 @@ def test_a_batch_with_nothing_changed_starts_no_worker_and_imports_no_engine(
     assert nothing.stdout.splitlines() == [
         f"unchanged {folder}/{name}.yaml: its outputs are up to date" for name in "abc"
     ]
-    assert nothing.stderr.splitlines()[-1] == "engines False"
+    # Nothing to build: neither python-docx nor PyYAML (the content is read as text).
+    assert nothing.stderr.splitlines()[-1] == "engines False False"
     text = (folder / "b.yaml").read_text(encoding="utf-8")
     (folder / "b.yaml").write_text(text.replace("Excellency,", "Excellencies,", 1), "utf-8")
     one = again()
@@ -194,4 +195,4 @@ def test_a_batch_with_nothing_changed_starts_no_worker_and_imports_no_engine(
         f"wrote {out}/b.docx",
         f"unchanged {folder}/c.yaml: its outputs are up to date",
     ]
-    assert one.stderr.splitlines()[-1] == "engines True"
+    assert one.stderr.splitlines()[-1] == "engines True True"

@@ -40,7 +40,7 @@ from typing import Any
 
 from hearing_docs import cache as user_cache
 from hearing_docs import installed
-from hearing_docs.content import defaults, yamlsource
+from hearing_docs.content import defaults, textfile
 from hearing_docs.fonts import fontconfig
 from hearing_docs.templateset import roots as set_roots
 from hearing_docs.version import __version__
@@ -183,8 +183,8 @@ def _files_under(folder: Path) -> Iterator[Path]:
 def _content_text(content_path: Path) -> str:
     """The content file's text, read as a build reads it."""
     try:
-        return yamlsource.read_text(content_path, str(content_path))
-    except yamlsource.YamlProblems as error:
+        return textfile.read_text(content_path, str(content_path))
+    except textfile.YamlProblems as error:
         raise ValueError(str(error)) from None
 
 
