@@ -1,151 +1,36 @@
-"""Groups of fields: declared once as typed classes, checked against plain data.
+"""Checking plain data against a group: data in, an instance or every problem out.
 
-In: a class deriving from ``Group`` whose annotations declare its fields (types
-wrapped in ``Annotated`` with the markers of this module: checks, limits, the
-key a file writes, the choice between kinds), and plain data read from YAML.
-Out: ``check``: an immutable instance of the class, or ``Invalid`` listing every
-problem at once, each an ``Error`` with its path in the data as written, its
-kind, the value found and what a message about it needs (``content/validation.py``
-words the messages); ``fields``: the declared fields of a class, which the JSON
-Schema, the import and the documentation tests read.
-
-Content, theme and catalogue are checked here and not by a general validation
-library: importing one and building its validators cost a cold command more
-CPU than python-docx needs for a whole DOCX (docs/performance.md). The types
-are the few the files use: text, true/false, numbers, dates, fixed choices,
-lists, mappings, groups, "or nothing" and a choice of kinds by a function.
+In: a class of ``group.Group`` and plain data read from YAML (or Python values).
+Out: ``check``: the immutable instance, or ``Invalid`` with every ``Error`` at
+once: its path in the data as written, its kind (``missing``,
+``extra_forbidden``, ``string_type``, ``too_short``, ``value_error``, ...), the
+value found and the facts its message needs. A group's ``verify`` runs once its
+fields are valid; a list's limits once its entries are.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 import types
-from collections.abc import Callable, Iterator
-from typing import (
-    Annotated,
-    Any,
-    ClassVar,
-    Literal,
-    TypeVar,
-    Union,
-    dataclass_transform,
-    get_args,
-    get_origin,
-    get_type_hints,
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin
+
+from hearing_docs.groups.group import Group, bare, fields, is_group
+from hearing_docs.groups.markers import (
+    AtLeast,
+    Before,
+    Check,
+    Choose,
+    Entries,
+    Pattern,
+    Record,
+    Tag,
 )
 
-G = TypeVar("G", bound="Group")
-REQUIRED: Any = type("Required", (), {"__repr__": lambda self: "REQUIRED"})()
-"""The default of a field that has none: the data must give it."""
+G = TypeVar("G", bound=Group)
 
 
-# ---------------------------------------------------------------- markers
-# Plain classes, not dataclasses: a dataclass takes about 0.4 ms to make (it compiles
-# its methods), and the eleven classes of this module are made by every command.
-
-
-class _Marker:
-    __slots__: tuple[str, ...] = ()
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
-        return f"{type(self).__name__}({shown})"
-
-
-class Check(_Marker):
-    """After the type: ``function(value)`` returns the value kept, or raises ``ValueError``."""
-
-    __slots__ = ("function",)
-
-    def __init__(self, function: Callable[[Any], Any]) -> None:
-        self.function = function
-
-
-class Before(_Marker):
-    """Before the type: ``function(value)`` returns what the type is checked on."""
-
-    __slots__ = ("function",)
-
-    def __init__(self, function: Callable[[Any], Any]) -> None:
-        self.function = function
-
-
-class Entries(_Marker):
-    """How many entries a list may have."""
-
-    __slots__ = ("least", "most")
-
-    def __init__(self, least: int | None = None, most: int | None = None) -> None:
-        self.least, self.most = least, most
-
-
-class AtLeast(_Marker):
-    """The smallest number allowed."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: int) -> None:
-        self.value = value
-
-
-class Pattern(_Marker):
-    """A regular expression the whole text must match (a final line break included)."""
-
-    __slots__ = ("regex",)
-
-    def __init__(self, regex: str) -> None:
-        self.regex = regex
-
-
-class Key(_Marker):
-    """The key a file writes for a field whose name in Python differs (``from``)."""
-
-    __slots__ = ("name",)
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-
-class Tag(_Marker):
-    """The name of one kind of a ``Choose`` union."""
-
-    __slots__ = ("name",)
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-
-class Choose(_Marker):
-    """Of a union of tagged kinds, ``function(value)`` names the one to check the value as,
-    so that a problem is reported once, in that kind's words; ``None`` (or a name of no
-    kind) is an error of kind ``error``."""
-
-    __slots__ = ("error", "function", "message")
-
-    def __init__(
-        self,
-        function: Callable[[Any], str | None],
-        error: str = "union_tag_invalid",
-        message: str = "does not match any of the expected kinds",
-    ) -> None:
-        self.function, self.error, self.message = function, error, message
-
-
-class JsonSchema(_Marker):
-    """The JSON Schema of the type, instead of the one derived from it."""
-
-    __slots__ = ("schema",)
-
-    def __init__(self, schema: dict[str, Any]) -> None:
-        self.schema = schema
-
-
-# ---------------------------------------------------------------- errors
-
-
-class Error(_Marker):
+class Error(Record):
     """One problem: where it is in the data, its kind, the value there, and the facts its
     message needs (``min_length`` for ``too_short``, ``error`` for ``value_error``, ...)."""
 
@@ -174,131 +59,6 @@ class Invalid(ValueError):
 
     def __reduce__(self) -> tuple[type[Invalid], tuple[list[Error]]]:
         return Invalid, (self.errors,)  # from a worker process, whole
-
-
-# ---------------------------------------------------------------- groups
-
-
-class Field(_Marker):
-    """A declared field: its name, the key a file writes, its type and its default."""
-
-    __slots__ = ("default", "hint", "key", "name")
-
-    def __init__(self, name: str, key: str, hint: Any, default: Any = REQUIRED) -> None:
-        self.name, self.key, self.hint, self.default = name, key, hint, default
-
-    @property
-    def required(self) -> bool:
-        return self.default is REQUIRED
-
-
-@dataclass_transform(kw_only_default=True)
-class Group:
-    """A group of fields, immutable once made. Subclasses declare fields as annotations,
-    with defaults as class attributes; ``verify`` states rules that join fields."""
-
-    lax: ClassVar[bool] = False
-    """True: true/false may be written as yes/no, on/off or 1/0 (as YAML 1.1 would)."""
-
-    def __init__(self, **values: Any) -> None:
-        # Checked as data from a file would be: a group made in Python holds what one
-        # read from a file would (Marked text, a verified whole).
-        declared = fields(type(self))
-        unknown = set(values) - set(declared)
-        if unknown:
-            raise TypeError(f"{type(self).__name__} has no field {sorted(unknown)[0]}")
-        made = check(type(self), {declared[name].key: value for name, value in values.items()})
-        self.__dict__.update(made.__dict__)
-
-    def verify(self) -> None:
-        """Rules between fields: raise ``ValueError("field: what is wrong")``."""
-
-    def replace(self: G, **changes: Any) -> G:
-        """A copy with ``changes`` (not checked again: the values are typed already)."""
-        unknown = set(changes) - set(fields(type(self)))
-        if unknown:
-            raise TypeError(f"{type(self).__name__} has no field {sorted(unknown)[0]}")
-        made = object.__new__(type(self))
-        made.__dict__.update(self.__dict__)
-        made.__dict__.update(changes)
-        return made
-
-    def values(self) -> Iterator[tuple[str, Any]]:
-        """Every field's name and value, in the order of declaration."""
-        for name in fields(type(self)):
-            yield name, getattr(self, name)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError(f"{type(self).__name__} is immutable: use replace()")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"{type(self).__name__} is immutable")
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return self.__dict__ == other.__dict__
-
-    def __hash__(self) -> int:
-        return hash((type(self), *self.__dict__.values()))
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={value!r}" for name, value in self.values())
-        return f"{type(self).__name__}({shown})"
-
-
-def is_group(value: Any) -> bool:
-    """Whether ``value`` is a class of groups."""
-    return isinstance(value, type) and issubclass(value, Group)
-
-
-_FIELDS: dict[type, dict[str, Field]] = {}
-
-
-def fields(cls: type[Group]) -> dict[str, Field]:
-    """The fields ``cls`` declares (its bases' first), by name."""
-    known = _FIELDS.get(cls)
-    if known is None:
-        known = _FIELDS[cls] = _declared(cls)
-    return known
-
-
-def _declared(cls: type[Group]) -> dict[str, Field]:
-    hints = get_type_hints(cls, include_extras=True, localns=_names(cls))
-    found = {}
-    for name, hint in hints.items():
-        if get_origin(hint) is ClassVar or name.startswith("_"):
-            continue
-        _, markers = bare(hint)
-        key = next((m.name for m in markers if isinstance(m, Key)), name)
-        # The default is a value the class itself gives, never a method of Group's.
-        given = (vars(k)[name] for k in cls.__mro__ if k not in (Group, object) and name in vars(k))
-        found[name] = Field(name, key, hint, next(given, REQUIRED))
-    return found
-
-
-def _names(cls: type) -> dict[str, Any]:
-    module = sys.modules.get(cls.__module__)
-    return {**vars(module), cls.__name__: cls} if module else {cls.__name__: cls}
-
-
-def bare(hint: Any) -> tuple[Any, list[Any]]:
-    """``hint`` without its ``Annotated`` wrappers, and their markers, innermost first."""
-    markers: list[Any] = []
-    while get_origin(hint) is Annotated:
-        markers = [*hint.__metadata__, *markers]
-        hint = hint.__origin__
-    return hint, markers
-
-
-def arms(hint: Any) -> list[Any]:
-    """The members of a union (``X | None``: ``X`` and ``NoneType``), else ``[hint]``."""
-    if get_origin(hint) in (Union, types.UnionType):
-        return list(get_args(hint))
-    return [hint]
-
-
-# ---------------------------------------------------------------- checking
 
 
 def check(cls: type[G], data: Any) -> G:
