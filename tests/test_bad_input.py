@@ -34,6 +34,7 @@ from hearing_docs.output.manifest import NAME as MANIFEST
 from support import FIXTURES, base_text
 
 BAD = FIXTURES / "bad"
+FULL_WIDTH_MONTH = "\uff12\uff10\uff11\uff16-\uff10\uff17"  # 2016-07 in full-width digits
 NOT_XML = "a control character that a document cannot hold"
 YAML_SYNTAX = "YAML syntax error"
 ALIAS = "YAML aliases (*name) are not allowed in content; write it out"
@@ -164,6 +165,9 @@ FIXTURE_CASES: dict[str, str] = {
     "expected one of: from, to (and 1 more problem)",
     "date-number.yaml": f"14:9: summary.date: expected a date, got a number (2016): {DATE_FORMS}",
     "date-month-impossible.yaml": f"14:9: summary.date: '2016-13' is not a date: {DATE_FORMS}",
+    # Full-width digits: a month is written in ASCII digits, as ISO 8601 and HTML write it.
+    "date-month-in-other-digits.yaml": f"14:9: summary.date: '{FULL_WIDTH_MONTH}' is not a date: "
+    f"{DATE_FORMS}",
     "date-month-with-a-line-break.yaml": f"14:9: summary.date: '2016-07\\n' is not a date: "
     f"{DATE_FORMS}",
     # footnotes: left open, empty, inside another, or where the layout has no room for them

@@ -301,3 +301,10 @@ def test_a_wrong_name_of_a_kind_and_its_wrong_value_are_both_reported(tmp_path: 
         f"Error: {shown_path(path)}:2:12: kinds.Hearing: expected text, got a number (5); "
         "put it in quotes if it is text",
     ]
+
+
+def test_a_value_yaml_refuses_in_a_sets_words_is_reported(tmp_path: Path) -> None:
+    path = own_text(tmp_path, "en", "kinds:\n  [a]: x\n")
+    code, lines = _with_set(tmp_path, "en")
+    assert code == 1
+    assert lines == [f"Error: {shown_path(path)}:2:3: kinds: keys must be plain names"]

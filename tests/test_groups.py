@@ -1,4 +1,4 @@
-"""groups.py: declared groups of fields checked against plain data.
+"""hearing_docs.groups: declared groups of fields checked against plain data.
 
 The messages a person reads are content/validation.py's (test_bad_input.py); here, the
 engine: every problem found at once, each at its path in the data, of the right kind,
@@ -218,12 +218,12 @@ def test_lax_groups_take_the_numbers_one_and_zero_for_true_and_false() -> None:
 
 class Named(Group):
     names: dict[Literal["a", "b"], str]
-    values: list[str]
+    others: list[str]
 
 
 def test_a_mapping_reports_its_key_and_its_value_and_says_which_is_the_key() -> None:
     with pytest.raises(groups.Invalid) as caught:
-        groups.check(Named, {"names": {"c": 5}, "values": []})
+        groups.check(Named, {"names": {"c": 5}, "others": []})
     found = [(e.path, e.kind, bool(e.context.get("key"))) for e in caught.value.errors]
     assert found == [
         (("names", "c"), "literal_error", True),
@@ -231,9 +231,12 @@ def test_a_mapping_reports_its_key_and_its_value_and_says_which_is_the_key() -> 
     ]
 
 
-def test_a_field_named_like_a_method_of_groups_is_still_required() -> None:
-    assert groups.fields(Named)["values"].required
-    assert problems({"names": {}}, Named) == [(("values",), "missing")]
+def test_a_field_cannot_be_named_like_a_method_every_group_needs() -> None:
+    class Hiding(Group):
+        values: list[str]
+
+    with pytest.raises(TypeError, match=r"Hiding\.values: a field cannot be named like"):
+        groups.fields(Hiding)
 
 
 def test_replace_refuses_a_field_the_group_does_not_have() -> None:

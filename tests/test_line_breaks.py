@@ -123,6 +123,12 @@ def test_a_chinese_title_never_breaks_before_closing_punctuation(parts) -> None:
     title = "\uff0c".join(["大会主席关于难民问题"] * 12) + "。"
     for line in _in_language(parts, "zh", title):
         assert line[0] not in CLOSING, line
+    # A full stop where, by width alone, a line would end just before it.
+    title = "大" * 20 + "。" + "会" * 20
+    lines = _in_language(parts, "zh", title)
+    assert len(lines) > 1 and "".join(lines) == title
+    for line in lines:
+        assert line[0] not in CLOSING, lines
     # Nor inside a number or a Latin word.
     title = "大会" * 30 + "2016年A/RES/70/290号决议" + "大会" * 30
     lines = _in_language(parts, "zh", title)

@@ -196,7 +196,12 @@ def test_a_part_printed_whole_names_the_template_line(folder: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("written", "kind"), [("[2016-07-18, 2016-07-19]", "Days"), ("2016-07", "Month")]
+    ("written", "kind"),
+    [
+        ("[2016-07-18, 2016-07-19]", "Days"),
+        ("2016-07", "Month"),
+        ("{from: 2016-07-18, to: 2016-07-19}", "DateRange"),
+    ],
 )
 def test_an_event_date_printed_whole_names_the_template_line(
     folder: Path, written: str, kind: str
@@ -213,7 +218,7 @@ def test_an_event_date_printed_whole_names_the_template_line(
     line = printed[0] if kind == "Month" else printed[1]
     build_fails_with(
         folder,
-        f"content/templates/un-pga/summary.html:{line}: prints a {kind} whole, a group of "
-        "fields and not text: print its fields (docs/templates.md shows how the packaged set "
-        "draws each part)",
+        f"content/templates/un-pga/summary.html:{line}: prints a date whole ({kind}), not text: "
+        "print it with | longdate (and | isodate in <time datetime>), as docs/templates.md "
+        "shows",
     )

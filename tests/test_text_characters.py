@@ -53,3 +53,25 @@ def test_a_separator_is_a_line_end_in_every_output(tmp_path: Path, escape: str) 
     assert separator not in printed.stdout
     assert "Please find attached the summary from the hearing." in printed.stdout
     assert "Summary of\nthe hearing" in printed.stdout
+
+
+def test_characters_no_renderer_draws_need_no_glyph(tmp_path: Path) -> None:
+    """A word joiner and a variation selector are in no face of the theme; they are
+    default-ignorable (never drawn), so the glyph check lets them through, in the content
+    and in a template set's words."""
+    import hearing_docs
+    from support import seed_copy
+
+    content = seed_copy(
+        tmp_path / "content", ('salutation: "Excellency,"', 'salutation: "Excel\u2060lency\ufe0f,"')
+    )
+    assert "\u2060" in content.read_text(encoding="utf-8")
+    words = tmp_path / "content" / "templates" / "mine"
+    (words / "text").mkdir(parents=True)
+    (words / "theme.yaml").write_text("extends: un-pga\n", encoding="utf-8")
+    (words / "text" / "en.yaml").write_text(
+        "letterhead: [THE PRESIDENT\u2060, OF THE GENERAL ASSEMBLY]\n", encoding="utf-8"
+    )
+    text = content.read_text(encoding="utf-8").replace("template: un-pga", "template: mine")
+    content.write_text(text, encoding="utf-8")
+    assert hearing_docs.check(content) == []

@@ -46,7 +46,7 @@ class DateRange(Group):
             )
 
 
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_MONTH = re.compile(r"^([0-9]{4})-([0-9]{2})$")  # ASCII digits, as ISO 8601 and HTML write them
 DATE_FORMS = (
     "write a day as YYYY-MM-DD (2016-07-18), several days as a list of days, "
     "consecutive days as 'from:' and 'to:' days, or a month as YYYY-MM (2014-09)"

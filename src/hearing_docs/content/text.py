@@ -1,6 +1,6 @@
 """The text of a content file: the kinds of text field, and every field of a model by kind.
 
-In: a string from a content file (through the checks of ``groups.py``), or a
+In: a string from a content file (through the checks of ``groups``), or a
 validated model (``model.Hearing`` or a part of it) to walk.
 Out: the text types the model declares its fields with, each checked and
 normalised once for every renderer: ``PlainText`` printed as written,

@@ -181,7 +181,7 @@ def _typed(
         return _scalar(base, value, path, errors, lax)
     if isinstance(base, type) and isinstance(value, base):
         return value
-    raise TypeError(f"groups.py cannot check a value of type {base!r}")
+    raise TypeError(f"groups cannot check a value of type {base!r}")
 
 
 def _scalar(

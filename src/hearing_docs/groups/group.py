@@ -123,6 +123,10 @@ def _declared(cls: type[Group]) -> dict[str, Field]:
             continue
         _, markers = bare(hint)
         key = next((m.name for m in markers if isinstance(m, Key)), name)
+        if name in vars(Group):  # it would hide the method every group needs
+            raise TypeError(
+                f"{cls.__name__}.{name}: a field cannot be named like a method of Group"
+            )
         # The default is a value the class itself gives, never a method of Group's.
         given = (vars(k)[name] for k in cls.__mro__ if k not in (Group, object) and name in vars(k))
         found[name] = Field(name, key, hint, next(given, REQUIRED))

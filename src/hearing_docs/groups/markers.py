@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 # Plain classes, not dataclasses: a dataclass takes about 0.4 ms to make (it compiles
-# its methods), and the eleven classes of this module are made by every command.
+# its methods), and the classes of this module are made by every command.
 
 
 class Record:

@@ -23,7 +23,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from jinja2.utils import missing
 
 from hearing_docs.content import markup
-from hearing_docs.content.dates import Days, Month
+from hearing_docs.content.dates import DateRange, Days, Month
 from hearing_docs.content.model import Hearing
 from hearing_docs.document import dates, notes, titles
 from hearing_docs.document.facts import Facts
@@ -154,7 +154,12 @@ def _text_only(value: object) -> object:
     form: a template would print Python's (``bullets=['one', 'two']``). That is a
     template written before the part existed, such as a copy of an older set:
     stop at its line instead."""
-    if isinstance(value, Group | Days | Month):  # dates are printed through longdate
+    if isinstance(value, Days | Month | DateRange):
+        raise jinja2.TemplateRuntimeError(
+            f"prints a date whole ({type(value).__name__}), not text: print it with "
+            "| longdate (and | isodate in <time datetime>), as docs/templates.md shows"
+        )
+    if isinstance(value, Group):
         name = type(value).__name__
         raise jinja2.TemplateRuntimeError(
             f"prints a {name} whole, a group of fields and not text: print its fields "

@@ -207,6 +207,8 @@ def _read(files: list[Path], set_name: str, language: str) -> Catalogue:
         own.text,
         own.positions,
         own.key_positions,
+        # A single value's problem (a key YAML cannot hold, a tag) in any of the files.
+        [problem for source in sources for problem in source.problems],
     )
     try:
         return validate(combined, Catalogue, shown, TemplateError)

@@ -19,7 +19,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from hearing_docs.content.text import xml_text
 from hearing_docs.groups import Before, Check, Entries, Group
 
-_LENGTH = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(pt|in|cm|mm)\s*$")
+_LENGTH = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*(pt|in|cm|mm)\s*$")
 _POINTS_PER = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4}
 PAPER_SIZES = {"letter": (612.0, 792.0), "a4": (595.28, 841.89)}
 
