@@ -615,7 +615,7 @@ def test_a_weasyprint_failure_is_one_line_and_a_mistake_of_ours_is_not_labelled_
         with pytest.raises(KeyError, match="a metadata key we forgot"):
             build(content, tmp_path / "out", options)
 
-    def engine_failure(*_: object) -> None:
+    def engine_failure(*_: object, **__: object) -> None:
         raise RuntimeError("cannot lay out")
 
     monkeypatch.setattr(weasyprint.HTML, "render", engine_failure)

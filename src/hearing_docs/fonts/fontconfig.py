@@ -55,6 +55,13 @@ def one_state() -> Iterator[None]:
         _current.reset(token)
 
 
+def state() -> list:
+    """What fontconfig's answers depend on (its settings, the font folders, its cache): as
+    the ``one_state`` this runs in saw them, else as they are now."""
+    matches = _current.get()
+    return matches.state if matches is not None else _state()
+
+
 class _Matches:
     """The answers of fc-match for this state of the fonts, read from and kept in the cache."""
 

@@ -42,7 +42,7 @@ from hearing_docs.document.facts import Facts
 from hearing_docs.errors import Problem, RenderError, TemplateError, shown_path
 from hearing_docs.logged import Collector
 from hearing_docs.output import reproducible
-from hearing_docs.pdf import libraries
+from hearing_docs.pdf import fontmap, libraries
 from hearing_docs.pdf.variants import DEFAULT_VARIANT, VARIANTS
 
 log = logging.getLogger(__name__)
@@ -140,10 +140,16 @@ def count_letter_pages(
 def _layout(html: str, content_folder: Path, template_folders: list[Path]):
     weasyprint = libraries.load()
     allowed = [content_folder, *template_folders]
-    with _weasyprint_errors(template_folders):
-        return weasyprint.HTML(
-            string=html, base_url=str(content_folder) + "/", url_fetcher=fetcher(allowed)
-        ).render()
+    # The process's font configuration, not a new one for each document: Pango never
+    # frees the fontconfig configuration of one (fontmap.py), which ``watch`` felt.
+    font_config = fontmap.for_render()
+    try:
+        with _weasyprint_errors(template_folders):
+            return weasyprint.HTML(
+                string=html, base_url=str(content_folder) + "/", url_fetcher=fetcher(allowed)
+            ).render(font_config=font_config)
+    finally:
+        fontmap.done(font_config)
 
 
 def render(
