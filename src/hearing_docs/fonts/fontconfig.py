@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -144,6 +143,8 @@ def _fc_match(pattern: str) -> Match | None:
         raise RenderError(
             Problem("fonts", "fc-match not found: install fontconfig, which WeasyPrint needs too")
         )
+    import subprocess  # here: fontconfig's answers are read from the cache in most builds
+
     result = subprocess.run(
         [tool, "--format=%{file}\n%{index}", pattern],
         capture_output=True,
