@@ -20,6 +20,7 @@ import difflib
 import re
 from typing import Annotated, Any, Literal
 
+from hearing_docs.content import locales
 from hearing_docs.content.dates import DATE_FORMS as DATE_FORMS
 from hearing_docs.content.dates import DateRange as DateRange
 from hearing_docs.content.dates import Days as Days
@@ -58,15 +59,11 @@ _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 def _language(value: str) -> str:
     if not _LANGUAGE_TAG.fullmatch(value):
         raise ValueError(f"'{value}' is not a language tag such as en, fr or es-MX")
-    from babel import Locale, UnknownLocaleError
-
-    try:  # dates are written in the language: Babel must know it
-        Locale.parse(value.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
+    if not locales.known(value):  # dates are written in the language: Babel must know it
         raise ValueError(
             f"'{value}' is not a language Babel knows, so dates cannot be written in it; "
             "use a tag such as en, fr or es-MX"
-        ) from None
+        )
     return value
 
 
