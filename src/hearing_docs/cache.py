@@ -73,12 +73,25 @@ def read_json(path: Path) -> Any | None:
 
 def write_json(path: Path, data: Any) -> None:
     """Keep ``data`` at ``path`` (atomically); a cache that cannot be written is skipped."""
+    write_bytes(path, json.dumps(data, separators=(",", ":")).encode("utf-8"))
+
+
+def read_bytes(path: Path) -> bytes | None:
+    """The bytes of an entry, or ``None`` when it is missing or unreadable."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Keep ``data`` at ``path`` (atomically); a cache that cannot be written is skipped."""
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(data, stream, separators=(",", ":"))
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
             os.replace(name, path)
         except BaseException:
             with contextlib.suppress(OSError):

@@ -15,7 +15,6 @@ text and lists, ``pages.py`` the paper and page numbers.
 
 from __future__ import annotations
 
-import docx
 from docx.document import Document
 from docx.exceptions import PythonDocxError
 from docx.image.exceptions import (
@@ -35,7 +34,7 @@ from hearing_docs.templateset.assets import Assets
 from hearing_docs.templateset.catalogue import Catalogue
 from hearing_docs.templateset.sets import TemplateSet
 from hearing_docs.templateset.theme import Theme
-from hearing_docs.word import bidi, letter, package, pages, styles
+from hearing_docs.word import bidi, letter, package, pages, skeleton, styles
 from hearing_docs.word.paragraphs import add, lines, text_and_lists
 from hearing_docs.word.styleids import StyleIds
 
@@ -65,10 +64,9 @@ def render(
     theme = template_set.theme
     text = template_set.catalogue(hearing.language)
     try:
-        document = docx.Document()
-        styles.define(document, theme, hearing.language, glyphs.language_slot(text))
+        document = skeleton.document(theme, hearing.language, glyphs.language_slot(text))
+        styles.lists(document, theme)
         ids = StyleIds(document)
-        pages.paper(document, theme)
         if hearing.letter is not None:
             letterhead = template_set.letterhead_lines(hearing.language)
             letter.write(document, ids, hearing, theme, assets, text, letterhead, letter_pages)

@@ -38,7 +38,7 @@ from docx.styles.style import BaseStyle, ParagraphStyle
 
 from hearing_docs.fonts import metrics
 from hearing_docs.templateset.theme import Theme
-from hearing_docs.word import numbering, stylecache, template
+from hearing_docs.word import numbering, template
 
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -197,20 +197,7 @@ def define(document: Document, theme: Theme, language: str, script: str) -> None
     """Set the document defaults, define every style of ``specs``, remove all others.
 
     ``script`` is the group of scripts ``language`` is written in (``glyphs.script_slot``):
-    the slot of Word's language settings it takes. The styles made for the same theme,
-    language and script before are taken from the user's cache (``stylecache.py``)."""
-    root = document.styles.element
-    if not stylecache.restore(root, theme, language, script):
-        _define(document, theme, language, script)
-        stylecache.keep(root, theme, language, script)
-
-    def width(text: str) -> float:
-        return metrics.width(text, theme.text.fonts, (False, False), theme.text.size)
-
-    numbering.define(document, theme.summary.list_indent, width(f"{numbering.BULLET} "), width(" "))
-
-
-def _define(document: Document, theme: Theme, language: str, script: str) -> None:
+    the slot of Word's language settings it takes. The lists are ``lists``' work."""
     table = specs(theme)
     # The others go first, and the styles left are looked up by name here: python-docx
     # walks every style of the document for each name it looks up.
@@ -238,6 +225,16 @@ def _define(document: Document, theme: Theme, language: str, script: str) -> Non
         for attribute, value in font.items():
             setattr(character.font, attribute, value)
         _complex_script(character)
+
+
+def lists(document: Document, theme: Theme) -> None:
+    """The bulleted and numbered lists of the theme (``numbering.py``), their markers
+    measured in the theme's font."""
+
+    def width(text: str) -> float:
+        return metrics.width(text, theme.text.fonts, (False, False), theme.text.size)
+
+    numbering.define(document, theme.summary.list_indent, width(f"{numbering.BULLET} "), width(" "))
 
 
 # Word draws Arabic (and other complex-script runs) with the complex-script twins of
