@@ -152,17 +152,6 @@ def test_python_dash_m_runs_without_traceback(tmp_path: Path, entry: list[str]) 
     assert done.stderr.startswith(f"Error: {bad}:2:1: YAML syntax error")
 
 
-@pytest.mark.slow
-def test_docx_only_build_does_not_import_weasyprint(tmp_path: Path) -> None:
-    code = (
-        "import sys, hearing_docs;"
-        f"hearing_docs.build({str(SEED_CONTENT)!r}, {str(tmp_path)!r}, formats=['docx']);"
-        "print('weasyprint' in sys.modules)"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "False"
-
-
 def test_check_finds_what_only_a_build_would_and_writes_nothing(tmp_path: Path) -> None:
     text = SEED_CONTENT.read_text(encoding="utf-8")
     path = write(tmp_path, text.replace("signatures/mogens-lykketoft.png", "missing.png", 1))

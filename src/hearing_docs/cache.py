@@ -38,13 +38,17 @@ def key(*parts: object) -> str:
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:32]
 
 
+def entry(kind: str, *parts: object, suffix: str = ".json") -> Path:
+    """The entry of ``kind`` for a fact that depends on ``parts`` and on nothing else."""
+    return folder(kind) / f"{key(*parts)}{suffix}"
+
+
 def file_entry(kind: str, file: Path, *parts: object) -> Path:
     """The entry for a fact about ``file`` (and ``parts``), named by the file's resolved path,
     size and modification time: a file that is replaced or edited has a new entry."""
     resolved = file.resolve()
     status = resolved.stat()
-    name = key(str(resolved), status.st_size, status.st_mtime_ns, *parts)
-    return folder(kind) / f"{name}.json"
+    return entry(kind, str(resolved), status.st_size, status.st_mtime_ns, *parts)
 
 
 def digest(file: Path) -> str:

@@ -39,5 +39,4 @@ def known(tag: str) -> bool:
 
 
 def _entry() -> Path:
-    name = user_cache.key(FORMAT, installed.identity("babel"))
-    return user_cache.folder("languages") / f"{name}.json"
+    return user_cache.entry("languages", FORMAT, installed.identity("babel"))

@@ -86,7 +86,7 @@ def _value(
             try:
                 value = marker.function(value)
             except ValueError as error:
-                errors.append(Error(path, "value_error", value, {"error": error}, str(error)))
+                errors.append(_refused(path, value, error))
                 return FAILED
     value = _typed(base, markers, value, path, errors, lax)
     if value is FAILED or value is None:
@@ -105,9 +105,14 @@ def _value(
             errors.append(Error(path, limit.kind, value, limit.context, limit.kind))
             return FAILED
         except ValueError as error:
-            errors.append(Error(path, "value_error", value, {"error": error}, str(error)))
+            errors.append(_refused(path, value, error))
             return FAILED
     return value
+
+
+def _refused(path: tuple[str | int, ...], value: Any, error: ValueError) -> Error:
+    """The problem a check of ours raised (``ValueError("what is wrong")``)."""
+    return Error(path, "value_error", value, {"error": error}, str(error))
 
 
 class _Limit(Exception):
@@ -266,6 +271,6 @@ def _group(cls: type[Group], value: Any, path: tuple[str | int, ...], errors: li
     try:
         group.verify()
     except ValueError as error:
-        errors.append(Error(path, "value_error", value, {"error": error}, str(error)))
+        errors.append(_refused(path, value, error))
         return FAILED
     return group

@@ -46,7 +46,7 @@ def load() -> ModuleType:
 
 @contextmanager
 def _remembered_lookups() -> Iterator[None]:
-    entry = cache.folder("libraries") / f"{cache.key(_state())}.json"
+    entry = cache.entry("libraries", _state())
     kept = cache.read_json(entry)
     answers: dict[str, str | None] = {}
     if isinstance(kept, dict):

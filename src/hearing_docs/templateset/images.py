@@ -105,8 +105,7 @@ def _identified(relative: str, data: bytes) -> tuple[str, int, int, int]:
     every build. An image that fails is checked again each time, to say why; another
     version of hearing-docs or of Pillow checks every image again."""
     digest = hashlib.sha256(data).hexdigest()
-    name = user_cache.key(digest, __version__, installed.identity("PIL"))
-    entry = user_cache.folder("images") / f"{name}.json"
+    entry = user_cache.entry("images", digest, __version__, installed.identity("PIL"))
     kept = user_cache.read_json(entry)
     if (
         isinstance(kept, list)

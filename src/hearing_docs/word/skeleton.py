@@ -74,7 +74,6 @@ def _made(theme: Theme, language: str, script: str) -> bytes:
 
 
 def _entry(theme: Theme, language: str, script: str) -> Path:
-    name = user_cache.key(
-        FORMAT, __version__, installed.identity("docx"), repr(theme), language, script
-    )
-    return user_cache.folder("word-start") / f"{name}.docx"
+    identity = installed.identity("docx")
+    parts = (FORMAT, __version__, identity, repr(theme), language, script)
+    return user_cache.entry("word-start", *parts, suffix=".docx")
